@@ -1,0 +1,1 @@
+"""Assess stage: readiness, a pure function of content, one portfolio and a date."""

@@ -1,0 +1,62 @@
+"""Readiness of a loaded portfolio, and plain-word next steps for what is missing."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from generator.assess.readiness import MilestoneResult, Readiness, assess_readiness
+from generator.link.project import Portfolio, Project
+
+
+def assess_portfolio(project: Project, portfolio: Portfolio) -> Readiness:
+    assert project.framework is not None
+    track = project.track(portfolio.profile.track)
+    assert track is not None, "validated by check_references"
+    entries = [(e.id, e.meta) for e in portfolio.entries]
+    bodies = {e.id: e.body for e in portfolio.entries}
+    return assess_readiness(project.framework, track, portfolio.id, portfolio.profile, entries,
+                            project.as_of, bodies)
+
+
+ROLE_NAMES = {"self": "a self-assessment", "peer": "a peer", "manager": "your manager", "mentor": "your mentor",
+              "sponsor": "your sponsor", "committee": "a committee member", "customer": "a customer"}
+
+
+def explain_missing(result: MilestoneResult, code: str) -> str:
+    """What to do about one missing code, in plain words."""
+    m = result.milestone
+    need = m.evidence
+    if code == "entries":
+        more = need.entries - len(result.evidence)
+        return f"add {more} more evidence entr{'y' if more == 1 else 'ies'} linked to it"
+    if code == "criterion" and m.criterion.metric:
+        best = "" if result.measured is None else f" (best so far: {result.measured:g})"
+        return f"show {m.criterion.metric} {m.criterion.target} in an evidence entry{best}"
+    if code == "criterion":
+        return "get a 'met' verdict from a manager, sponsor or committee member"
+    if code.startswith("feedback:"):
+        return f"ask {ROLE_NAMES.get(code[9:], code[9:])} for feedback on it"
+    if code == "occurrences":
+        return f"show it on {need.occurrences} different dates"
+    if code == "spread":
+        return f"spread the evidence over at least {need.spread}"
+    return code
+
+
+@dataclass
+class NextStep:
+    result: MilestoneResult
+    actions: list[str]
+
+
+def next_steps(readiness: Readiness) -> list[NextStep]:
+    """Unmet milestones, those that move the status most first.
+
+    Overdue milestones block 'on track' whatever else happens, so they come first;
+    then the ones closest to done (fewest missing codes), then the nearest deadline.
+    """
+    open_ = [r for r in readiness.milestones if r.status not in ("met", "waived")]
+    order = {"overdue": 0, "in_progress": 1, "not_started": 2}
+    open_.sort(key=lambda r: (order[r.status], len(r.missing),
+                              r.days_left if r.days_left is not None else 10**6, r.ref))
+    return [NextStep(r, [explain_missing(r, c) for c in r.missing]) for r in open_]

@@ -1,0 +1,173 @@
+"""Readiness rules of the spec, as plain functions over models and a date (no I/O)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+from generator.model.framework import Framework
+from generator.model.portfolio import Entry, Profile, Waiver
+from generator.model.track import Milestone, Track
+from generator.model.types import VERDICT_ROLES, duration_days, meets_target
+
+STATUSES = ("met", "waived", "in_progress", "overdue", "not_started")
+RESOLVED = ("met", "waived")
+
+
+@dataclass(frozen=True)
+class FeedbackGiven:
+    """One feedback item: a `feedback:` list item or a `kind: feedback` entry."""
+
+    entry: str
+    date: dt.date
+    giver: str
+    role: str
+    text: str
+    verdict: str | None
+
+
+@dataclass
+class MilestoneResult:
+    ref: str
+    milestone: Milestone
+    status: str
+    missing: list[str]
+    entries: list[str]
+    evidence: list[str]
+    feedback: list[FeedbackGiven]
+    measured: float | None
+    deadline: dt.date | None
+    days_left: int | None
+    waiver: Waiver | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.ref, "status": self.status, "missing": self.missing, "entries": self.entries,
+                "title": self.milestone.title, "domain": self.milestone.domain,
+                "deadline": self.deadline.isoformat() if self.deadline else None, "days_left": self.days_left}
+
+
+@dataclass
+class Readiness:
+    person: str
+    track: str
+    level: str
+    target: str
+    framework: str
+    as_of: dt.date
+    status: str
+    domains: dict[str, dict[str, int]]
+    milestones: list[MilestoneResult] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {s: sum(1 for m in self.milestones if m.status == s) for s in STATUSES}
+
+    def as_json(self) -> dict[str, Any]:
+        return {"person": self.person, "track": self.track, "level": self.level, "target": self.target,
+                "framework": self.framework, "as_of": self.as_of.isoformat(), "status": self.status,
+                "domains": self.domains, "milestones": [m.as_json() for m in self.milestones],
+                "counts": self.counts()}
+
+
+def counting_entries(entries: Sequence[tuple[str, Entry]], as_of: dt.date,
+                     max_age: str) -> list[tuple[str, Entry]]:
+    """Entries dated neither after `as_of` nor older than `max_age` before it, oldest first."""
+    oldest = as_of - dt.timedelta(days=duration_days(max_age))
+    return sorted(((i, e) for i, e in entries if oldest <= e.date <= as_of), key=lambda ie: (ie[1].date, ie[0]))
+
+
+def feedback_items(linked: Sequence[tuple[str, Entry]], bodies: dict[str, str]) -> list[FeedbackGiven]:
+    items: list[FeedbackGiven] = []
+    for entry_id, entry in linked:
+        if entry.kind == "feedback" and entry.from_ and entry.role:
+            items.append(FeedbackGiven(entry_id, entry.date, entry.from_, entry.role,
+                                       bodies.get(entry_id, ""), entry.verdict))
+        items.extend(FeedbackGiven(entry_id, entry.date, f.from_, f.role, f.text, f.verdict)
+                     for f in entry.feedback)
+    return items
+
+
+def missing_codes(milestone: Milestone, evidence: Sequence[Entry], items: Sequence[FeedbackGiven]) -> list[str]:
+    need, criterion = milestone.evidence, milestone.criterion
+    missing: list[str] = []
+    if len(evidence) < need.entries:
+        missing.append("entries")
+    if criterion.metric and criterion.target:
+        metric, target = criterion.metric, criterion.target
+        met = any(metric in e.metrics and meets_target(e.metrics[metric], target) for e in evidence)
+    else:
+        met = any(i.role in VERDICT_ROLES and i.verdict == "met" for i in items)
+    if not met:
+        missing.append("criterion")
+    roles = {i.role for i in items}
+    missing.extend(f"feedback:{role}" for role in need.feedback if role not in roles)
+    dates = sorted({e.date for e in evidence})
+    if need.occurrences > 1 and len(dates) < need.occurrences:
+        missing.append("occurrences")
+    if need.spread_days > 0 and (not dates or (dates[-1] - dates[0]).days < need.spread_days):
+        missing.append("spread")
+    return missing
+
+
+def best_measure(milestone: Milestone, evidence: Sequence[Entry]) -> float | None:
+    """The measured value closest to passing (the latest passing one, else the latest)."""
+    metric, target = milestone.criterion.metric, milestone.criterion.target
+    if not metric or not target:
+        return None
+    values = [e.metrics[metric] for e in evidence if metric in e.metrics]
+    passing = [v for v in values if meets_target(v, target)]
+    return (passing or values or [None])[-1]
+
+
+def assess_milestone(ref: str, milestone: Milestone, profile: Profile, counting: Sequence[tuple[str, Entry]],
+                     bodies: dict[str, str], as_of: dt.date) -> MilestoneResult:
+    linked = [(i, e) for i, e in counting if ref in e.milestones]
+    evidence = [e for _, e in linked if e.kind != "feedback"]
+    items = feedback_items(linked, bodies)
+    missing = missing_codes(milestone, evidence, items)
+    deadline = profile.since + dt.timedelta(days=milestone.horizon_days) if milestone.horizon_days else None
+    waiver = next((w for w in profile.waivers if w.milestone == ref), None)
+    if waiver:
+        status, missing = "waived", []
+    elif not missing:
+        status = "met"
+    elif deadline and deadline < as_of:
+        status = "overdue"
+    elif evidence or items:
+        status = "in_progress"
+    else:
+        status = "not_started"
+    return MilestoneResult(
+        ref=ref, milestone=milestone, status=status, missing=missing, entries=[i for i, _ in linked],
+        evidence=[i for i, e in linked if e.kind != "feedback"], feedback=items,
+        measured=best_measure(milestone, evidence), deadline=deadline,
+        days_left=(deadline - as_of).days if deadline else None, waiver=waiver)
+
+
+def overall_status(results: Sequence[MilestoneResult], on_track_ratio: float) -> str:
+    resolved = sum(1 for r in results if r.status in RESOLVED)
+    if resolved == len(results):
+        return "ready"
+    if resolved / len(results) >= on_track_ratio and not any(r.status == "overdue" for r in results):
+        return "on_track"
+    return "not_yet"
+
+
+def assess_readiness(framework: Framework, track: Track, person: str, profile: Profile,
+                     entries: Sequence[tuple[str, Entry]], as_of: dt.date,
+                     bodies: dict[str, str] | None = None) -> Readiness:
+    """Readiness of one person at `as_of`, following the spec's rules exactly."""
+    level = track.level(profile.target)
+    counting = counting_entries(entries, as_of, framework.readiness.evidence_max_age)
+    results = [assess_milestone(f"{track.id}/{m.id}", m, profile, counting, bodies or {}, as_of)
+               for m in (level.milestones if level else [])]
+    domains = {}
+    for domain in framework.domains:
+        mine = [r for r in results if r.milestone.domain == domain.id]
+        if mine:
+            domains[domain.id] = {"met": sum(1 for r in mine if r.status in RESOLVED), "required": len(mine)}
+    return Readiness(person=person, track=track.id, level=profile.level, target=profile.target,
+                     framework=framework.version, as_of=as_of,
+                     status=overall_status(results, framework.readiness.on_track_ratio),
+                     domains=domains, milestones=results)

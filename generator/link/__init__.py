@@ -1,0 +1,1 @@
+"""Link stage: load every file into models, then check references between them."""

@@ -1,0 +1,237 @@
+"""The loaded project: every model of a handbook repository, and how to load it."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TypeVar
+
+from pydantic import ValidationError
+
+from generator.config import HandbookConfig
+from generator.model.base import Strict, attach
+from generator.model.competency import Competency, CompetencyFile
+from generator.model.errors import report_validation_error
+from generator.model.framework import Framework
+from generator.model.portfolio import Entry, PeopleFile, Person, Profile
+from generator.model.track import Milestone, Track, TrackLevel
+from generator.problems import Position, Problems, UserError, display_path
+from generator.read.frontmatter import read_front_matter
+from generator.read.text import read_text
+from generator.read.yaml_positions import read_yaml_text
+
+M = TypeVar("M", bound=Strict)
+
+
+@dataclass
+class LoadedEntry:
+    id: str
+    file: Path
+    meta: Entry
+    body: str
+    body_line: int
+
+
+@dataclass
+class Portfolio:
+    id: str
+    folder: Path
+    profile: Profile
+    entries: list[LoadedEntry] = field(default_factory=list)
+
+
+@dataclass
+class Project:
+    root: Path
+    as_of: dt.date
+    config: HandbookConfig = field(default_factory=HandbookConfig)
+    framework: Framework | None = None
+    competencies: list[Competency] = field(default_factory=list)
+    tracks: list[Track] = field(default_factory=list)
+    pages: list[Path] = field(default_factory=list)
+    people: list[Person] = field(default_factory=list)
+    portfolios: list[Portfolio] = field(default_factory=list)
+    files_read: int = 0
+    # ids defined in files that failed validation: references to them are not reported again
+    unresolved: dict[str, set[str]] = field(default_factory=lambda: {"track": set(), "competency": set(),
+                                                                      "person": set()})
+
+    @property
+    def content_dir(self) -> Path:
+        return self.root / "content"
+
+    @property
+    def portfolios_dir(self) -> Path:
+        return self.root / "portfolios"
+
+    def track(self, track_id: str) -> Track | None:
+        return next((t for t in self.tracks if t.id == track_id), None)
+
+    def competency(self, competency_id: str) -> Competency | None:
+        return next((c for c in self.competencies if c.id == competency_id), None)
+
+    def portfolio(self, person_id: str) -> Portfolio | None:
+        return next((p for p in self.portfolios if p.id == person_id), None)
+
+    def milestone(self, ref: str) -> tuple[Track, TrackLevel, Milestone] | None:
+        """Resolve `track-id/milestone-id`."""
+        track_id, _, milestone_id = ref.partition("/")
+        track = self.track(track_id)
+        for level in track.levels if track else []:
+            for milestone in level.milestones:
+                if milestone.id == milestone_id:
+                    return track, level, milestone  # type: ignore[return-value]
+        return None
+
+    def person_ids(self) -> set[str]:
+        return {p.id for p in self.people} | {p.id for p in self.portfolios}
+
+    def email_of(self, person_id: str) -> str | None:
+        portfolio = self.portfolio(person_id)
+        if portfolio and portfolio.profile.email:
+            return portfolio.profile.email
+        return next((p.email for p in self.people if p.id == person_id), None)
+
+    def name_of(self, person_id: str) -> str:
+        portfolio = self.portfolio(person_id)
+        if portfolio:
+            return portfolio.profile.name
+        return next((p.name for p in self.people if p.id == person_id), person_id)
+
+
+def resolve_as_of(option: dt.date | None, config: HandbookConfig | None = None) -> dt.date:
+    """--as-of, else SOURCE_DATE_EPOCH, else handbook.yml's as_of, else today."""
+    if option:
+        return option
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    if epoch:
+        try:
+            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
+        except (ValueError, OverflowError) as exc:
+            raise UserError(f"SOURCE_DATE_EPOCH is not a number of seconds: {epoch!r}",
+                            "unset it or set it to a Unix timestamp") from exc
+    if config and config.as_of:
+        return config.as_of
+    return dt.date.today()
+
+
+def read_model(path: Path, model: type[M], project: Project, problems: Problems) -> M | None:
+    """Read one YAML file into `model`, recording every problem found."""
+    display = display_path(path, project.root)
+    project.files_read += 1
+    text = read_text(path, display, problems)
+    doc = read_yaml_text(text, display, problems) if text is not None else None
+    if doc is None:
+        return None
+    result = validate(doc.data, model, doc, problems)
+    if result is None:
+        _remember_ids(project, model, doc.data)
+    return result
+
+
+def _remember_ids(project: Project, model: type[Strict], data: object) -> None:
+    if not isinstance(data, dict):
+        return
+    if model is Track and isinstance(data.get("id"), str):
+        project.unresolved["track"].add(data["id"])
+    if model is CompetencyFile and isinstance(data.get("competencies"), list):
+        project.unresolved["competency"].update(
+            c["id"] for c in data["competencies"] if isinstance(c, dict) and isinstance(c.get("id"), str))
+    if model is PeopleFile and isinstance(data.get("people"), list):
+        project.unresolved["person"].update(
+            p["id"] for p in data["people"] if isinstance(p, dict) and isinstance(p.get("id"), str))
+
+
+def validate(data: object, model: type[M], doc, problems: Problems) -> M | None:  # type: ignore[no-untyped-def]
+    if not isinstance(data, dict):
+        problems.add(doc.display, doc.at(()), "not-a-mapping", "expected keys and values at the top of the file",
+                     f"start with the keys of a {model.__name__.lower()}, like 'name: ...'")
+        return None
+    try:
+        result = model.model_validate(data)
+    except ValidationError as exc:
+        report_validation_error(exc, model, doc, problems)
+        return None
+    attach(result, doc)
+    return result
+
+
+def _yaml_files(folder: Path) -> list[Path]:
+    return sorted(p for p in folder.glob("*.y*ml") if p.is_file() and p.suffix in (".yml", ".yaml"))
+
+
+def _read_entry(path: Path, project: Project, problems: Problems) -> LoadedEntry | None:
+    display = display_path(path, project.root)
+    project.files_read += 1
+    text = read_text(path, display, problems)
+    document = read_front_matter(text, display, problems) if text is not None else None
+    if document is None:
+        return None
+    meta = validate(document.meta.data, Entry, document.meta, problems)
+    if meta is None:
+        return None
+    return LoadedEntry(path.stem, path, meta, document.body, document.body_line)
+
+
+def _read_portfolio(folder: Path, project: Project, problems: Problems) -> Portfolio | None:
+    profile_path = folder / "profile.yml"
+    if not profile_path.is_file():
+        problems.add(display_path(folder, project.root), Position(), "profile-missing",
+                     f"portfolio folder '{folder.name}' has no profile.yml",
+                     "add profile.yml with name, track, level, target and since (handbook new person)")
+        return None
+    profile = read_model(profile_path, Profile, project, problems)
+    if profile is None:
+        project.unresolved["person"].add(folder.name)
+    entries = [e for p in sorted((folder / "entries").glob("*.md")) if (e := _read_entry(p, project, problems))]
+    return Portfolio(folder.name, folder, profile, entries) if profile else None
+
+
+def load_project(root: Path, as_of: dt.date | None = None, *, portfolios: bool = True) -> tuple[Project, Problems]:
+    """Read and validate every file; never raises for problems in the user's files."""
+    root = root.resolve()
+    if not root.is_dir():
+        raise UserError(f"'{root}' is not a folder", "pass the handbook repository with --root")
+    problems = Problems()
+    project = Project(root=root, as_of=dt.date.today())
+    config_path = root / "handbook.yml"
+    if config_path.is_file():
+        project.config = read_model(config_path, HandbookConfig, project, problems) or HandbookConfig()
+    project.as_of = resolve_as_of(as_of, project.config)
+    framework_path = project.content_dir / "framework.yml"
+    if not framework_path.is_file():
+        problems.add("content/framework.yml", Position(), "framework-missing", "content/framework.yml is missing",
+                     "create it with name, version, domains and levels (handbook new site shows one)")
+    else:
+        project.framework = read_model(framework_path, Framework, project, problems)
+    for path in _yaml_files(project.content_dir / "competencies"):
+        if (loaded := read_model(path, CompetencyFile, project, problems)):
+            project.competencies.extend(loaded.competencies)
+    project.tracks = [t for p in _yaml_files(project.content_dir / "tracks")
+                      if (t := read_model(p, Track, project, problems))]
+    pages_dir = project.content_dir / "pages"
+    project.pages = sorted(p for p in pages_dir.rglob("*.md") if p.is_file()) if pages_dir.is_dir() else []
+    for page in project.pages:
+        project.files_read += 1
+        read_text(page, display_path(page, root), problems)
+    if portfolios:
+        _load_portfolios(project, problems)
+    from generator.link.references import check_references  # local: references imports this module
+
+    check_references(project, problems)
+    return project, problems
+
+
+def _load_portfolios(project: Project, problems: Problems) -> None:
+    folder = project.portfolios_dir
+    if not folder.is_dir():
+        return
+    people_path = folder / "people.yml"
+    if people_path.is_file() and (people := read_model(people_path, PeopleFile, project, problems)):
+        project.people = people.people
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
+        if (portfolio := _read_portfolio(sub, project, problems)):
+            project.portfolios.append(portfolio)
+

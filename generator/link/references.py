@@ -1,0 +1,238 @@
+"""Cross-reference checks: every id used exists, ids are unique, portfolios are coherent."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from pathlib import Path
+
+from generator.link.project import LoadedEntry, Portfolio, Project
+from generator.model.base import Strict
+from generator.model.errors import did_you_mean
+from generator.model.types import SLUG_RE
+from generator.problems import Problems, display_path
+
+ENTRY_NAME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*\.md$")
+URL_RE = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
+SCHEME_RE = re.compile(r"^[a-zA-Z][a-zA-Z0-9+.-]*:")
+
+
+def _unknown(problems: Problems, record: Strict, key: tuple[str | int, ...], what: str, value: str,
+             known: Iterable[str], unresolved: Iterable[str] = ()) -> None:
+    if value in unresolved:  # defined in a file that already has an error
+        return
+    problems.add(record.path, record.pos(*key), f"unknown-{what.replace(' ', '-')}", f"unknown {what} '{value}'",
+                 did_you_mean(value, known) or f"define the {what} first")
+
+
+def _unique(problems: Problems, what: str, records: Iterable[tuple[str, Strict, tuple[str | int, ...]]]) -> None:
+    """Report every id defined twice, naming both places."""
+    seen: dict[str, tuple[Strict, tuple[str | int, ...]]] = {}
+    for value, record, key in records:
+        if value in seen:
+            first, first_key = seen[value]
+            where = first.pos(*first_key)
+            problems.add(record.path, record.pos(*key), "duplicate-id",
+                         f"duplicate {what} id '{value}' (first defined at {first.path}:{where.line}:{where.column})",
+                         "give each one its own id")
+        else:
+            seen[value] = (record, key)
+
+
+def check_references(project: Project, problems: Problems) -> None:
+    fw = project.framework
+    if fw is None:
+        return
+    _unique(problems, "domain", ((d.id, d, ("id",)) for d in fw.domains))
+    _unique(problems, "level", ((lv.id, lv, ("id",)) for lv in fw.levels))
+    _unique(problems, "competency", ((c.id, c, ("id",)) for c in project.competencies))
+    _unique(problems, "track", ((t.id, t, ("id",)) for t in project.tracks))
+    _check_competencies(project, problems)
+    for track in project.tracks:
+        _check_track(project, track, problems)
+    _check_people(project, problems)
+    for portfolio in project.portfolios:
+        _check_portfolio(project, portfolio, problems)
+
+
+def _check_competencies(project: Project, problems: Problems) -> None:
+    fw = project.framework
+    assert fw is not None
+    domains, levels = [d.id for d in fw.domains], [lv.id for lv in fw.levels]
+    for comp in project.competencies:
+        if comp.domain not in domains:
+            _unknown(problems, comp, ("domain",), "domain", comp.domain, domains)
+        for level_id in comp.levels:
+            if level_id not in levels:
+                problems.add(comp.path, comp.key_pos("levels", level_id), "unknown-level",
+                             f"unknown level '{level_id}' in competency '{comp.id}'",
+                             did_you_mean(level_id, levels) or "use a level id from content/framework.yml")
+
+
+def _check_track(project: Project, track, problems: Problems) -> None:  # type: ignore[no-untyped-def]
+    fw = project.framework
+    assert fw is not None
+    domains, levels = [d.id for d in fw.domains], [lv.id for lv in fw.levels]
+    competencies = [c.id for c in project.competencies]
+    _unique(problems, "track level", ((lv.level, lv, ("level",)) for lv in track.levels))
+    _unique(problems, "milestone", ((m.id, m, ("id",)) for m in track.milestones()))
+    previous = -1
+    for tl in track.levels:
+        if tl.level not in levels:
+            problems.add(tl.path, tl.pos("level"), "unknown-level",
+                         f"level '{tl.level}' of track '{track.id}' is not a level of the framework",
+                         did_you_mean(tl.level, levels) or "add the level to content/framework.yml")
+        index = levels.index(tl.level) if tl.level in levels else previous
+        if index < previous:
+            problems.add(tl.path, tl.pos("level"), "level-order",
+                         f"level '{tl.level}' comes after a higher level in track '{track.id}'",
+                         "list the track's levels lowest first, in the framework's order")
+        previous = max(previous, index)
+        for m in tl.milestones:
+            if m.domain not in domains:
+                _unknown(problems, m, ("domain",), "domain", m.domain, domains)
+            for i, comp in enumerate(m.competencies):
+                if comp not in competencies:
+                    _unknown(problems, m, ("competencies", i), "competency", comp, competencies,
+                             project.unresolved["competency"])
+
+
+def _check_people(project: Project, problems: Problems) -> None:
+    _unique(problems, "person", ((p.id, p, ("id",)) for p in project.people))
+    listed = {p.id: p for p in project.people}
+    for portfolio in project.portfolios:
+        if not SLUG_RE.match(portfolio.id):
+            problems.add(portfolio.profile.path, portfolio.profile.pos(), "person-id",
+                         f"portfolio folder name '{portfolio.id}' is not a valid person id",
+                         "rename the folder with lowercase letters, digits and hyphens")
+        if portfolio.id in listed:
+            other = listed[portfolio.id]
+            where = other.pos("id")
+            problems.add(portfolio.profile.path, portfolio.profile.pos(), "duplicate-id",
+                         f"duplicate person id '{portfolio.id}' (also in {other.path}:{where.line}:{where.column})",
+                         "remove the person from people.yml: a portfolio already defines them")
+
+
+def _check_portfolio(project: Project, portfolio: Portfolio, problems: Problems) -> None:
+    fw = project.framework
+    assert fw is not None
+    profile = portfolio.profile
+    people = sorted(project.person_ids())
+    levels = [lv.id for lv in fw.levels]
+    track = project.track(profile.track)
+    if track is None:
+        _unknown(problems, profile, ("track",), "track", profile.track, [t.id for t in project.tracks],
+                 project.unresolved["track"])
+    for key in ("level", "target"):
+        value = getattr(profile, key)
+        if value not in levels:
+            _unknown(problems, profile, (key,), "level", value, levels)
+        elif track and track.level(value) is None and key == "target":
+            problems.add(profile.path, profile.pos(key), "level-not-in-track",
+                         f"track '{track.id}' has no level '{value}'",
+                         "choose one of the track's levels: " + ", ".join(lv.level for lv in track.levels))
+    if profile.level in levels and profile.target in levels and \
+            levels.index(profile.target) <= levels.index(profile.level):
+        problems.add(profile.path, profile.pos("target"), "target-not-above",
+                     f"target level '{profile.target}' is not above the current level '{profile.level}'",
+                     f"set target to a level above {profile.level}")
+    for key in ("manager", "mentor", "sponsor"):
+        value = getattr(profile, key)
+        if value and value not in people:
+            _unknown(problems, profile, (key,), "person", value, people, project.unresolved["person"])
+    if profile.framework is not None and profile.framework != fw.version:
+        problems.add(profile.path, profile.pos("framework"), "unknown-version",
+                     f"unknown framework version '{profile.framework}'",
+                     f"the available version is '{fw.version}'; remove the key to use it")
+    target_level = track.level(profile.target) if track else None
+    target_refs = {f"{track.id}/{m.id}" for m in target_level.milestones} if track and target_level else set()
+    for i, waiver in enumerate(profile.waivers):
+        if _check_ref(project, profile, ("waivers", i, "milestone"), waiver.milestone, problems) and \
+                track and target_level and waiver.milestone not in target_refs:
+            problems.warn(profile.path, profile.pos("waivers", i, "milestone"), "waiver-not-target",
+                          f"waived milestone '{waiver.milestone}' is not a milestone of {profile.target}",
+                          "waive only milestones of the target level")
+        if waiver.approved_by not in people:
+            _unknown(problems, waiver, ("approved_by",), "person", waiver.approved_by, people,
+                     project.unresolved["person"])
+    for entry in portfolio.entries:
+        _check_entry(project, portfolio, entry, problems)
+
+
+def _check_ref(project: Project, record: Strict, key: tuple[str | int, ...], ref: str, problems: Problems) -> bool:
+    if project.milestone(ref):
+        return True
+    track_id = ref.partition("/")[0]
+    track = project.track(track_id)
+    if track is None and track_id in project.unresolved["track"]:
+        return False
+    if track is None:
+        known = [t.id for t in project.tracks]
+        problems.add(record.path, record.pos(*key), "unknown-track", f"unknown track '{track_id}' in '{ref}'",
+                     did_you_mean(track_id, known) or "use track-id/milestone-id")
+    else:
+        known = [f"{track.id}/{m.id}" for m in track.milestones()]
+        problems.add(record.path, record.pos(*key), "unknown-milestone", f"unknown milestone '{ref}'",
+                     did_you_mean(ref, known) or f"see the milestones of content/tracks/{track_id}.yml")
+    return False
+
+
+def _check_entry(project: Project, portfolio: Portfolio, loaded: LoadedEntry, problems: Problems) -> None:
+    entry, people = loaded.meta, sorted(project.person_ids())
+    name_match = ENTRY_NAME_RE.match(loaded.file.name)
+    if not name_match:
+        problems.warn(entry.path, entry.pos(), "entry-name",
+                      f"entry file name '{loaded.file.name}' is not YYYY-MM-DD-slug.md",
+                      f"rename it to {entry.date.isoformat()}-<short-title>.md")
+    elif name_match.group(1) != entry.date.isoformat():
+        problems.warn(entry.path, entry.pos("date"), "entry-name-date",
+                      f"the file name's date {name_match.group(1)} differs from date: {entry.date}",
+                      "make the file name start with the entry's date")
+    if entry.date > project.as_of:
+        problems.warn(entry.path, entry.pos("date"), "future-entry",
+                      f"entry is dated {entry.date}, after the as-of date {project.as_of}; it does not count yet",
+                      "fix the date, or assess with a later --as-of")
+    measured: set[str] = set()
+    for i, ref in enumerate(entry.milestones):
+        if _check_ref(project, entry, ("milestones", i), ref, problems):
+            track, _, milestone = project.milestone(ref)  # type: ignore[misc]
+            if milestone.criterion.metric:
+                measured.add(milestone.criterion.metric)
+            if track.id != portfolio.profile.track:
+                problems.warn(entry.path, entry.pos("milestones", i), "other-track",
+                              f"milestone '{ref}' is not on {portfolio.id}'s track '{portfolio.profile.track}'",
+                              "link milestones of your own track; others do not count towards readiness")
+    for name in entry.metrics:
+        if entry.milestones and name not in measured:
+            problems.warn(entry.path, entry.key_pos("metrics", name), "unused-metric",
+                          f"metric '{name}' is not measured by any milestone this entry links",
+                          did_you_mean(name, measured) or "check the metric name in the milestone's criterion")
+    if entry.from_ and entry.from_ not in people:
+        _unknown(problems, entry, ("from",), "person", entry.from_, people, project.unresolved["person"])
+    for item in entry.feedback:
+        if item.from_ not in people:
+            _unknown(problems, item, ("from",), "person", item.from_, people, project.unresolved["person"])
+    for i, artifact in enumerate(entry.artifacts):
+        _check_artifact(project, portfolio, entry, i, artifact, problems)
+
+
+def _check_artifact(project: Project, portfolio: Portfolio, entry, index: int, artifact: str,  # type: ignore[no-untyped-def]
+                    problems: Problems) -> None:
+    pos = entry.pos("artifacts", index)
+    if URL_RE.match(artifact):
+        return
+    if SCHEME_RE.match(artifact) or artifact.startswith(("/", "\\")) or Path(artifact).is_absolute():
+        problems.add(entry.path, pos, "artifact-location",
+                     f"artifact '{artifact}' must be a file inside the portfolio or an http(s) link",
+                     f"copy the file to {display_path(portfolio.folder, project.root)}/attachments/ "
+                     "and link it as attachments/<name>")
+        return
+    target = (portfolio.folder / artifact).resolve()
+    if not target.is_relative_to(portfolio.folder.resolve()):
+        problems.add(entry.path, pos, "artifact-outside",
+                     f"artifact '{artifact}' is outside {portfolio.id}'s portfolio folder",
+                     "link only files under your own portfolio folder, like attachments/<name>")
+    elif not target.is_file():
+        problems.add(entry.path, pos, "artifact-missing", f"artifact '{artifact}' does not exist",
+                     f"add the file at {display_path(target, project.root)} or fix the path "
+                     "(paths are relative to the person's folder)")

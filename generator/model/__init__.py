@@ -1,0 +1,1 @@
+"""Model stage: strict, typed records for every file format of the spec."""

@@ -1,0 +1,80 @@
+"""portfolios/: people, profiles and portfolio entries."""
+
+from __future__ import annotations
+
+from pydantic import Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from generator.model.base import Strict
+from generator.model.types import IsoDate, Kind, LevelId, MetricName, MilestoneRef, Number, Role, Slug, Verdict
+
+
+class Person(Strict):
+    id: Slug = Field(description="Person id, referenced as manager, mentor, sponsor or feedback author.")
+    name: str = Field(description="Full name.")
+    email: str | None = Field(None, description="Email address; used to verify who committed feedback.")
+    handle: str | None = Field(None, description="Code-host handle such as @grace, for CODEOWNERS.")
+
+
+class PeopleFile(Strict):
+    people: list[Person] = Field(default_factory=list, description="Reviewers and colleagues without a portfolio.")
+
+
+class Waiver(Strict):
+    milestone: MilestoneRef = Field(description="The waived milestone as track-id/milestone-id.")
+    reason: str = Field(description="Why the milestone cannot be met.")
+    approved_by: Slug = Field(description="Id of the person who approved the waiver.")
+
+
+class Profile(Strict):
+    name: str = Field(description="Full name.")
+    email: str | None = Field(None, description="Email address; git commits by it are this person's.")
+    handle: str | None = Field(None, description="Code-host handle such as @ada, for CODEOWNERS.")
+    track: Slug = Field(description="Id of the career track.")
+    level: LevelId = Field(description="Current level id.")
+    target: LevelId = Field(description="Level being worked towards.")
+    since: IsoDate = Field(description="When the target was set; milestone horizons count from here.")
+    manager: Slug | None = Field(None, description="Person id of the manager.")
+    mentor: Slug | None = Field(None, description="Person id of the mentor.")
+    sponsor: Slug | None = Field(None, description="Person id of the sponsor.")
+    framework: str | None = Field(None, description="Released framework version to assess against.")
+    waivers: list[Waiver] = Field(default_factory=list,
+                                  description="Milestones that cannot be met, with justification.")
+
+
+class FeedbackItem(Strict):
+    from_: Slug = Field(alias="from", description="Person id of who gave the feedback.")
+    role: Role = Field(description="The giver's role towards the learner.")
+    text: str = Field(description="The feedback itself.")
+    verdict: Verdict | None = Field(None, description="Whether the giver judges the milestone met.")
+
+
+class Entry(Strict):
+    title: str = Field(description="What the entry is about.")
+    date: IsoDate = Field(description="When it happened, YYYY-MM-DD.")
+    kind: Kind = Field(description="The kind of evidence.")
+    milestones: list[MilestoneRef] = Field(default_factory=list, description="Milestones it is evidence for.")
+    metrics: dict[MetricName, Number] = Field(default_factory=dict, description="Measured values by metric name.")
+    artifacts: list[str] = Field(default_factory=list, description="Files under the portfolio folder or https links.")
+    feedback: list[FeedbackItem] = Field(default_factory=list, description="Feedback received on this work.")
+    from_: Slug | None = Field(None, alias="from", description="kind: feedback only: who gave it.")
+    role: Role | None = Field(None, description="kind: feedback only: the giver's role.")
+    verdict: Verdict | None = Field(None, description="kind: feedback only: whether the giver judges it met.")
+
+    @model_validator(mode="after")
+    def _feedback_shape(self) -> Entry:
+        if self.kind == "feedback":
+            missing = [k for k, v in (("from", self.from_), ("role", self.role)) if v is None]
+            if missing:
+                raise PydanticCustomError(
+                    "feedback-entry",
+                    "a feedback entry needs {keys}; add them to the front matter, like from: grace and role: manager",
+                    {"keys": " and ".join(f"'{k}'" for k in missing)})
+        else:
+            extra = [k for k, v in (("from", self.from_), ("role", self.role), ("verdict", self.verdict)) if v]
+            if extra:
+                raise PydanticCustomError(
+                    "feedback-entry",
+                    "{keys} belong to kind: feedback entries; put feedback in the 'feedback' list instead",
+                    {"keys": ", ".join(f"'{k}'" for k in extra)})
+        return self

@@ -1,0 +1,157 @@
+"""Value types shared by the models: ids, durations, targets, dates, enums.
+
+Each validator raises a `PydanticCustomError` whose message is already what a
+user should read, so the error mapper can show it unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import operator
+import re
+from collections.abc import Callable
+from typing import Annotated, Any, Literal
+
+from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
+from pydantic_core import PydanticCustomError
+
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+LEVEL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
+METRIC_RE = re.compile(r"^[a-z][a-z0-9_]*$")
+DURATION_RE = re.compile(r"^\s*(\d+)\s*([dwmy])\s*$")
+TARGET_RE = re.compile(r"^\s*(>=|<=|==|>|<)?\s*(-?\d+(?:\.\d+)?)\s*$")
+
+UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
+OPERATORS: dict[str, Callable[[float, float], bool]] = {
+    ">=": operator.ge, ">": operator.gt, "<=": operator.le, "<": operator.lt, "==": operator.eq,
+}
+
+
+def _pattern(regex: re.Pattern[str], code: str, what: str, hint: str) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        if not regex.match(value):
+            raise PydanticCustomError(code, "'{value}' is not a valid {what}; {hint}",
+                                      {"value": value, "what": what, "hint": hint})
+        return value
+
+    return check
+
+
+def _schema(regex: re.Pattern[str], description: str) -> WithJsonSchema:
+    return WithJsonSchema({"type": "string", "pattern": regex.pattern, "description": description})
+
+
+Slug = Annotated[
+    str,
+    AfterValidator(_pattern(SLUG_RE, "id", "id", "use lowercase letters, digits and hyphens")),
+    _schema(SLUG_RE, "A lowercase id: letters, digits and hyphens."),
+]
+LevelId = Annotated[
+    str,
+    AfterValidator(_pattern(LEVEL_RE, "level-id", "level id", "use letters, digits, '.', '_' or '-', like L3")),
+    _schema(LEVEL_RE, "A level id such as L3."),
+]
+MilestoneRef = Annotated[
+    str,
+    AfterValidator(_pattern(REF_RE, "milestone-ref", "milestone reference",
+                            "write it as track-id/milestone-id, like engineering/lead-pilot")),
+    _schema(REF_RE, "A milestone as track-id/milestone-id."),
+]
+MetricName = Annotated[
+    str,
+    AfterValidator(_pattern(METRIC_RE, "metric-name", "metric name",
+                            "use lowercase letters, digits and underscores, like efficiency_gain_pct")),
+    _schema(METRIC_RE, "A metric name in snake_case."),
+]
+
+
+def duration_days(text: str) -> int:
+    """Days in a duration such as `90d`, `6w`, `3m` (30 days) or `1y` (365 days)."""
+    match = DURATION_RE.match(text)
+    if not match:
+        raise ValueError(f"not a duration: {text!r}")
+    return int(match.group(1)) * UNIT_DAYS[match.group(2)]
+
+
+def _check_duration(value: Any) -> str:
+    text = str(value)
+    if isinstance(value, bool) or not isinstance(value, (str, int)) or not DURATION_RE.match(text):
+        raise PydanticCustomError(
+            "duration", "'{value}' is not a duration; write a number and a unit: 90d, 6w, 3m or 1y",
+            {"value": text})
+    return text.strip()
+
+
+Duration = Annotated[
+    str,
+    BeforeValidator(_check_duration),
+    WithJsonSchema({"type": "string", "pattern": DURATION_RE.pattern,
+                    "description": "A duration: a number then d (days), w (weeks), m (30 days) or y (365 days)."}),
+]
+
+
+def parse_target(text: str) -> tuple[str, float]:
+    """Split a target such as `>= 15` into operator and number; a bare number means >=."""
+    match = TARGET_RE.match(text)
+    if not match:
+        raise ValueError(f"not a target: {text!r}")
+    return match.group(1) or ">=", float(match.group(2))
+
+
+def meets_target(value: float, target: str) -> bool:
+    op, number = parse_target(target)
+    return OPERATORS[op](value, number)
+
+
+def _check_target(value: Any) -> str:
+    if isinstance(value, bool) or not isinstance(value, (str, int, float)):
+        raise PydanticCustomError("target", "target must be a comparison such as \">= 15\"", {})
+    text = str(value)
+    match = TARGET_RE.match(text)
+    if not match:
+        raise PydanticCustomError(
+            "target",
+            "'{value}' is not a target; write an operator (>=, >, <=, <, ==) then a number, like \">= 15\"",
+            {"value": text})
+    return f"{match.group(1) or '>='} {match.group(2)}"
+
+
+Target = Annotated[
+    str,
+    BeforeValidator(_check_target),
+    WithJsonSchema({"anyOf": [{"type": "string", "pattern": TARGET_RE.pattern}, {"type": "number"}],
+                    "description": "Operator and number, like \">= 15\"; a bare number means >=."}),
+]
+
+
+def _check_date(value: Any) -> Any:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        raise PydanticCustomError("date", "'{value}' is not a date; write it as YYYY-MM-DD",
+                                  {"value": value})
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_check_date)]
+
+
+def _check_number(value: Any) -> Any:
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        raise PydanticCustomError("number", "'{value}' is not a number; write digits without quotes or units",
+                                  {"value": value})
+    return value
+
+
+Number = Annotated[float, BeforeValidator(_check_number)]
+
+Role = Literal["self", "peer", "manager", "mentor", "sponsor", "committee", "customer"]
+Verdict = Literal["met", "not_yet"]
+Cadence = Literal["micro", "weekly", "quarterly", "once"]
+Kind = Literal["project", "course", "certification", "feedback", "reflection", "rotation",
+               "mentoring", "recognition"]
+ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
+KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
+CADENCES: tuple[str, ...] = Cadence.__args__  # type: ignore[attr-defined]
+VERDICT_ROLES = ("manager", "sponsor", "committee")

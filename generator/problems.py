@@ -1,0 +1,112 @@
+"""Located problems: what every stage reports instead of raising.
+
+Three kinds of failure exist: a located problem in the user's files (collected,
+reported together), a user error without a location (`UserError`, exit 1), and
+a bug (a normal exception, which the CLI reports as such).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Position:
+    """1-based line and column in a file."""
+
+    line: int = 1
+    column: int = 1
+
+
+@dataclass(frozen=True)
+class Problem:
+    path: str
+    line: int
+    column: int
+    severity: Severity
+    code: str
+    message: str
+    hint: str = ""
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str]:
+        return (self.path, self.line, self.column, self.message)
+
+    def as_dict(self) -> dict[str, object]:
+        return {
+            "path": self.path,
+            "line": self.line,
+            "column": self.column,
+            "severity": self.severity.value,
+            "code": self.code,
+            "message": self.message,
+            "hint": self.hint,
+        }
+
+
+@dataclass
+class Problems:
+    """An ordered collection of problems found by one run."""
+
+    items: list[Problem] = field(default_factory=list)
+
+    def add(
+        self,
+        path: str,
+        pos: Position,
+        code: str,
+        message: str,
+        hint: str = "",
+        severity: Severity = Severity.ERROR,
+    ) -> None:
+        self.items.append(Problem(path, pos.line, pos.column, severity, code, message, hint))
+
+    def warn(self, path: str, pos: Position, code: str, message: str, hint: str = "") -> None:
+        self.add(path, pos, code, message, hint, Severity.WARNING)
+
+    def extend(self, other: Problems) -> None:
+        self.items.extend(other.items)
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.items if p.severity is Severity.WARNING]
+
+    def sorted(self) -> list[Problem]:
+        unique = {(p.sort_key, p.code, p.severity): p for p in self.items}
+        return sorted(unique.values(), key=lambda p: p.sort_key)
+
+
+class UserError(Exception):
+    """A problem the user can fix that has no single file location."""
+
+    def __init__(self, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.hint = hint
+
+
+class InvalidContent(Exception):
+    """Raised when loading found errors; carries every problem found."""
+
+    def __init__(self, problems: Problems) -> None:
+        super().__init__(f"{len(problems.errors)} error(s) in the content")
+        self.problems = problems
+
+
+def display_path(path: Path, root: Path) -> str:
+    """Path as shown to users: relative to the root when inside it."""
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()

@@ -1,0 +1,1 @@
+"""Render stage: site pages, portfolio HTML and PDF, terminal views."""

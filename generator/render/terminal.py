@@ -1,0 +1,47 @@
+"""Readiness in the terminal: a table of milestones, domains and next steps."""
+
+from __future__ import annotations
+
+from rich.console import Console
+from rich.table import Table
+
+from generator.assess.portfolio import next_steps
+from generator.assess.readiness import Readiness
+from generator.link.project import Portfolio, Project
+
+STATUS_STYLE = {"met": "green", "waived": "cyan", "in_progress": "yellow", "overdue": "red",
+                "not_started": "dim", "ready": "bold green", "on_track": "bold yellow", "not_yet": "bold red"}
+
+
+def label(status: str) -> str:
+    return status.replace("_", " ")
+
+
+def print_readiness(project: Project, portfolio: Portfolio, result: Readiness, console: Console | None = None) -> None:
+    console = console or Console(highlight=False)
+    p = portfolio.profile
+    console.print(f"[bold]{p.name}[/] ({portfolio.id}) · {result.track} {result.level} → {result.target}"
+                  f" · framework {result.framework} · as of {result.as_of}")
+    counts = result.counts()
+    resolved = counts["met"] + counts["waived"]
+    console.print(f"Status: [{STATUS_STYLE[result.status]}]{label(result.status).upper()}[/]"
+                  f"  ({resolved} of {len(result.milestones)} milestones met or waived)")
+    table = Table(show_lines=False)
+    for column in ("milestone", "domain", "status", "missing", "entries", "deadline"):
+        table.add_column(column)
+    for m in result.milestones:
+        deadline = "" if m.deadline is None else (
+            f"{m.deadline} ({m.days_left}d left)" if (m.days_left or 0) >= 0 else
+            f"{m.deadline} ({-(m.days_left or 0)}d over)")
+        table.add_row(m.milestone.title, m.milestone.domain, f"[{STATUS_STYLE[m.status]}]{label(m.status)}[/]",
+                      ", ".join(m.missing), str(len(m.entries)), deadline)
+    console.print(table)
+    console.print("Domains: " + ", ".join(f"{d} {v['met']}/{v['required']}" for d, v in result.domains.items()))
+    steps = next_steps(result)
+    if steps:
+        console.print("[bold]Next steps[/]")
+        for n, step in enumerate(steps, 1):
+            console.print(f" {n}. {step.result.milestone.title} ({step.result.ref}): " + "; ".join(step.actions))
+    for m in result.milestones:
+        if m.waiver:
+            console.print(f"Waived: {m.ref}: {m.waiver.reason} (approved by {project.name_of(m.waiver.approved_by)})")

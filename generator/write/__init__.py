@@ -1,0 +1,1 @@
+"""Write stage: outputs replace what was there only once they are complete."""
