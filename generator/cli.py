@@ -147,6 +147,30 @@ def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 
 @main.command()
 @root_option
+@as_of_option
+@click.option("--site/--no-site", default=True, help="Build the handbook site.")
+@click.option("--portfolios/--no-portfolios", default=True, help="Build the readiness portfolios.")
+@click.option("--pdf/--no-pdf", default=True, help="Render PDFs (handbook and portfolios).")
+@click.option("--person", default=None, help="Build only this person's portfolio.")
+@click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel PDF processes (default: cores).")
+@click.option("--all-versions", is_flag=True, help="Also build every framework release tagged in git.")
+@handle_errors
+def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: bool, person: str | None,
+          jobs: int | None, all_versions: bool) -> None:
+    """Build site/ (the handbook) and build/portfolios/ (readiness portfolios)."""
+    from generator.build import BuildOptions, run_build
+
+    options = BuildOptions(site=site, portfolios=portfolios, pdf=pdf, person=person, all_versions=all_versions)
+    if jobs:
+        options.jobs = jobs
+    project = load_valid(root, as_of, portfolios=portfolios or person is not None)
+    report = run_build(project, options)
+    echo_err(f"built in {report.seconds:.1f}s: {report.pages} pages, {report.portfolios} portfolios, "
+             f"{report.pdfs} PDFs")
+
+
+@main.command()
+@root_option
 @handle_errors
 def schema(root: Path) -> None:
     """Write JSON Schemas of every file format to schemas/."""
