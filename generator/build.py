@@ -4,8 +4,13 @@ from __future__ import annotations
 
 import os
 import time
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+# A progress sink: called with (label, done, total). The CLI passes one that draws bars.
+ProgressSink = Callable[[str, int, int], None]
 
 
 @dataclass
@@ -28,15 +33,31 @@ class BuildReport:
     pdfs: int = 0
     skipped: list[str] = field(default_factory=list)
     started: float = field(default_factory=time.perf_counter)
+    progress: ProgressSink | None = None
+
+    @contextmanager
+    def step(self, label: str, total: int) -> Iterator[Callable[[], None]]:
+        """Report progress of one stage: `with report.step("PDFs", n) as advance: ... advance()`."""
+        done = 0
+        sink = self.progress or (lambda *_: None)
+        sink(label, 0, total)
+
+        def advance() -> None:
+            nonlocal done
+            done += 1
+            sink(label, done, total)
+
+        yield advance
 
     @property
     def seconds(self) -> float:
         return time.perf_counter() - self.started
 
 
-def run_build(project, options: BuildOptions) -> BuildReport:  # type: ignore[no-untyped-def]
+def run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
+              progress: ProgressSink | None = None) -> BuildReport:
     """Render every requested output; each writer replaces its output only when complete."""
-    report = BuildReport()
+    report = BuildReport(progress=progress)
     if options.site:
         from generator.render.site import build_site
 
