@@ -193,17 +193,21 @@ def _check_entry(project: Project, portfolio: Portfolio, loaded: LoadedEntry, pr
                       f"entry is dated {entry.date}, after the as-of date {project.as_of}; it does not count yet",
                       "fix the date, or assess with a later --as-of")
     measured: set[str] = set()
+    resolved = True
+    own_track_known = project.track(portfolio.profile.track) is not None
     for i, ref in enumerate(entry.milestones):
-        if _check_ref(project, entry, ("milestones", i), ref, problems):
-            track, _, milestone = project.milestone(ref)  # type: ignore[misc]
-            if milestone.criterion.metric:
-                measured.add(milestone.criterion.metric)
-            if track.id != portfolio.profile.track:
+        if not _check_ref(project, entry, ("milestones", i), ref, problems):
+            resolved = False
+            continue
+        track, _, milestone = project.milestone(ref)  # type: ignore[misc]
+        if milestone.criterion.metric:
+            measured.add(milestone.criterion.metric)
+        if own_track_known and track.id != portfolio.profile.track:
                 problems.warn(entry.path, entry.pos("milestones", i), "other-track",
                               f"milestone '{ref}' is not on {portfolio.id}'s track '{portfolio.profile.track}'",
                               "link milestones of your own track; others do not count towards readiness")
     for name in entry.metrics:
-        if entry.milestones and name not in measured:
+        if resolved and entry.milestones and name not in measured:
             problems.warn(entry.path, entry.key_pos("metrics", name), "unused-metric",
                           f"metric '{name}' is not measured by any milestone this entry links",
                           did_you_mean(name, measured) or "check the metric name in the milestone's criterion")

@@ -30,9 +30,9 @@ def print_readiness(project: Project, portfolio: Portfolio, result: Readiness, c
     for column in ("milestone", "domain", "status", "missing", "entries", "deadline"):
         table.add_column(column)
     for m in result.milestones:
-        deadline = "" if m.deadline is None else (
-            f"{m.deadline} ({m.days_left}d left)" if (m.days_left or 0) >= 0 else
-            f"{m.deadline} ({-(m.days_left or 0)}d over)")
+        deadline = "" if m.deadline is None else str(m.deadline)
+        if m.deadline and m.days_left is not None and m.status not in ("met", "waived"):
+            deadline += f" ({m.days_left}d left)" if m.days_left >= 0 else f" ({-m.days_left}d over)"
         table.add_row(m.milestone.title, m.milestone.domain, f"[{STATUS_STYLE[m.status]}]{label(m.status)}[/]",
                       ", ".join(m.missing), str(len(m.entries)), deadline)
     console.print(table)
