@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+
 from tests.helpers import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
