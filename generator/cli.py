@@ -170,6 +170,27 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
 
 
 @main.command()
+@click.argument("old")
+@click.argument("new")
+@root_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handle_errors
+def diff(old: str, new: str, root: Path, fmt: str) -> None:
+    """What changed from framework version OLD to NEW (working tree or git tags)."""
+    from generator.assess.changes import diff_content
+    from generator.link.versions import content_of
+    from generator.render.changes import render_changes_text
+
+    project = load_valid(root, portfolios=False)
+    changes = diff_content(content_of(project, old), content_of(project, new))
+    if fmt == "json":
+        click.echo(json.dumps({"from": old, "to": new, "changes": [c.as_json() for c in changes]},
+                              indent=2, ensure_ascii=False))
+    else:
+        click.echo(render_changes_text(old, new, changes))
+
+
+@main.command()
 @root_option
 @handle_errors
 def schema(root: Path) -> None:

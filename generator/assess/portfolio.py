@@ -9,6 +9,10 @@ from generator.link.project import Portfolio, Project
 
 
 def assess_portfolio(project: Project, portfolio: Portfolio) -> Readiness:
+    """Readiness against the content of the version the profile is pinned to (or the current one)."""
+    from generator.link.versions import view_for_version
+
+    project = view_for_version(project, portfolio.profile.framework)
     assert project.framework is not None
     track = project.track(portfolio.profile.track)
     assert track is not None, "validated by check_references"

@@ -10,6 +10,7 @@ from typing import TypeVar
 
 from pydantic import ValidationError
 
+from generator.assess.changes import Content
 from generator.config import HandbookConfig
 from generator.model.base import Strict, attach
 from generator.model.competency import Competency, CompetencyFile
@@ -19,6 +20,7 @@ from generator.model.portfolio import Entry, PeopleFile, Person, Profile
 from generator.model.track import Milestone, Track, TrackLevel
 from generator.problems import Position, Problems, UserError, display_path
 from generator.read.frontmatter import read_front_matter
+from generator.read.releases import Release
 from generator.read.text import read_text
 from generator.read.yaml_positions import read_yaml_text
 
@@ -54,6 +56,8 @@ class Project:
     people: list[Person] = field(default_factory=list)
     portfolios: list[Portfolio] = field(default_factory=list)
     files_read: int = 0
+    releases: list[Release] | None = None  # tagged releases, read on first use
+    release_content: dict[str, Content] = field(default_factory=dict)
     # ids defined in files that failed validation: references to them are not reported again
     unresolved: dict[str, set[str]] = field(default_factory=lambda: {"track": set(), "competency": set(),
                                                                       "person": set()})

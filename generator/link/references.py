@@ -10,7 +10,7 @@ from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.model.base import Strict
 from generator.model.errors import did_you_mean
 from generator.model.types import SLUG_RE
-from generator.problems import Problems, display_path
+from generator.problems import InvalidContent, Problems, UserError, display_path
 
 ENTRY_NAME_RE = re.compile(r"^(\d{4}-\d{2}-\d{2})-[a-z0-9][a-z0-9-]*\.md$")
 URL_RE = re.compile(r"^https?://[^\s/]+", re.IGNORECASE)
@@ -52,7 +52,27 @@ def check_references(project: Project, problems: Problems) -> None:
         _check_track(project, track, problems)
     _check_people(project, problems)
     for portfolio in project.portfolios:
-        _check_portfolio(project, portfolio, problems)
+        view = _pinned_view(project, portfolio, problems)
+        if view is not None:
+            _check_portfolio(view, portfolio, problems)
+
+
+def _pinned_view(project: Project, portfolio: Portfolio, problems: Problems) -> Project | None:
+    """The content a portfolio is assessed against: its pinned release, else the working tree."""
+    from generator.link.versions import view_for_version  # local: versions imports project loading
+
+    profile = portfolio.profile
+    try:
+        return view_for_version(project, profile.framework)
+    except UserError as exc:
+        problems.add(profile.path, profile.pos("framework"), "unknown-version", exc.message,
+                     exc.hint or "remove the key to use the current version")
+    except InvalidContent as exc:
+        problems.extend(exc.problems)
+        problems.add(profile.path, profile.pos("framework"), "invalid-release",
+                     f"framework version '{profile.framework}' has invalid content in its git tag",
+                     "fix the tagged release or pin another version")
+    return None
 
 
 def _check_competencies(project: Project, problems: Problems) -> None:
@@ -140,10 +160,6 @@ def _check_portfolio(project: Project, portfolio: Portfolio, problems: Problems)
         value = getattr(profile, key)
         if value and value not in people:
             _unknown(problems, profile, (key,), "person", value, people, project.unresolved["person"])
-    if profile.framework is not None and profile.framework != fw.version:
-        problems.add(profile.path, profile.pos("framework"), "unknown-version",
-                     f"unknown framework version '{profile.framework}'",
-                     f"the available version is '{fw.version}'; remove the key to use it")
     target_level = track.level(profile.target) if track else None
     target_refs = {f"{track.id}/{m.id}" for m in target_level.milestones} if track and target_level else set()
     for i, waiver in enumerate(profile.waivers):

@@ -1,0 +1,144 @@
+"""What changed between two framework releases, criterion by criterion (pure, by stable ids)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from generator.model.competency import Competency
+from generator.model.framework import Framework
+from generator.model.track import Milestone, Track
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class Change:
+    """One added, removed or changed item; `field` names what changed inside it."""
+
+    action: str  # added | removed | changed
+    entity: str  # domain | level | competency | behaviour | track | track level | milestone | policy
+    id: str
+    title: str
+    field: str | None = None
+    old: str | None = None
+    new: str | None = None
+
+    def as_json(self) -> dict[str, Any]:
+        return {"action": self.action, "entity": self.entity, "id": self.id, "title": self.title,
+                "field": self.field, "old": self.old, "new": self.new}
+
+
+@dataclass(frozen=True)
+class Content:
+    """The versioned part of a handbook: what a release defines."""
+
+    framework: Framework
+    competencies: Sequence[Competency]
+    tracks: Sequence[Track]
+
+
+def _text(value: Any) -> str | None:
+    if value is None:
+        return None
+    if isinstance(value, (list, tuple)):
+        return ", ".join(str(v) for v in value) if value else "none"
+    return str(value)
+
+
+def _fields(entity: str, id_: str, title: str, old: dict[str, Any], new: dict[str, Any]) -> list[Change]:
+    return [Change("changed", entity, id_, title, name, _text(old[name]), _text(new[name]))
+            for name in old if old[name] != new[name]]
+
+
+def _by_id(old: Iterable[T], new: Iterable[T], key: Callable[[T], str]) -> tuple[list[T], list[T], list[tuple[T, T]]]:
+    before, after = {key(o): o for o in old}, {key(n): n for n in new}
+    added = [n for k, n in after.items() if k not in before]
+    removed = [o for k, o in before.items() if k not in after]
+    both = [(before[k], n) for k, n in after.items() if k in before]
+    return added, removed, both
+
+
+def diff_framework(old: Framework, new: Framework) -> list[Change]:
+    changes: list[Change] = []
+    for entity, olds, news in (("domain", old.domains, new.domains), ("level", old.levels, new.levels)):
+        added, removed, both = _by_id(olds, news, lambda x: x.id)
+        changes += [Change("added", entity, x.id, x.name) for x in added]
+        changes += [Change("removed", entity, x.id, x.name) for x in removed]
+        for a, b in both:
+            changes += _fields(entity, b.id, b.name, {"name": a.name, "summary": a.summary},
+                               {"name": b.name, "summary": b.summary})
+    changes += _fields("policy", "readiness", "Readiness policy", old.readiness.model_dump(),
+                       new.readiness.model_dump())
+    return changes
+
+
+def diff_competency(old: Competency, new: Competency) -> list[Change]:
+    changes = _fields("competency", new.id, new.name,
+                      {"name": old.name, "domain": old.domain, "summary": old.summary},
+                      {"name": new.name, "domain": new.domain, "summary": new.summary})
+    for level in dict.fromkeys([*old.levels, *new.levels]):
+        before, after = old.levels.get(level), new.levels.get(level)
+        where = f"{new.id}@{level}"
+        if before is None or after is None:
+            action = "added" if before is None else "removed"
+            changes.append(Change(action, "competency level", where, f"{new.name} at {level}"))
+            continue
+        changes += [Change("added", "behaviour", where, f"{new.name} at {level}", "behaviours", None, b)
+                    for b in after.behaviours if b not in before.behaviours]
+        changes += [Change("removed", "behaviour", where, f"{new.name} at {level}", "behaviours", b, None)
+                    for b in before.behaviours if b not in after.behaviours]
+        changes += _fields("competency level", where, f"{new.name} at {level}",
+                           {"summary": before.summary, "examples": before.examples},
+                           {"summary": after.summary, "examples": after.examples})
+    return changes
+
+
+def _milestone_fields(m: Milestone, level: str) -> dict[str, Any]:
+    return {"level": level, "title": m.title, "domain": m.domain, "competencies": m.competencies,
+            "activity": m.activity, "criterion": m.criterion.text, "metric": m.criterion.metric,
+            "target": m.criterion.target, "horizon": m.horizon, "cadence": m.cadence,
+            "evidence entries": m.evidence.entries, "feedback needed": m.evidence.feedback,
+            "occurrences": m.evidence.occurrences, "spread": m.evidence.spread,
+            "recognition": m.recognition, "business link": m.business_link}
+
+
+def diff_track(old: Track, new: Track) -> list[Change]:
+    changes = _fields("track", new.id, new.name, {"name": old.name, "summary": old.summary},
+                      {"name": new.name, "summary": new.summary})
+    added, removed, both = _by_id(old.levels, new.levels, lambda lv: lv.level)
+    changes += [Change("added", "track level", f"{new.id}@{lv.level}", lv.title) for lv in added]
+    changes += [Change("removed", "track level", f"{old.id}@{lv.level}", lv.title) for lv in removed]
+    for a, b in both:
+        changes += _fields("track level", f"{new.id}@{b.level}", b.title, {"title": a.title, "summary": a.summary},
+                           {"title": b.title, "summary": b.summary})
+    old_ms = {m.id: (lv.level, m) for lv in old.levels for m in lv.milestones}
+    new_ms = {m.id: (lv.level, m) for lv in new.levels for m in lv.milestones}
+    for mid, (level, m) in new_ms.items():
+        ref = f"{new.id}/{mid}"
+        if mid not in old_ms:
+            changes.append(Change("added", "milestone", ref, m.title, "level", None, level))
+        else:
+            old_level, before = old_ms[mid]
+            changes += _fields("milestone", ref, m.title, _milestone_fields(before, old_level),
+                               _milestone_fields(m, level))
+    changes += [Change("removed", "milestone", f"{old.id}/{mid}", m.title, "level", level, None)
+                for mid, (level, m) in old_ms.items() if mid not in new_ms]
+    return changes
+
+
+def diff_content(old: Content, new: Content) -> list[Change]:
+    """Every domain, level, competency, behaviour, track and milestone added, removed or changed."""
+    changes = diff_framework(old.framework, new.framework)
+    added, removed, both = _by_id(old.competencies, new.competencies, lambda c: c.id)
+    changes += [Change("added", "competency", c.id, c.name) for c in added]
+    changes += [Change("removed", "competency", c.id, c.name) for c in removed]
+    for a, b in both:
+        changes += diff_competency(a, b)
+    added_t, removed_t, both_t = _by_id(old.tracks, new.tracks, lambda t: t.id)
+    changes += [Change("added", "track", t.id, t.name) for t in added_t]
+    changes += [Change("removed", "track", t.id, t.name) for t in removed_t]
+    for ta, tb in both_t:
+        changes += diff_track(ta, tb)
+    return changes
