@@ -1,0 +1,83 @@
+"""Build one version of the handbook site into site/<version>/, atomically and only when needed."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import shutil
+import tempfile
+from importlib.metadata import version as package_version
+from pathlib import Path
+
+from generator import __version__
+from generator.link.project import Project
+from generator.problems import UserError
+from generator.render.site import paths
+from generator.render.site.mkdocs_config import run_mkdocs
+from generator.render.site.pdf import render_pdf, render_print_html, start_pdf
+from generator.render.site.project import ProjectFiles, generate_files, write_files
+from generator.render.site.versions import write_versions
+from generator.write.atomic import replace_dir, staging_dir, write_text
+
+STAMP = ".handbook-build"
+VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+
+
+def fingerprint(files: ProjectFiles, print_html: str | None) -> str:
+    """A hash of everything the output depends on: generated files, print document, tool versions."""
+    digest = hashlib.sha256()
+    for tool in ("mkdocs", "mkdocs-material", "weasyprint"):
+        digest.update(f"{tool}={package_version(tool)}\n".encode())
+    digest.update(f"handbook={__version__}\n".encode())
+    for name in sorted(files):
+        digest.update(f"{name}\0{len(files[name])}\0".encode())
+        digest.update(files[name])
+    digest.update((print_html or "no pdf").encode("utf-8"))
+    return digest.hexdigest()
+
+
+def is_current(target: Path, stamp: str) -> bool:
+    try:
+        return (target / STAMP).read_text(encoding="utf-8").strip() == stamp
+    except OSError:
+        return False
+
+
+def build_site(project: Project, options, report) -> Path:  # type: ignore[no-untyped-def]
+    """Generate the MkDocs project, build it and the PDF, swap the result into site/<version>/."""
+    data, files = generate_files(project, pdf=options.pdf)
+    version = data.framework.version
+    if not VERSION_RE.match(version):
+        raise UserError(f"framework version '{version}' cannot name a site folder",
+                        "use letters, digits, '.', '_' or '-' in content/framework.yml's version, like \"2026.2\"")
+    site = project.root / "site"
+    target = site / version
+    print_html = render_print_html(data) if options.pdf else None
+    stamp = fingerprint(files, print_html)
+    if is_current(target, stamp):
+        report.skipped.append(f"site/{version}: unchanged")
+    else:
+        _build_into(target, files, print_html, stamp, options.jobs)
+        report.pages += sum(1 for name in files if name.startswith("docs/") and name.endswith(".md"))
+        report.pdfs += 1 if print_html else 0
+    report.outputs.append(target)
+    report.outputs += write_versions(site, version, version)
+    return target
+
+
+def _build_into(target: Path, files: ProjectFiles, print_html: str | None, stamp: str, jobs: int) -> None:
+    staged = staging_dir(target)
+    try:
+        with tempfile.TemporaryDirectory(prefix=".handbook-src-", dir=target.parent) as tmp:
+            src = Path(tmp)
+            config_file = write_files(files, src)
+            pdf_out = src / paths.PDF_NAME
+            future = start_pdf(print_html, pdf_out, jobs) if print_html else None
+            run_mkdocs(config_file, staged)
+            if print_html:
+                future.result() if future else render_pdf(print_html, pdf_out)
+                shutil.move(pdf_out, staged / paths.PDF_NAME)
+        write_text(staged / STAMP, stamp + "\n")
+        replace_dir(staged, target)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)

@@ -1,0 +1,115 @@
+"""SVG pictures generated from the data: one chart per track and cadence markers.
+
+Plain SVG with fills set inline, so they render without JavaScript or CSS (also in
+WeasyPrint), each with a <title>/<desc> and a data table beside it for screen readers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from markupsafe import Markup, escape
+
+from generator.model.framework import Framework
+from generator.model.track import Milestone, Track
+
+# Colour-blind-safe palette (Okabe-Ito), one colour per domain in framework order.
+PALETTE = ["#0072B2", "#E69F00", "#009E73", "#CC79A7", "#56B4E9", "#D55E00", "#F0E442", "#000000"]
+CADENCE_DAYS = {"micro": 3, "weekly": 7, "quarterly": 90}
+MAX_MARKS = 13
+
+
+@dataclass
+class TrackChart:
+    levels: list[str]                      # "L2 · Engineer"
+    domains: list[tuple[str, str]]         # (name, colour)
+    counts: list[list[int]]                # counts[level][domain]: milestones of the level in the domain
+    cumulative: list[list[int]]            # the same, summed up to the level
+
+    @property
+    def has_data(self) -> bool:
+        return any(any(row) for row in self.counts)
+
+
+def build_track_chart(framework: Framework, track: Track) -> TrackChart:
+    domains = framework.domains
+    counts = [[sum(m.domain == d.id for m in lv.milestones) for d in domains] for lv in track.levels]
+    cumulative, running = [], [0] * len(domains)
+    for row in counts:
+        running = [a + b for a, b in zip(running, row, strict=True)]
+        cumulative.append(running)
+    return TrackChart([f"{lv.level} · {lv.title}" for lv in track.levels],
+                      [(d.name, PALETTE[i % len(PALETTE)]) for i, d in enumerate(domains)], counts, cumulative)
+
+
+def describe_chart(track: Track, chart: TrackChart) -> str:
+    parts = []
+    for label, row in zip(chart.levels, chart.cumulative, strict=True):
+        by_domain = ", ".join(f"{name} {n}" for (name, _), n in zip(chart.domains, row, strict=True) if n)
+        parts.append(f"{label}: {sum(row)} milestones" + (f" ({by_domain})" if by_domain else ""))
+    return f"Milestones expected up to each level of {track.name}, by domain. " + "; ".join(parts) + "."
+
+
+def render_track_chart(track: Track, chart: TrackChart, chart_id: str) -> Markup:
+    """Stacked bars, one per level, of the milestones expected up to that level by domain."""
+    bar, gap, left, top, plot_h = 56, 28, 40, 16, 160
+    width = left + len(chart.levels) * (bar + gap) + 200
+    height = top + plot_h + 52
+    peak = max((sum(row) for row in chart.cumulative), default=0) or 1
+    scale = plot_h / peak
+    out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="hb-chart" viewBox="0 0 {width} {height}" '
+           f'width="{width}" height="{height}" role="img" aria-labelledby="{chart_id}-t {chart_id}-d">',
+           f'<title id="{chart_id}-t">How expectations grow in {escape(track.name)}</title>',
+           f'<desc id="{chart_id}-d">{escape(describe_chart(track, chart))}</desc>',
+           f'<line x1="{left - 4}" y1="{top + plot_h}" x2="{width - 200}" y2="{top + plot_h}" stroke="#888"/>']
+    for i, (label, row) in enumerate(zip(chart.levels, chart.cumulative, strict=True)):
+        x, y = left + i * (bar + gap), top + plot_h
+        for (name, colour), n in zip(chart.domains, row, strict=True):
+            if n:
+                h = n * scale
+                y -= h
+                out.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{h:.1f}" fill="{colour}">'
+                           f'<title>{escape(label)}: {n} × {escape(name)}</title></rect>')
+        out.append(f'<text x="{x + bar / 2}" y="{y - 4:.1f}" text-anchor="middle" font-size="12">{sum(row)}</text>')
+        level_id = escape(label.split(" · ")[0])
+        out.append(f'<text x="{x + bar / 2}" y="{top + plot_h + 16}" text-anchor="middle" '
+                   f'font-size="12">{level_id}</text>')
+    legend_x = width - 185
+    for j, (name, colour) in enumerate(chart.domains):
+        y = top + j * 20
+        out.append(f'<rect x="{legend_x}" y="{y}" width="12" height="12" fill="{colour}"/>'
+                   f'<text x="{legend_x + 18}" y="{y + 11}" font-size="12">{escape(name)}</text>')
+    out.append(f'<text x="{left}" y="{height - 8}" font-size="11" fill="#555">'
+               'milestones expected up to each level (cumulative)</text>')
+    out.append("</svg>")
+    return Markup("".join(out))
+
+
+def check_ins(milestone: Milestone) -> int:
+    """How many check-ins the cadence gives over the horizon (a quarter or a year without one)."""
+    if milestone.cadence == "once":
+        return 1
+    days = milestone.horizon_days or (90 if milestone.cadence != "quarterly" else 365)
+    return max(1, round(days / CADENCE_DAYS[milestone.cadence]))
+
+
+def cadence_marks(milestone: Milestone) -> int:
+    return min(MAX_MARKS, check_ins(milestone))
+
+
+def describe_cadence(milestone: Milestone) -> str:
+    if milestone.cadence == "once":
+        return "checked once, at the end"
+    span = f"over {milestone.horizon_days} days" if milestone.horizon_days else "(no horizon set)"
+    return f"{milestone.cadence} check-ins: about {check_ins(milestone)} {span}"
+
+
+def render_cadence(milestone: Milestone) -> Markup:
+    """A row of dots, one per check-in over the horizon, like a progress tracker."""
+    marks = cadence_marks(milestone)
+    step = 10
+    width = marks * step + 2
+    label = escape(describe_cadence(milestone))
+    dots = "".join(f'<circle cx="{6 + i * step}" cy="6" r="3.5" fill="#0072B2"/>' for i in range(marks))
+    return Markup(f'<svg xmlns="http://www.w3.org/2000/svg" class="hb-cadence" width="{width + 4}" height="12" '
+                  f'viewBox="0 0 {width + 4} 12" role="img" aria-label="{label}"><title>{label}</title>{dots}</svg>')

@@ -1,0 +1,90 @@
+"""mkdocs.yml for the generated project, and running MkDocs on it in-process."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from generator.problems import UserError
+from generator.render.site.nav import build_nav
+from generator.render.site.pages import SiteData, site_name
+
+MARKDOWN_EXTENSIONS: list[Any] = [
+    "tables", "attr_list", "md_in_html", "def_list", "admonition",
+    {"toc": {"permalink": True}},
+]
+
+
+def build_config(data: SiteData) -> dict[str, Any]:
+    """A plain mkdocs.yml: Material, its search, no plugins of ours, no network at build time."""
+    config = data.project.config
+    version = data.framework.version
+    result: dict[str, Any] = {
+        "site_name": site_name(data.project),
+        "docs_dir": "docs",
+        "use_directory_urls": True,
+        "theme": {
+            "name": "material",
+            "custom_dir": "overrides",
+            "language": config.language,
+            "font": False,
+            "features": ["navigation.tabs", "navigation.sections", "navigation.indexes", "navigation.prune",
+                         "navigation.top", "search.highlight", "toc.follow"],
+        },
+        "plugins": ["search"],
+        "markdown_extensions": MARKDOWN_EXTENSIONS,
+        "extra_css": ["assets/handbook.css"],
+        "extra": {"version": {"provider": "mike"}, "generator": False,
+                  "handbook": {"version": version, "pdf": data.pdf}},
+        "nav": build_nav(data),
+        "strict": True,
+        # Every generated link is checked; a broken one fails the build.
+        "validation": {"nav": {"omitted_files": "warn", "not_found": "warn", "absolute_links": "warn"},
+                       "links": {"not_found": "warn", "anchors": "warn", "absolute_links": "warn",
+                                 "unrecognized_links": "warn"}},
+    }
+    if config.site_url:
+        result["site_url"] = config.site_url.rstrip("/") + f"/{version}/"
+    if config.repo_url:
+        result["repo_url"] = config.repo_url
+    if config.copyright:
+        result["copyright"] = config.copyright
+    return result
+
+
+def dump_config(config: dict[str, Any]) -> str:
+    return yaml.safe_dump(config, sort_keys=False, allow_unicode=True)
+
+
+class _Collect(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+def run_mkdocs(config_file: Path, site_dir: Path) -> None:
+    """`mkdocs build --strict` of the generated project; its warnings become one user error."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    logger = logging.getLogger("mkdocs")
+    collect = _Collect()
+    logger.addHandler(collect)
+    propagate, logger.propagate = logger.propagate, False
+    try:
+        config = load_config(str(config_file), site_dir=str(site_dir), strict=True)
+        build(config)
+    except (Abort, MkDocsException) as exc:
+        details = "\n".join(f"    {m}" for m in collect.messages) or f"    {exc}"
+        raise UserError(f"MkDocs could not build the handbook site:\n{details}",
+                        "the previous site was left as it was; fix the theme or content named above") from exc
+    finally:
+        logger.removeHandler(collect)
+        logger.propagate = propagate

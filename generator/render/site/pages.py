@@ -1,0 +1,140 @@
+"""Every generated page of the handbook, as Markdown text keyed by its docs path."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+
+from generator.link.project import Project
+from generator.model.competency import Competency
+from generator.model.framework import Domain, Framework
+from generator.model.track import Milestone, Track, TrackLevel
+from generator.render.site import paths
+from generator.render.site.charts import build_track_chart, render_cadence, render_track_chart
+from generator.render.site.free_pages import FreePage, read_free_pages, render_free_page
+from generator.render.site.steps import Step, build_steps
+from generator.render.site.theme import markdown_env
+
+
+@dataclass
+class Use:
+    """A milestone, where it sits, for pages that list milestones of a competency or domain."""
+
+    track: Track
+    level: TrackLevel
+    milestone: Milestone
+
+
+@dataclass
+class SiteData:
+    """The project's content with the relations the pages show both ways."""
+
+    project: Project
+    framework: Framework
+    steps: dict[str, list[Step]] = field(default_factory=dict)
+    uses: dict[str, list[Use]] = field(default_factory=dict)      # competency id -> milestones
+    free_pages: list[FreePage] = field(default_factory=list)
+    pdf: bool = True
+
+    @property
+    def tracks(self) -> list[Track]:
+        return self.project.tracks
+
+    @property
+    def competencies(self) -> list[Competency]:
+        return self.project.competencies
+
+    def level_name(self, level_id: str) -> str:
+        return next((lv.name for lv in self.framework.levels if lv.id == level_id), level_id)
+
+    def domain(self, domain_id: str) -> Domain | None:
+        return next((d for d in self.framework.domains if d.id == domain_id), None)
+
+    def competencies_of(self, domain_id: str) -> list[Competency]:
+        return [c for c in self.competencies if c.domain == domain_id]
+
+    def milestones_of(self, domain_id: str) -> list[Use]:
+        return [Use(t, lv, m) for t in self.tracks for lv in t.levels for m in lv.milestones if m.domain == domain_id]
+
+    def step_into(self, track: Track, level_id: str) -> Step | None:
+        return next((s for s in self.steps.get(track.id, []) if s.upper.level == level_id), None)
+
+    def step_from(self, track: Track, level_id: str) -> Step | None:
+        return next((s for s in self.steps.get(track.id, []) if s.lower.level == level_id), None)
+
+
+def build_site_data(project: Project, *, pdf: bool = True) -> SiteData:
+    assert project.framework is not None, "the site is built from a validated project"
+    data = SiteData(project, project.framework, pdf=pdf)
+    for track in project.tracks:
+        data.steps[track.id] = build_steps(project.framework, track, project.competencies)
+        for level in track.levels:
+            for milestone in level.milestones:
+                for cid in milestone.competencies:
+                    data.uses.setdefault(cid, []).append(Use(track, level, milestone))
+    data.free_pages = read_free_pages(project.content_dir / "pages", project.pages)
+    return data
+
+
+def _helpers(data: SiteData, doc: str) -> dict[str, Any]:
+    """Functions templates call; links are relative to the page being written."""
+
+    def link(to: str, anchor: str | None = None) -> Markup:
+        return Markup(paths.md_link(doc, to, anchor))
+
+    def url(to: str, anchor: str | None = None) -> Markup:
+        return Markup(paths.url_link(doc, to, anchor))
+
+    return {"doc": doc, "link": link, "url": url, "paths": paths, "data": data, "framework": data.framework,
+            "level_name": data.level_name, "domain": data.domain, "cadence": render_cadence,
+            "competency": data.project.competency, "site_name": site_name(data.project)}
+
+
+def site_name(project: Project) -> str:
+    assert project.framework is not None
+    return project.config.site_name or project.framework.name
+
+
+def render_pages(data: SiteData) -> dict[str, str]:
+    """Every page of the site: docs path -> Markdown."""
+    env = markdown_env(data.project.root)
+    pages: dict[str, str] = {}
+
+    def page(doc: str, template: str, **context: Any) -> None:
+        pages[doc] = _render(env, template, {**_helpers(data, doc), **context})
+
+    page(paths.HOME, "home.md.j2")
+    page(paths.TRACKS, "tracks.md.j2")
+    for track in data.tracks:
+        chart = build_track_chart(data.framework, track)
+        page(paths.track_doc(track.id), "track.md.j2", track=track, chart=chart,
+             chart_svg=render_track_chart(track, chart, f"chart-{track.id}"))
+        for step in data.steps[track.id]:
+            page(paths.step_doc(track.id, step.lower.level, step.upper.level), "step.md.j2", track=track, step=step)
+    page(paths.COMPETENCIES, "competencies.md.j2")
+    for domain in data.framework.domains:
+        page(paths.domain_doc(domain.id), "domain.md.j2", domain_=domain)
+        page(paths.matrix_doc(domain.id), "matrix.md.j2", domain_=domain)
+    for competency in data.competencies:
+        page(paths.competency_doc(competency.id), "competency.md.j2", item=competency,
+             uses=data.uses.get(competency.id, []))
+    page(paths.MATRIX, "matrices.md.j2")
+    page(paths.GLOSSARY, "glossary.md.j2")
+    docs = set(pages) | {p.doc for p in data.free_pages}
+    for free in data.free_pages:
+        pages[free.doc] = render_free_page(free, docs)
+    return pages
+
+
+def render_glossary(data: SiteData) -> str:
+    env = markdown_env(data.project.root)
+    return _render(env, "glossary.md.j2", _helpers(data, paths.GLOSSARY))
+
+
+def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
+    return env.get_template(template).render(context)
+
+
