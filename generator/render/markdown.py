@@ -6,6 +6,8 @@ untrusted: their raw HTML is not even parsed as HTML, so it shows as text.
 
 from __future__ import annotations
 
+import functools
+
 import markdown
 import nh3
 from markupsafe import Markup
@@ -43,7 +45,9 @@ def sanitize_html(html: str, *, untrusted: bool = True) -> str:
                      attribute_filter=_confine_urls if untrusted else None)
 
 
+@functools.lru_cache(maxsize=None)
 def _markdown(untrusted: bool) -> markdown.Markdown:
+    """One parser per trust level, reused (building one costs more than converting a page)."""
     md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
     if untrusted:
         md.preprocessors.deregister("html_block")
@@ -53,7 +57,7 @@ def _markdown(untrusted: bool) -> markdown.Markdown:
 
 def render_markdown(text: str, *, untrusted: bool = True, inline: bool = False) -> Markup:
     """Markdown → sanitized HTML; `inline` drops the wrapping paragraph of one-line text."""
-    html = _markdown(untrusted).convert(text or "")
+    html = _markdown(untrusted).reset().convert(text or "")
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(sanitize_html(html, untrusted=untrusted))

@@ -16,6 +16,7 @@ from generator.render.site import paths
 from generator.render.site.mkdocs_config import run_mkdocs
 from generator.render.site.pdf import render_pdf, render_print_html, start_pdf
 from generator.render.site.project import ProjectFiles, generate_files, write_files
+from generator.render.site.theme import theme_dirs
 from generator.render.site.versions import write_versions
 from generator.write.atomic import replace_dir, staging_dir, write_text
 
@@ -23,16 +24,27 @@ STAMP = ".handbook-build"
 VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
-def fingerprint(files: ProjectFiles, print_html: str | None) -> str:
-    """A hash of everything the output depends on: generated files, print document, tool versions."""
-    digest = hashlib.sha256()
-    for tool in ("mkdocs", "mkdocs-material", "weasyprint"):
+PACKAGE = Path(__file__).resolve().parents[2]
+
+
+def _files_under(folder: Path, pattern: str = "*") -> list[Path]:
+    return sorted(p for p in folder.rglob(pattern) if p.is_file()) if folder.is_dir() else []
+
+
+def fingerprint(project: Project, pdf: bool) -> str:
+    """A hash of everything the site is made from: content, config, theme, our code, tool versions.
+
+    Checked before generating anything, so an unchanged rebuild costs only reading the inputs.
+    """
+    digest = hashlib.sha256(f"pdf={pdf}\nhandbook={__version__}\n".encode())
+    for tool in ("mkdocs", "mkdocs-material", "weasyprint", "markdown", "pymdown-extensions", "nh3"):
         digest.update(f"{tool}={package_version(tool)}\n".encode())
-    digest.update(f"handbook={__version__}\n".encode())
-    for name in sorted(files):
-        digest.update(f"{name}\0{len(files[name])}\0".encode())
-        digest.update(files[name])
-    digest.update((print_html or "no pdf").encode("utf-8"))
+    inputs = [project.root / "handbook.yml", *_files_under(project.content_dir), *_files_under(PACKAGE, "*.py")]
+    inputs += [path for folder in theme_dirs(project.root) for path in _files_under(folder)]
+    for path in inputs:
+        if path.is_file():
+            digest.update(f"{path}\0".encode())
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
 
@@ -45,18 +57,19 @@ def is_current(target: Path, stamp: str) -> bool:
 
 def build_site(project: Project, options, report) -> Path:  # type: ignore[no-untyped-def]
     """Generate the MkDocs project, build it and the PDF, swap the result into site/<version>/."""
-    data, files = generate_files(project, pdf=options.pdf)
-    version = data.framework.version
+    assert project.framework is not None, "the site is built from a validated project"
+    version = project.framework.version
     if not VERSION_RE.match(version):
         raise UserError(f"framework version '{version}' cannot name a site folder",
                         "use letters, digits, '.', '_' or '-' in content/framework.yml's version, like \"2026.2\"")
     site = project.root / "site"
     target = site / version
-    print_html = render_print_html(data) if options.pdf else None
-    stamp = fingerprint(files, print_html)
+    stamp = fingerprint(project, options.pdf)
     if is_current(target, stamp):
         report.skipped.append(f"site/{version}: unchanged")
     else:
+        data, files = generate_files(project, pdf=options.pdf)
+        print_html = render_print_html(data) if options.pdf else None
         _build_into(target, files, print_html, stamp, options.jobs)
         report.pages += sum(1 for name in files if name.startswith("docs/") and name.endswith(".md"))
         report.pdfs += 1 if print_html else 0

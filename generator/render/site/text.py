@@ -8,6 +8,7 @@ plain values are entity-escaped, and Markdown fields are rendered and sanitized 
 
 from __future__ import annotations
 
+import functools
 import re
 
 from markupsafe import Markup
@@ -35,12 +36,14 @@ def neutralize(html: str) -> str:
     return "".join(part if i % 2 else part.translate(_ENTITIES) for i, part in enumerate(parts))
 
 
+@functools.lru_cache(maxsize=4096)
 def inline_html(text: str | None) -> Markup:
     """Content Markdown for one line (a behaviour, a criterion): sanitized inline HTML."""
     html = str(render_markdown(text or "", untrusted=False, inline=True))
     return Markup(" ".join(neutralize(html).split()))
 
 
+@functools.lru_cache(maxsize=4096)
 def block_html(text: str | None, css_class: str = "hb-text") -> Markup:
     """Content Markdown for a paragraph or more, as a raw HTML block MkDocs passes through."""
     if not (text or "").strip():
