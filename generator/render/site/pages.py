@@ -29,6 +29,12 @@ class Use:
 
 
 @dataclass
+class MatrixCell:
+    new: list[str]
+    kept: bool
+
+
+@dataclass
 class SiteData:
     """The project's content with the relations the pages show both ways."""
 
@@ -58,6 +64,16 @@ class SiteData:
 
     def milestones_of(self, domain_id: str) -> list[Use]:
         return [Use(t, lv, m) for t in self.tracks for lv in t.levels for m in lv.milestones if m.domain == domain_id]
+
+    def matrix_cell(self, competency: Competency, level_id: str) -> MatrixCell:
+        """The behaviours first listed at `level_id`, and whether earlier ones still apply."""
+        if level_id not in competency.levels:
+            return MatrixCell([], False)
+        behaviours = competency.levels[level_id].behaviours
+        order = [lv.id for lv in self.framework.levels]
+        earlier = [competency.levels[i] for i in order[:order.index(level_id)] if i in competency.levels]
+        before = earlier[-1].behaviours if earlier else []
+        return MatrixCell([b for b in behaviours if b not in before], any(b in before for b in behaviours))
 
     def step_into(self, track: Track, level_id: str) -> Step | None:
         return next((s for s in self.steps.get(track.id, []) if s.upper.level == level_id), None)
