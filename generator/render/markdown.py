@@ -45,7 +45,7 @@ def sanitize_html(html: str, *, untrusted: bool = True) -> str:
                      attribute_filter=_confine_urls if untrusted else None)
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def _markdown(untrusted: bool) -> markdown.Markdown:
     """One parser per trust level, reused (building one costs more than converting a page)."""
     md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")

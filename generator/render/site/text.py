@@ -49,4 +49,4 @@ def block_html(text: str | None, css_class: str = "hb-text") -> Markup:
     if not (text or "").strip():
         return Markup("")
     html = str(render_markdown(text or "", untrusted=False)).strip()
-    return Markup(f'<div class="{css_class}" markdown="0">\n{html}\n</div>\n')
+    return Markup(f'<div class="{css_class}">\n{html}\n</div>\n')

@@ -1,0 +1,64 @@
+"""Generated projects and built sites, made once per session and shared by the site tests."""
+
+from __future__ import annotations
+
+import shutil
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+
+from generator.build import BuildOptions, BuildReport
+from generator.link.project import Project, load_project
+from generator.render.site import build_site
+from generator.render.site.pages import SiteData
+from generator.render.site.project import generate_files
+from tests.conftest import FIXTURES
+
+
+@dataclass
+class Generated:
+    project: Project
+    data: SiteData
+    files: dict[str, str]
+
+    def page(self, doc: str) -> str:
+        return self.files[f"docs/{doc}"]
+
+
+def load(root: Path) -> Project:
+    project, problems = load_project(root, portfolios=False)
+    assert not problems.errors, problems.errors
+    return project
+
+
+@pytest.fixture(scope="session")
+def generated() -> Generated:
+    """The MkDocs project generated from tests/fixtures/site (in memory)."""
+    project = load(FIXTURES / "site")
+    data, files = generate_files(project)
+    return Generated(project, data, {k: v.decode("utf-8") for k, v in files.items()})
+
+
+@dataclass
+class Built:
+    root: Path
+    report: BuildReport
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+
+def build(root: Path, **options: object) -> BuildReport:
+    report = BuildReport()
+    build_site(load(root), BuildOptions(portfolios=False, **options), report)  # type: ignore[arg-type]
+    return report
+
+
+@pytest.fixture(scope="session")
+def built_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """tests/fixtures/site built for real (MkDocs + PDF) in a scratch copy."""
+    root = tmp_path_factory.mktemp("built") / "site-fixture"
+    shutil.copytree(FIXTURES / "site", root)
+    return Built(root, build(root))
