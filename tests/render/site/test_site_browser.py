@@ -1,0 +1,203 @@
+"""The example handbook in Debian's Chromium: what an employee does, and every link."""
+
+from __future__ import annotations
+
+import functools
+import re
+import shutil
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import FIXTURES, PROJECT_ROOT
+from tests.helpers import edit
+from tests.render.site.conftest import build
+from tests.render.site.crawl import broken_links
+
+pytestmark = [pytest.mark.browser, pytest.mark.slow]
+playwright = pytest.importorskip("playwright.sync_api")
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--disable-sync", "--no-first-run"]
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@functools.cache
+def example_built(tmp: Path) -> Path:
+    root = tmp / "example"
+    for name in ("content", "portfolios", "themes", "handbook.yml"):
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        elif source.is_file():
+            root.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, root / name)
+    build(root)
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not (PROJECT_ROOT / "content" / "framework.yml").is_file():
+        pytest.skip("the bundled example is not in this checkout")
+    return example_built(tmp_path_factory.mktemp("example"))
+
+
+def serve(folder: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(QuietHandler, directory=str(folder)))
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="session")
+def example_url(example_site: Path) -> Iterator[str]:
+    yield from serve(example_site)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    if not CHROMIUM.is_file():
+        pytest.skip("Debian's chromium is not installed (make test installs it)")
+    with playwright.sync_playwright() as p:
+        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
+        yield chromium
+        chromium.close()
+
+
+def h1(page) -> str:  # type: ignore[no-untyped-def]
+    """The page heading without its permalink sign."""
+    return page.locator("h1").first.inner_text().rstrip("¶").strip()
+
+
+class Watched:
+    """A page that records console errors, uncaught exceptions, failed requests and dialogs."""
+
+    def __init__(self, browser) -> None:  # type: ignore[no-untyped-def]
+        self.page = browser.new_page()
+        self.problems: list[str] = []
+        self.dialogs: list[str] = []
+        self.page.on("console", lambda m: m.type == "error" and self.problems.append(f"console: {m.text}"))
+        self.page.on("pageerror", lambda e: self.problems.append(f"exception: {e}"))
+        self.page.on("requestfailed", lambda r: self.problems.append(f"failed: {r.url}"))
+        self.page.on("response", lambda r: r.status >= 400 and self.problems.append(f"{r.status}: {r.url}"))
+        self.page.on("dialog", lambda d: (self.dialogs.append(d.message), d.dismiss()))
+
+
+def test_employee_finds_their_next_step_a_competency_and_a_milestone(browser, example_url: str) -> None:  # type: ignore[no-untyped-def]
+    watched = Watched(browser)
+    page = watched.page
+    page.goto(example_url + "/")
+    page.wait_for_url(re.compile(r"/2026\.2/$"))
+    assert h1(page) == "Kittiwake Logistics Career Handbook"
+    assert page.locator(".md-version__current").inner_text() == "2026.2"  # versions.json was read
+
+    # Two clicks: the tracks tab, then a track; then the next step from the ladder.
+    page.get_by_role("link", name="Tracks", exact=True).first.click()
+    page.locator("article").get_by_role("link", name="Software engineering").first.click()
+    page.wait_for_url(re.compile(r"/tracks/engineering/$"))
+    assert h1(page) == "Software engineering"
+    assert page.locator("svg.hb-chart title").first.text_content() == "How expectations grow in Software engineering"
+
+    # A milestone's competency link leads to the competency, which links back to the milestone.
+    milestone = page.locator("#lead-improvement-pilot")
+    assert milestone.inner_text().startswith("Lead a 90-day improvement pilot")
+    details = page.locator("#lead-improvement-pilot + div + ul")
+    details.get_by_role("link", name="Ownership and accountability").click()
+    page.wait_for_url(re.compile(r"/competencies/ownership/#level-L3$"))
+    assert h1(page) == "Ownership and accountability"
+    page.locator("article").get_by_role("link", name="Lead a 90-day improvement pilot").click()
+    page.wait_for_url(re.compile(r"/tracks/engineering/#lead-improvement-pilot$"))
+
+    # The step from L2 to L3, from the ladder.
+    page.get_by_role("link", name="from L2 to L3").click()
+    page.wait_for_url(re.compile(r"/tracks/engineering/L2-to-L3/$"))
+    assert page.locator("#new-milestones").is_visible()
+    assert watched.problems == [] and watched.dialogs == []
+
+
+def test_search_finds_a_milestone_by_its_title(browser, example_url: str) -> None:  # type: ignore[no-untyped-def]
+    watched = Watched(browser)
+    page = watched.page
+    page.goto(example_url + "/2026.2/")
+    page.locator("label.md-search__icon, .md-search__input").first.click()
+    page.locator("input.md-search__input").press_sequentially("90-day improvement pilot", delay=20)
+    title = page.get_by_role("heading", name="Lead a 90-day improvement pilot", exact=True)
+    result = page.locator("a.md-search-result__link", has=title)
+    result.wait_for(timeout=15000)
+    target = re.compile(r"/2026\.2/tracks/engineering/(\?h=[^#]*)?#lead-improvement-pilot$")
+    assert target.search(result.get_attribute("href") or "")
+    result.click()
+    page.wait_for_url(target)
+    assert page.locator("#lead-improvement-pilot").is_visible()
+    assert watched.problems == []
+
+
+def test_pdf_is_linked_and_served(browser, example_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = Watched(browser).page
+    page.goto(example_url + "/2026.2/")
+    href = page.locator(".hb-version a").get_attribute("href")
+    response = page.request.get(f"{example_url}/2026.2/{href}")
+    assert response.status == 200 and response.body().startswith(b"%PDF-")
+
+
+def test_no_broken_internal_links(example_site: Path) -> None:
+    assert (example_site / "2026.2" / "handbook.pdf").is_file()
+    assert broken_links(example_site) == []
+
+
+def test_crawler_reports_a_broken_link(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "index.html").write_text('<a href="../b/">b</a><a href="#here">h</a><p id="x"></p>'
+                                                '<a href="../a/#x">ok</a>')
+    assert broken_links(tmp_path) == ["a/index.html: ../b/", "a/index.html: #here"]
+
+
+def test_nothing_from_portfolios_in_the_example_site(example_site: Path) -> None:
+    titles = [line.split(":", 1)[1].strip().encode() for entry in (PROJECT_ROOT / "portfolios").rglob("*.md")
+              for line in entry.read_text().splitlines() if line.startswith("title:")]
+    names = [line.split(":", 1)[1].strip().encode() for profile in (PROJECT_ROOT / "portfolios").rglob("profile.yml")
+             for line in profile.read_text().splitlines() if line.startswith("name:")]
+    public = b"\n".join(path.read_bytes() for path in (PROJECT_ROOT / "content").rglob("*") if path.is_file())
+    private = [t for t in titles + names if t not in public]  # an entry may reuse a public example's words
+    assert len(private) > 10
+    for path in example_site.rglob("*"):
+        if path.is_file() and path.suffix != ".pdf":
+            data = path.read_bytes()
+            assert not [t for t in private if t in data], path
+
+
+@pytest.fixture(scope="session")
+def hostile_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    from tests.render.site.test_site_build import HOSTILE
+
+    root = tmp_path_factory.mktemp("hostile") / "handbook"
+    shutil.copytree(FIXTURES / "site", root)
+    for name, edits in HOSTILE.items():
+        for old, new in edits:
+            edit(root / name, old, new)
+    build(root, pdf=False)
+    yield from serve(root / "site")
+
+
+def test_hostile_content_runs_no_script_in_the_browser(browser, hostile_url: str) -> None:  # type: ignore[no-untyped-def]
+    watched = Watched(browser)
+    page = watched.page
+    for path in ("/3.1/tracks/engineering/", "/3.1/tracks/engineering/L1-to-L2/", "/3.1/competencies/testing/"):
+        page.goto(hostile_url + path)
+        page.mouse.move(300, 300)
+    page.locator("input.md-search__input").press_sequentially("Eng", delay=20)
+    page.locator(".md-search-result__item").first.wait_for(timeout=15000)
+    page.wait_for_timeout(300)
+    assert watched.dialogs == []
