@@ -21,6 +21,7 @@ from generator.render.site.versions import write_versions
 from generator.write.atomic import replace_dir, staging_dir, write_text
 
 STAMP = ".handbook-build"
+PDF_STAMP = ".handbook-pdf"
 VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 
 
@@ -68,9 +69,12 @@ def build_site(project: Project, options, report) -> Path:  # type: ignore[no-un
     if is_current(target, stamp):
         report.skipped.append(f"site/{version}: unchanged")
     else:
-        data, files = generate_files(project, pdf=options.pdf)
-        print_html = render_print_html(data) if options.pdf else None
-        _build_into(target, files, print_html, stamp, options.jobs)
+        with report.step("handbook site", 2) as advance:
+            data, files = generate_files(project, pdf=options.pdf)
+            print_html = render_print_html(data) if options.pdf else None
+            advance()
+            _build_into(target, files, print_html, stamp, options.jobs)
+            advance()
         report.pages += sum(1 for name in files if name.startswith("docs/") and name.endswith(".md"))
         report.pdfs += 1 if print_html else 0
     report.outputs.append(target)
@@ -79,18 +83,36 @@ def build_site(project: Project, options, report) -> Path:  # type: ignore[no-un
 
 
 def _build_into(target: Path, files: ProjectFiles, print_html: str | None, stamp: str, jobs: int) -> None:
+    """MkDocs and WeasyPrint (in parallel when allowed) into a staging folder, then one swap."""
     staged = staging_dir(target)
     try:
         with tempfile.TemporaryDirectory(prefix=".handbook-src-", dir=target.parent) as tmp:
             src = Path(tmp)
             config_file = write_files(files, src)
             pdf_out = src / paths.PDF_NAME
-            future = start_pdf(print_html, pdf_out, jobs) if print_html else None
+            pdf_hash = hashlib.sha256(print_html.encode("utf-8")).hexdigest() if print_html else ""
+            reuse = bool(print_html) and _reuse_pdf(target, pdf_hash, pdf_out)
+            future = start_pdf(print_html, pdf_out, jobs) if print_html and not reuse else None
             run_mkdocs(config_file, staged)
             if print_html:
-                future.result() if future else render_pdf(print_html, pdf_out)
+                if future:
+                    future.result()
+                elif not reuse:
+                    render_pdf(print_html, pdf_out)
                 shutil.move(pdf_out, staged / paths.PDF_NAME)
+                write_text(staged / PDF_STAMP, pdf_hash + "\n")
         write_text(staged / STAMP, stamp + "\n")
         replace_dir(staged, target)
     finally:
         shutil.rmtree(staged, ignore_errors=True)
+
+
+def _reuse_pdf(target: Path, pdf_hash: str, out: Path) -> bool:
+    """Copy the previous PDF when its print document is unchanged (WeasyPrint is the slow part)."""
+    try:
+        if (target / PDF_STAMP).read_text(encoding="utf-8").strip() != pdf_hash:
+            return False
+        shutil.copyfile(target / paths.PDF_NAME, out)
+    except OSError:
+        return False
+    return True

@@ -15,7 +15,7 @@ from generator.model.track import Milestone, Track, TrackLevel
 from generator.render.site import paths
 from generator.render.site.charts import build_track_chart, render_cadence, render_track_chart
 from generator.render.site.free_pages import FreePage, read_free_pages, render_free_page
-from generator.render.site.steps import Step, build_steps
+from generator.render.site.steps import BehaviourChanges, Step, build_steps
 from generator.render.site.theme import markdown_env
 
 
@@ -75,6 +75,20 @@ class SiteData:
         before = earlier[-1].behaviours if earlier else []
         return MatrixCell([b for b in behaviours if b not in before], any(b in before for b in behaviours))
 
+    def level_pairs(self) -> list[tuple[str, str]]:
+        """Every (lower, upper) step some track takes, in framework order."""
+        order = {lv.id: i for i, lv in enumerate(self.framework.levels)}
+        pairs = {(s.lower.level, s.upper.level) for steps in self.steps.values() for s in steps}
+        return sorted(pairs, key=lambda p: (order.get(p[0], 0), order.get(p[1], 0)))
+
+    def changes(self, lower: str, upper: str) -> list[BehaviourChanges]:
+        """Behaviour changes between two levels; they are the same on every track."""
+        for steps in self.steps.values():
+            for step in steps:
+                if (step.lower.level, step.upper.level) == (lower, upper):
+                    return step.competencies
+        return []
+
     def step_into(self, track: Track, level_id: str) -> Step | None:
         return next((s for s in self.steps.get(track.id, []) if s.upper.level == level_id), None)
 
@@ -85,8 +99,9 @@ class SiteData:
 def build_site_data(project: Project, *, pdf: bool = True) -> SiteData:
     assert project.framework is not None, "the site is built from a validated project"
     data = SiteData(project, project.framework, pdf=pdf)
+    shared: dict[tuple[str, str, str], BehaviourChanges] = {}
     for track in project.tracks:
-        data.steps[track.id] = build_steps(project.framework, track, project.competencies)
+        data.steps[track.id] = build_steps(project.framework, track, project.competencies, shared)
         for level in track.levels:
             for milestone in level.milestones:
                 for cid in milestone.competencies:

@@ -6,6 +6,7 @@ pages must stay stable across versions, so they derive from ids only.
 
 from __future__ import annotations
 
+import functools
 import posixpath
 
 HOME = "index.md"
@@ -45,6 +46,7 @@ def level_anchor(level_id: str) -> str:
     return f"level-{level_id}"
 
 
+@functools.lru_cache(maxsize=65536)
 def md_link(from_doc: str, to_doc: str, anchor: str | None = None) -> str:
     """A relative link between two Markdown files, which MkDocs checks and rewrites."""
     if from_doc == to_doc and anchor:
@@ -61,6 +63,7 @@ def url_of(doc: str) -> str:
     return stem if not stem or stem.endswith("/") else stem + "/"
 
 
+@functools.lru_cache(maxsize=65536)
 def url_link(from_doc: str, to: str, anchor: str | None = None) -> str:
     """A relative URL in the built site, for raw HTML that MkDocs does not rewrite.
 

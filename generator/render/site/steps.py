@@ -45,8 +45,8 @@ def compare_behaviours(competency: Competency, lower: str, upper: str) -> Behavi
         if behaviour in before:
             result.kept.append(behaviour)
             continue
-        best = max(unmatched, key=lambda old: SequenceMatcher(None, old, behaviour).ratio(), default=None)
-        if best is not None and SequenceMatcher(None, best, behaviour).ratio() >= SIMILAR:
+        best = _most_similar(behaviour, unmatched)
+        if best is not None:
             result.changed.append((best, behaviour))
             unmatched.remove(best)
         else:
@@ -56,12 +56,34 @@ def compare_behaviours(competency: Competency, lower: str, upper: str) -> Behavi
     return result
 
 
-def build_steps(framework: Framework, track: Track, competencies: list[Competency]) -> list[Step]:
-    """One step per adjacent pair of levels on the track's ladder."""
+def _most_similar(behaviour: str, candidates: list[str]) -> str | None:
+    """The candidate most like `behaviour`, if it is similar enough to count as a rewording."""
+    best, best_ratio = None, SIMILAR
+    for old in candidates:
+        matcher = SequenceMatcher(None, old, behaviour)
+        if matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio:
+            ratio = matcher.ratio()
+            if ratio >= best_ratio:
+                best, best_ratio = old, ratio
+    return best
+
+
+def build_steps(framework: Framework, track: Track, competencies: list[Competency],
+                cache: dict[tuple[str, str, str], BehaviourChanges] | None = None) -> list[Step]:
+    """One step per adjacent pair of levels on the track's ladder.
+
+    Behaviour changes depend on the levels only, not the track: `cache` shares them between tracks.
+    """
+    cache = {} if cache is None else cache
     order = {lv.id: i for i, lv in enumerate(framework.levels)}
     ladder = sorted(track.levels, key=lambda lv: order.get(lv.level, len(order)))
     steps = []
     for lower, upper in zip(ladder, ladder[1:], strict=False):
-        changes = [compare_behaviours(c, lower.level, upper.level) for c in competencies]
+        changes = []
+        for c in competencies:
+            key = (c.id, lower.level, upper.level)
+            if key not in cache:
+                cache[key] = compare_behaviours(c, lower.level, upper.level)
+            changes.append(cache[key])
         steps.append(Step(track, lower, upper, [c for c in changes if c.any]))
     return steps

@@ -36,17 +36,23 @@ def neutralize(html: str) -> str:
     return "".join(part if i % 2 else part.translate(_ENTITIES) for i, part in enumerate(parts))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
+def content_html(text: str, inline: bool = False) -> Markup:
+    """Content Markdown as sanitized HTML (for the print document); the same text is rendered once."""
+    return render_markdown(text, untrusted=False, inline=inline)
+
+
+@functools.lru_cache(maxsize=16384)
 def inline_html(text: str | None) -> Markup:
     """Content Markdown for one line (a behaviour, a criterion): sanitized inline HTML."""
-    html = str(render_markdown(text or "", untrusted=False, inline=True))
+    html = str(content_html(text or "", inline=True))
     return Markup(" ".join(neutralize(html).split()))
 
 
-@functools.lru_cache(maxsize=4096)
+@functools.lru_cache(maxsize=16384)
 def block_html(text: str | None, css_class: str = "hb-text") -> Markup:
     """Content Markdown for a paragraph or more, as a raw HTML block MkDocs passes through."""
     if not (text or "").strip():
         return Markup("")
-    html = str(render_markdown(text or "", untrusted=False)).strip()
+    html = str(content_html(text or "")).strip()
     return Markup(f'<div class="{css_class}">\n{html}\n</div>\n')

@@ -13,7 +13,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
-from generator.render.site.text import block_html, escape_text, inline_html
+from generator.render.site.text import block_html, content_html, escape_text, inline_html
 
 BUNDLED = Path(__file__).resolve().parent.parent.parent / "themes" / "handbook"
 
@@ -61,8 +61,6 @@ def print_env(root: Path) -> jinja2.Environment:
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d / "print") for d in theme_dirs(root)]),
         trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined, autoescape=True)
-    from generator.render.markdown import render_markdown
-
-    env.filters["markdown"] = lambda text: render_markdown(text or "", untrusted=False)
-    env.filters["inline"] = lambda text: render_markdown(text or "", untrusted=False, inline=True)
+    env.filters["markdown"] = lambda text: content_html(text or "")
+    env.filters["inline"] = lambda text: content_html(text or "", inline=True)
     return env

@@ -177,3 +177,18 @@ def test_hostile_content_is_escaped_or_sanitized_everywhere(scratch: Path) -> No
     track = (scratch / "site/3.1/tracks/engineering/index.html").read_text()
     heading = '<h1 id="eng-img-srcx-onerroralert1">Eng <img src=x onerror=alert(1)><a class="headerlink"'
     assert heading in unescape(track)  # shown as text: the escaped form is what the HTML holds
+
+
+def test_pdf_is_reused_when_only_the_site_changes(scratch: Path) -> None:
+    build(scratch)
+    pdf = scratch / "site/3.1/handbook.pdf"
+    before = pdf.read_bytes()
+    css = scratch / "themes/handbook/assets/handbook.css"
+    css.parent.mkdir(parents=True)
+    css.write_text("/* site only */\n")
+    report = build(scratch)
+    assert report.pages == 21 and (scratch / "site/3.1/assets/handbook.css").read_text() == "/* site only */\n"
+    assert pdf.read_bytes() == before
+    edit(scratch / "content/tracks/engineering.yml", "title: Raise test coverage", "title: Raise coverage a lot")
+    build(scratch)
+    assert "Raise coverage a lot" in "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
