@@ -8,8 +8,8 @@ import yaml
 
 DOMAINS = ["technical", "leadership", "stakeholders", "strategy", "delivery", "people"]
 CADENCES = ["weekly", "quarterly", "once", "micro"]
-WORDS = ("plans builds reviews measures explains improves documents coaches negotiates prioritises "
-         "automates simplifies shares listens decides tests").split()
+WORDS = ["plans", "builds", "reviews", "measures", "explains", "improves", "documents", "coaches", "negotiates",
+         "prioritises", "automates", "simplifies", "shares", "listens", "decides", "tests"]
 
 
 def sentence(seed: int, length: int = 9) -> str:

@@ -7,6 +7,7 @@ Markdown pages), `print/` (the PDF), `overrides/` (Material's custom_dir) and
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -45,10 +46,17 @@ def _finalize(value: object) -> object:
     return escape_text(value)
 
 
+@functools.cache
+def _bytecode_cache() -> jinja2.BytecodeCache:
+    """Compiled templates in a private per-user temporary folder, keyed by their source."""
+    return jinja2.FileSystemBytecodeCache()
+
+
 def markdown_env(root: Path) -> jinja2.Environment:
     """Templates that write Markdown pages: content is escaped or sanitized by default."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d / "templates") for d in theme_dirs(root)]),
+        bytecode_cache=_bytecode_cache(),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
         # autoescape makes macros and blocks return Markup, so their output is not escaped twice
         undefined=jinja2.StrictUndefined, finalize=_finalize, autoescape=True)
@@ -60,6 +68,7 @@ def print_env(root: Path) -> jinja2.Environment:
     """Templates of the printable handbook: HTML with autoescape on."""
     env = jinja2.Environment(
         loader=jinja2.FileSystemLoader([str(d / "print") for d in theme_dirs(root)]),
+        bytecode_cache=_bytecode_cache(),
         trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined, autoescape=True)
     env.filters["markdown"] = lambda text: content_html(text or "")
     env.filters["inline"] = lambda text: content_html(text or "", inline=True)
