@@ -14,7 +14,7 @@ from generator.link.project import Project
 from generator.problems import UserError
 from generator.render.site import paths
 from generator.render.site.mkdocs_config import run_mkdocs
-from generator.render.site.pdf import render_pdf, render_print_html, start_pdf
+from generator.render.site.pdf import PdfJob, render_pdf, render_print_html
 from generator.render.site.project import ProjectFiles, generate_files, write_files
 from generator.render.site.theme import theme_dirs
 from generator.render.site.versions import write_versions
@@ -92,11 +92,16 @@ def _build_into(target: Path, files: ProjectFiles, print_html: str | None, stamp
             pdf_out = src / paths.PDF_NAME
             pdf_hash = hashlib.sha256(print_html.encode("utf-8")).hexdigest() if print_html else ""
             reuse = bool(print_html) and _reuse_pdf(target, pdf_hash, pdf_out)
-            future = start_pdf(print_html, pdf_out, jobs) if print_html and not reuse else None
-            run_mkdocs(config_file, staged)
+            job = PdfJob(print_html, pdf_out) if print_html and not reuse and jobs > 1 else None
+            try:
+                run_mkdocs(config_file, staged)
+            except BaseException:
+                if job:
+                    job.cancel()  # the build failed: do not leave WeasyPrint running
+                raise
             if print_html:
-                if future:
-                    future.result()
+                if job:
+                    job.wait()
                 elif not reuse:
                     render_pdf(print_html, pdf_out)
                 shutil.move(pdf_out, staged / paths.PDF_NAME)

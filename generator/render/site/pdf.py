@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import logging
 import re
-from concurrent.futures import Future, ProcessPoolExecutor
 from multiprocessing import get_context
 from pathlib import Path
 
@@ -50,11 +49,31 @@ def render_pdf(html: str, out: Path) -> Path:
     return write_bytes(out, document.write_pdf())
 
 
-def start_pdf(html: str, out: Path, jobs: int) -> Future[Path] | None:
-    """Render in another process while MkDocs builds, when a second core is allowed."""
-    if jobs < 2:
-        return None
-    executor = ProcessPoolExecutor(max_workers=1, mp_context=get_context("forkserver"))
-    future = executor.submit(render_pdf, html, out)
-    executor.shutdown(wait=False)
-    return future
+def _render_in_child(html: str, out: Path, error: Path) -> None:
+    try:
+        render_pdf(html, out)
+    except Exception as exc:  # reported by the parent, which owns the error handling
+        error.write_text(f"{type(exc).__name__}: {exc}", encoding="utf-8")
+        raise SystemExit(1) from exc
+
+
+class PdfJob:
+    """The PDF rendered in a second process while MkDocs builds in this one."""
+
+    def __init__(self, html: str, out: Path) -> None:
+        self.out, self.error = out, out.with_suffix(".error")
+        self.process = get_context("forkserver").Process(target=_render_in_child, args=(html, out, self.error),
+                                                         daemon=True)
+        self.process.start()
+
+    def wait(self) -> Path:
+        self.process.join()
+        if self.process.exitcode != 0:
+            reason = self.error.read_text(encoding="utf-8") if self.error.is_file() else "it stopped"
+            raise RuntimeError(f"rendering handbook.pdf failed: {reason}")
+        return self.out
+
+    def cancel(self) -> None:
+        if self.process.is_alive():
+            self.process.terminate()
+            self.process.join()

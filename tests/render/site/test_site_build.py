@@ -192,3 +192,15 @@ def test_pdf_is_reused_when_only_the_site_changes(scratch: Path) -> None:
     edit(scratch / "content/tracks/engineering.yml", "title: Raise test coverage", "title: Raise coverage a lot")
     build(scratch)
     assert "Raise coverage a lot" in "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
+
+
+def test_failed_mkdocs_build_stops_the_pdf_process(scratch: Path) -> None:
+    import multiprocessing
+
+    override = scratch / "themes/handbook/templates/glossary.md.j2"
+    override.parent.mkdir(parents=True)
+    override.write_text("# Glossary\n\nSee [nothing](missing-page.md).\n")
+    with pytest.raises(UserError):
+        build(scratch, jobs=2)
+    assert multiprocessing.active_children() == []
+    assert not (scratch / "site/3.1").exists()
