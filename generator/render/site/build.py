@@ -10,6 +10,7 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 
 from generator import __version__
+from generator.build import BuildOptions, BuildReport
 from generator.link.project import Project
 from generator.problems import UserError
 from generator.render.site import paths
@@ -56,7 +57,7 @@ def is_current(target: Path, stamp: str) -> bool:
         return False
 
 
-def build_site(project: Project, options, report) -> Path:  # type: ignore[no-untyped-def]
+def build_site(project: Project, options: BuildOptions, report: BuildReport) -> Path:
     """Generate the MkDocs project, build it and the PDF, swap the result into site/<version>/."""
     assert project.framework is not None, "the site is built from a validated project"
     version = project.framework.version

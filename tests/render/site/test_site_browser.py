@@ -146,6 +146,17 @@ def test_search_finds_a_milestone_by_its_title(browser, example_url: str) -> Non
     assert watched.problems == []
 
 
+def test_a_single_page_prints_without_navigation(browser, example_url: str) -> None:  # type: ignore[no-untyped-def]
+    page = Watched(browser).page
+    page.goto(example_url + "/2026.2/tracks/engineering/")
+    assert page.locator(".md-sidebar--primary").is_visible()
+    page.emulate_media(media="print")
+    for chrome in (".md-header", ".md-sidebar--primary", ".md-sidebar--secondary", ".md-footer", ".hb-print-button"):
+        assert not page.locator(chrome).first.is_visible(), chrome
+    assert page.locator("#lead-improvement-pilot").is_visible()
+    assert page.locator(".hb-chart-data table").is_visible()  # the chart's table prints, unfolded
+
+
 def test_pdf_is_linked_and_served(browser, example_url: str) -> None:  # type: ignore[no-untyped-def]
     page = Watched(browser).page
     page.goto(example_url + "/2026.2/")
