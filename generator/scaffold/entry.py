@@ -73,17 +73,17 @@ def milestone_options(project: Project, portfolio: Portfolio) -> list[MilestoneO
     track = project.track(portfolio.profile.track)
     if track is None or project.framework is None:
         return []
-    options: list[MilestoneOption] = []
     target = portfolio.profile.target
-    for step in next_steps(assess_portfolio(project, portfolio)):
-        options.append(MilestoneOption(step.result.ref, step.result.milestone.title, target, step.result.status))
+    readiness = assess_portfolio(project, portfolio)
+    status = {r.ref: r.status for r in readiness.milestones}
+    options = [MilestoneOption(s.result.ref, s.result.milestone.title, target, s.result.status)
+               for s in next_steps(readiness)]
     offered = {o.ref for o in options}
     for level in track.levels:
         for milestone in level.milestones:
             ref = f"{track.id}/{milestone.id}"
             if ref not in offered:
-                status = "met or waived" if level.level == target else ""
-                options.append(MilestoneOption(ref, milestone.title, level.level, status))
+                options.append(MilestoneOption(ref, milestone.title, level.level, status.get(ref, "")))
     return options
 
 

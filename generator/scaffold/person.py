@@ -53,17 +53,20 @@ def draft_person(project: Project, request: PersonRequest, prompter: Prompter) -
     if track is None:
         raise UserError(f"unknown track '{draft.track}'", did_you_mean(draft.track, tracks))
     levels = [lv.level for lv in track.levels]
-    draft.level = draft.level or prompter.choice("Current level", "--level", levels)
-    draft.target = draft.target or prompter.choice("Target level", "--target", levels, _next_level(levels, draft.level))
-    for key in ("level", "target"):
-        value = getattr(draft, key)
-        if value not in levels:
-            raise UserError(f"level '{value}' is not on the {track.id} track", did_you_mean(value, levels))
+    draft.level = _on_track(draft.level or prompter.choice("Current level", "--level", levels), levels, track.id)
+    draft.target = _on_track(draft.target or prompter.choice("Target level", "--target", levels,
+                                                             _next_level(levels, draft.level)), levels, track.id)
     draft.since = draft.since or dt.date.today()
     for role in ("manager", "mentor", "sponsor"):
         value = getattr(draft, role) or prompter.optional(f"{role.capitalize()} (person id)")
         setattr(draft, role, require_person(project, value, role) if value else None)
     return draft
+
+
+def _on_track(level: str, levels: list[str], track: str) -> str:
+    if level not in levels:
+        raise UserError(f"level '{level}' is not on the {track} track", did_you_mean(level, levels))
+    return level
 
 
 def _next_level(levels: list[str], level: str | None) -> str | None:
