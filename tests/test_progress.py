@@ -83,7 +83,7 @@ def test_build_summary_quiet_and_verbose(minimal: Path) -> None:
     entry.rename(entry.with_name("mentoring.md"))  # one warning
     normal = run_cli("build", "--root", minimal, "--no-pdf")
     assert normal.exit_code == 0, normal.stderr
-    assert "portfolios/ada/entries/mentoring.md:1:1: warning:" in normal.stderr
+    assert "portfolios/ada/entries/mentoring.md:2:1: warning:" in normal.stderr
     assert normal.stderr.splitlines()[-1].endswith(": 2 pages, 1 portfolio, 0 PDFs, 1 warning")
     quiet = run_cli("build", "--root", minimal, "--no-pdf", "--quiet")
     assert quiet.exit_code == 0
