@@ -215,5 +215,5 @@ def test_real_renderers_through_the_console_script(minimal: Path) -> None:
         assert "Minimal Handbook" in (fetch(base) or "")
         assert "Ada Example" in (fetch(base + "portfolio/ada/") or "")
         edit(minimal / "content/pages/promotion.md", "Readiness is assessed", "Readiness is weighed")
-        wait_for(lambda: "Readiness is weighed" in (fetch(base + "promotion/") or fetch(base) or ""),
+        wait_for(lambda: "Readiness is weighed" in (fetch(base + "pages/promotion/") or ""),
                  "the edited page to be served")
