@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+import pty
 import shutil
 import subprocess
 import sys
@@ -38,3 +40,18 @@ def handbook(*args: str | Path, cwd: Path | None = None, stdin: str | None = Non
     """Run the installed `handbook` console script; stdin is a pipe (never a terminal)."""
     return subprocess.run([str(HANDBOOK_BIN), *map(str, args)], cwd=cwd, input=stdin or "", capture_output=True,
                           text=True, env=env, timeout=120)
+
+
+def run_on_terminal(repo: Path, answers: str, *args: str, expect: int = 0) -> str:
+    """Run the console script with stdin on a pseudo-terminal, typing `answers`."""
+    controller, terminal = pty.openpty()
+    try:
+        process = subprocess.Popen([str(HANDBOOK_BIN), *args], cwd=repo, stdin=terminal,
+                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+        os.write(controller, answers.encode())
+        output, _ = process.communicate(timeout=60)
+    finally:
+        os.close(controller)
+        os.close(terminal)
+    assert process.returncode == expect, output
+    return output

@@ -98,3 +98,34 @@ def test_project_hook_manifest_is_valid_and_runs(tmp_path: Path) -> None:
     assert re.search(r"^handbook check\.+Failed$", result.stdout, re.MULTILINE)
     assert "content/framework.yml:3:10: error:" in result.stdout
     assert re.search(r"^handbook check \(files being committed\)\.+Passed$", result.stdout, re.MULTILINE)
+
+
+def test_new_user_journey_from_an_empty_folder(tmp_path: Path) -> None:
+    """new site -> commit -> a mistake the hook catches -> new entry -> commit, all from the console script."""
+    env = hook_env(tmp_path)
+    root = tmp_path / "empty"
+    root.mkdir()
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(list(args), cwd=root, capture_output=True, text=True, env=env, timeout=300)
+
+    assert run(str(HANDBOOK_BIN), "new", "site", ".").returncode == 0
+    init_repo(root, "alex@example.com", "Alex Example")
+    assert run(sys.executable, "-m", "pre_commit", "install").returncode == 0
+    edit(root / "portfolios/alex/profile.yml", "target: L2", "target: L4")
+    git(root, "add", "-A")
+    refused = commit(root, env, "Aim higher")
+    assert refused.returncode != 0
+    assert "portfolios/alex/profile.yml:" in refused.stdout + refused.stderr
+    assert "Traceback" not in refused.stdout + refused.stderr
+    edit(root / "portfolios/alex/profile.yml", "target: L4", "target: L3")
+    git(root, "add", "-A")
+    assert commit(root, env, "Aim higher").returncode == 0
+    entry = run(str(HANDBOOK_BIN), "new", "entry", "--kind", "course", "--title", "Testing course",
+                "--date", "2026-11-02")
+    assert entry.returncode == 0, entry.stderr
+    assert entry.stdout.strip() == "wrote portfolios/alex/entries/2026-11-02-testing-course.md"
+    git(root, "add", "-A")
+    done = commit(root, env, "Testing course")
+    assert done.returncode == 0, done.stdout + done.stderr
+    assert git(root, "status", "--porcelain") == ""

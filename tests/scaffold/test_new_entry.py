@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-import os
-import pty
+import datetime as dt
 import re
-import subprocess
 from pathlib import Path
 
 import pytest
 
 from generator.scaffold.entry import EntryDraft, render_entry
-from tests.gitrepo import HANDBOOK_BIN, git, handbook, minimal_repo
+from tests.gitrepo import git, handbook, minimal_repo, run_on_terminal
 from tests.helpers import run_cli
 
 ENTRIES = "portfolios/ada/entries"
@@ -127,34 +125,24 @@ def test_special_characters_in_title_stay_valid_yaml(repo: Path) -> None:
 
 
 def test_render_entry_is_plain_front_matter() -> None:
-    import datetime as dt
-
     text = render_entry(EntryDraft("ada", "course", "Kubernetes basics", dt.date(2026, 1, 2), []))
     assert text.splitlines()[:6] == ["---", "title: Kubernetes basics", "date: 2026-01-02", "kind: course",
                                      "milestones: []", "---"]
 
 
-def _run_on_terminal(repo: Path, answers: str) -> str:
-    """Run the console script with stdin on a pseudo-terminal, typing `answers`."""
-    controller, terminal = pty.openpty()
-    try:
-        process = subprocess.Popen([str(HANDBOOK_BIN), "new", "entry"], cwd=repo, stdin=terminal,
-                                   stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-        os.write(controller, answers.encode())
-        output, _ = process.communicate(timeout=60)
-    finally:
-        os.close(controller)
-        os.close(terminal)
-    assert process.returncode == 0, output
-    return output
-
-
 def test_prompts_on_a_terminal_offer_unmet_target_milestones_first(repo: Path) -> None:
     # ada (found from git) targets L2; her coverage entry meets raise-coverage, mentor-joiner is open
-    output = _run_on_terminal(repo, "\nreflection\nThinking about mentoring\n2026-05-09\n1\n")
+    output = run_on_terminal(repo, "\nreflection\nThinking about mentoring\n2026-05-09\n1\n", "new", "entry")
     listed = [line.strip() for line in output.splitlines() if re.match(r"\s+\d+\. ", line)]
     assert listed == ["1. engineering/mentor-joiner (L2) Mentor a new joiner [in progress]",
                       "2. engineering/raise-coverage (L2) Raise test coverage [met]"]
     text = (repo / ENTRIES / "2026-05-09-thinking-about-mentoring.md").read_text()
     assert "kind: reflection\nmilestones: [engineering/mentor-joiner]\n" in text
     assert git(repo, "status", "--porcelain").strip() == f"?? {ENTRIES}/2026-05-09-thinking-about-mentoring.md"
+
+
+def test_yes_on_a_terminal_asks_nothing(repo: Path) -> None:
+    output = run_on_terminal(repo, "", "new", "entry", "--yes", "--title", "Quiet one", "--date", "2026-05-10")
+    assert output.splitlines()[0] == f"wrote {ENTRIES}/2026-05-10-quiet-one.md"
+    assert "kind: project\nmilestones: []\n" in (repo / ENTRIES / "2026-05-10-quiet-one.md").read_text()
+

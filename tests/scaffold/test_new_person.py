@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
 
-from tests.gitrepo import handbook, minimal_repo
+from tests.gitrepo import handbook, minimal_repo, run_on_terminal
 from tests.helpers import run_cli
 
 
@@ -51,3 +52,13 @@ def test_missing_level_without_terminal_names_the_flag(repo: Path) -> None:
     result = handbook("new", "person", "--name", "Dee", cwd=repo)
     assert result.returncode == 1
     assert "pass --level with one of: L1, L2" in result.stderr
+
+
+def test_interactive_new_person(repo: Path) -> None:
+    # name, id (default), email (default: git's), track (only one: default), level, target (default), roles
+    output = run_on_terminal(repo, "Eve Example\n\n\n\nL1\n\ngrace\n\n\n", "new", "person")
+    assert "Person id [eve-example]:" in output
+    assert (repo / "portfolios/eve-example/profile.yml").read_text().splitlines()[:6] == [
+        "name: Eve Example", "email: ada@example.com", "track: engineering", "level: L1", "target: L2",
+        f"since: {dt.date.today().isoformat()}"]
+    assert handbook("check", "--root", repo).returncode == 0
