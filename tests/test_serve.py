@@ -217,3 +217,17 @@ def test_real_renderers_through_the_console_script(minimal: Path) -> None:
         edit(minimal / "content/pages/promotion.md", "Readiness is assessed", "Readiness is weighed")
         wait_for(lambda: "Readiness is weighed" in (fetch(base + "pages/promotion/") or ""),
                  "the edited page to be served")
+
+
+def test_port_in_use_is_a_plain_error(minimal: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = subprocess.run([sys.executable, "-m", "tests.serve_stand_in", "serve", "--root", str(minimal),
+                                 "--dev-addr", f"127.0.0.1:{port}"], cwd=PROJECT_ROOT, capture_output=True,
+                                text=True, env={**os.environ, "PYTHONPATH": str(PROJECT_ROOT)}, timeout=120)
+    assert result.returncode == 1
+    assert f"error: cannot serve on 127.0.0.1:{port}: Address already in use" in result.stderr
+    assert "hint: pass another --dev-addr, like 127.0.0.1:8001" in result.stderr
+    assert "Traceback" not in result.stderr
