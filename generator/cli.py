@@ -139,11 +139,13 @@ def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: st
         if verbosity >= Verbosity.VERBOSE:
             listed = ", ".join(sorted(scope.paths)) or "none"
             echo_err(f"reporting on {len(scope.paths)} {scope.description}: {listed}")
-    exit_code = report_problems(problems, fmt, strict, project.files_read, verbosity)
+    note = f" (reporting on {len(scope.paths)} {scope.description})" if scope is not None else ""
+    exit_code = report_problems(problems, fmt, strict, project.files_read, verbosity, note)
     sys.exit(exit_code)
 
 
-def report_problems(problems: Problems, fmt: str, strict: bool, files: int, verbosity: int = 0) -> int:
+def report_problems(problems: Problems, fmt: str, strict: bool, files: int, verbosity: int = 0,
+                    note: str = "") -> int:
     items = problems.sorted()
     if strict:
         items = [p if p.severity is Severity.ERROR else
@@ -154,7 +156,7 @@ def report_problems(problems: Problems, fmt: str, strict: bool, files: int, verb
     if output:
         click.echo(output)
     if fmt == "text" and verbosity >= 0:
-        echo_err(summary(items, files))
+        echo_err(summary(items, files) + note)
     return 1 if any(p.severity is Severity.ERROR for p in items) else 0
 
 
