@@ -14,6 +14,7 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 from generator.problems import UserError
+from generator.scaffold.text import yaml_scalar
 from generator.schema import render_schemas
 
 STARTER = "starter"
@@ -23,6 +24,7 @@ DOT_PREFIX = "dot-"
 def starter_values(site_name: str, today: dt.date) -> dict[str, str]:
     return {
         "site_name": site_name,
+        "site_name_yaml": yaml_scalar(site_name),
         "owner": "@framework-owners",
         "today": today.isoformat(),
         "since": (today - dt.timedelta(days=60)).isoformat(),

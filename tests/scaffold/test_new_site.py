@@ -35,7 +35,7 @@ def test_starter_has_the_repository_files(starter: Path) -> None:
     assert len(list((starter / "portfolios/alex/entries").glob("*.md"))) == 2
     assert "/site/" in (starter / ".gitignore").read_text().split()
     assert "/build/" in (starter / ".gitignore").read_text().split()
-    assert 'site_name: "Acme Handbook"' in (starter / "handbook.yml").read_text()
+    assert "site_name: Acme Handbook\n" in (starter / "handbook.yml").read_text()
 
 
 def test_starter_person_is_in_progress(starter: Path) -> None:
@@ -92,4 +92,12 @@ def test_an_empty_git_repository_is_a_fine_target(tmp_path: Path) -> None:
     init_repo(tmp_path)
     result = run_cli("new", "site", tmp_path)
     assert result.exit_code == 0, result.stderr
+    assert run_cli("check", "--root", tmp_path, "--strict").exit_code == 0
+
+
+def test_any_name_makes_valid_yaml(tmp_path: Path) -> None:
+    name = 'Acme: the "real" #1 handbook'
+    assert run_cli("new", "site", tmp_path, "--name", name).exit_code == 0
+    assert yaml.safe_load((tmp_path / "handbook.yml").read_text())["site_name"] == name
+    assert yaml.safe_load((tmp_path / "content/framework.yml").read_text())["name"] == name
     assert run_cli("check", "--root", tmp_path, "--strict").exit_code == 0
