@@ -84,7 +84,7 @@ def test_unchanged_rebuild_is_skipped(built_site: Built) -> None:
     before = stamp.stat().st_mtime_ns
     report = build(built_site.root)
     assert report.skipped == ["site/3.1: unchanged"] and report.pages == 0
-    result = run_cli("build", "--root", built_site.root, "--no-portfolios")
+    result = run_cli("build", "--root", built_site.root, "--no-portfolios", "--verbose")
     assert result.exit_code == 0 and "skipped site/3.1: unchanged" in result.stderr
     assert stamp.stat().st_mtime_ns == before
 
