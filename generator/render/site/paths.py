@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import functools
 import posixpath
+import re
 
 HOME = "index.md"
 TRACKS = "tracks/index.md"
@@ -43,7 +44,8 @@ def page_doc(relative: str) -> str:
 
 
 def level_anchor(level_id: str) -> str:
-    return f"level-{level_id}"
+    """Level ids may hold '.' and '_', which attribute lists and Markdown read specially."""
+    return "level-" + re.sub(r"[^A-Za-z0-9-]", "-", level_id)
 
 
 @functools.lru_cache(maxsize=65536)

@@ -206,3 +206,12 @@ def test_failed_mkdocs_build_stops_the_pdf_process(scratch: Path) -> None:
         build(scratch, jobs=2)
     assert multiprocessing.active_children() == []
     assert not (scratch / "site/3.1").exists()
+
+
+def test_level_ids_with_dots_and_underscores_make_valid_links(scratch: Path) -> None:
+    for path in (scratch / "content").rglob("*.yml"):
+        path.write_text(path.read_text().replace("L2", "L2.b_x"))
+    build(scratch, pdf=False)  # strict: a broken link or anchor would fail the build
+    step = scratch / "site/3.1/tracks/engineering/L1-to-L2.b_x/index.html"
+    assert 'id="level-L2-b-x"' in (scratch / "site/3.1/tracks/engineering/index.html").read_text()
+    assert step.is_file()
