@@ -17,7 +17,6 @@ from generator.render.site.text import block_html, escape_text
 HEADING = re.compile(r"^(#{1,6})[ \t]+(.+?)(?:[ \t]+#+)?[ \t]*$")
 FENCE = re.compile(r"^[ \t]{0,3}(`{3,}|~{3,})")
 REFERENCE = re.compile(r"^[ \t]{0,3}\[[^\]^][^\]]*\]:[ \t]*\S")  # link definitions, not footnotes
-HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
 
 
 @dataclass
@@ -76,19 +75,7 @@ def split_sections(text: str) -> list[tuple[str | None, str]]:
     return [(heading, "\n".join(body)) for heading, body in sections]
 
 
-def relink(html: str, page: FreePage, docs: set[str]) -> str:
-    """Point links to other Markdown pages at their built URLs."""
-    def replace(match: re.Match[str]) -> str:
-        target = paths.posixpath.normpath(paths.posixpath.join(paths.posixpath.dirname(page.doc), match.group(1)))
-        if target not in docs:
-            return match.group(0)
-        anchor = (match.group(2) or "#")[1:] or None
-        return f'href="{paths.url_link(page.doc, target, anchor)}"'
-
-    return HREF.sub(replace, html)
-
-
-def render_free_page(page: FreePage, docs: set[str]) -> str:
+def render_free_page(page: FreePage, docs: set[str] | frozenset[str]) -> str:
     """The page as generated Markdown: escaped headings, sanitized bodies."""
     sections = split_sections(page.text)
     references = "\n".join(line for _, body in sections for line in body.splitlines() if REFERENCE.match(line))
@@ -100,7 +87,7 @@ def render_free_page(page: FreePage, docs: set[str]) -> str:
             out.append(f"{match.group(1)} {escape_text(match.group(2))}\n")
         if body.strip():
             html = block_html(body + ("\n\n" + references if references else ""))
-            out.append(relink(str(html), page, docs))
+            out.append(paths.relink(str(html), paths.posixpath.dirname(page.doc), page.doc, docs))
     if not any(part.startswith("# ") for part in out):
         out.insert(0, f"# {escape_text(page.title)}\n")
     return "\n".join(out)

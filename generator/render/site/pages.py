@@ -16,6 +16,7 @@ from generator.render.site import paths
 from generator.render.site.charts import build_track_chart, render_cadence, render_track_chart
 from generator.render.site.free_pages import FreePage, read_free_pages, render_free_page
 from generator.render.site.steps import BehaviourChanges, Step, build_steps
+from generator.render.site.text import block_html, inline_html
 from generator.render.site.theme import markdown_env
 
 
@@ -129,34 +130,51 @@ def site_name(project: Project) -> str:
     return project.config.site_name or project.framework.name
 
 
-def render_pages(data: SiteData) -> dict[str, str]:
-    """Every page of the site: docs path -> Markdown."""
-    env = markdown_env(data.project.root)
-    pages: dict[str, str] = {}
+Plan = list[tuple[str, str, dict[str, Any]]]  # (docs path, template, template context)
 
-    def page(doc: str, template: str, **context: Any) -> None:
-        pages[doc] = _render(env, template, {**_helpers(data, doc), **context})
 
-    page(paths.HOME, "home.md.j2")
-    page(paths.TRACKS, "tracks.md.j2")
+def plan_pages(data: SiteData) -> Plan:
+    """Which template writes which page, with what."""
+    plan: Plan = [(paths.HOME, "home.md.j2", {}), (paths.TRACKS, "tracks.md.j2", {})]
     for track in data.tracks:
         chart = build_track_chart(data.framework, track)
-        page(paths.track_doc(track.id), "track.md.j2", track=track, chart=chart,
-             chart_svg=render_track_chart(track, chart, f"chart-{track.id}"))
-        for step in data.steps[track.id]:
-            page(paths.step_doc(track.id, step.lower.level, step.upper.level), "step.md.j2", track=track, step=step)
-    page(paths.COMPETENCIES, "competencies.md.j2")
+        plan.append((paths.track_doc(track.id), "track.md.j2", {
+            "track": track, "chart": chart, "chart_svg": render_track_chart(track, chart, f"chart-{track.id}")}))
+        plan += [(paths.step_doc(track.id, s.lower.level, s.upper.level), "step.md.j2", {"track": track, "step": s})
+                 for s in data.steps[track.id]]
+    plan.append((paths.COMPETENCIES, "competencies.md.j2", {}))
     for domain in data.framework.domains:
-        page(paths.domain_doc(domain.id), "domain.md.j2", domain_=domain)
-        page(paths.matrix_doc(domain.id), "matrix.md.j2", domain_=domain)
-    for competency in data.competencies:
-        page(paths.competency_doc(competency.id), "competency.md.j2", item=competency,
-             uses=data.uses.get(competency.id, []))
-    page(paths.MATRIX, "matrices.md.j2")
-    page(paths.GLOSSARY, "glossary.md.j2")
-    docs = set(pages) | {p.doc for p in data.free_pages}
+        plan.append((paths.domain_doc(domain.id), "domain.md.j2", {"domain_": domain}))
+        plan.append((paths.matrix_doc(domain.id), "matrix.md.j2", {"domain_": domain}))
+    plan += [(paths.competency_doc(c.id), "competency.md.j2", {"item": c, "uses": data.uses.get(c.id, [])})
+             for c in data.competencies]
+    plan += [(paths.MATRIX, "matrices.md.j2", {}), (paths.GLOSSARY, "glossary.md.j2", {})]
+    return plan
+
+
+def _content_filters(env: jinja2.Environment, docs: frozenset[str]) -> None:
+    """`block` and `inline` also point links in content at the built pages (paths relative to content/)."""
+
+    @jinja2.pass_context
+    def block(context: jinja2.runtime.Context, text: str | None, css_class: str = "hb-text") -> Markup:
+        return Markup(paths.relink(str(block_html(text, css_class)), "", context["doc"], docs))
+
+    @jinja2.pass_context
+    def inline(context: jinja2.runtime.Context, text: str | None) -> Markup:
+        return Markup(paths.relink(str(inline_html(text)), "", context["doc"], docs))
+
+    env.filters.update(block=block, inline=inline)
+
+
+def render_pages(data: SiteData) -> dict[str, str]:
+    """Every page of the site: docs path -> Markdown."""
+    plan = plan_pages(data)
+    docs = frozenset([doc for doc, _, _ in plan] + [p.doc for p in data.free_pages])
+    env = markdown_env(data.project.root)
+    _content_filters(env, docs)
+    pages = {doc: _render(env, template, {**_helpers(data, doc), **context}) for doc, template, context in plan}
     for free in data.free_pages:
-        pages[free.doc] = render_free_page(free, docs)
+        pages[free.doc] = render_free_page(free, set(docs))
     return pages
 
 

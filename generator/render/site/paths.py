@@ -77,3 +77,26 @@ def url_link(from_doc: str, to: str, anchor: str | None = None) -> str:
     if to.endswith(".md"):
         rel = "./" if rel == "." else rel + "/"
     return rel + (f"#{anchor}" if anchor else "")
+
+
+DOC_HREF = re.compile(r'href="([^":#?]+\.md)(#[^"]*)?"')
+
+
+def relink(html: str, source_dir: str, from_doc: str, docs: set[str] | frozenset[str]) -> str:
+    """Point content links to Markdown files (relative to `source_dir`) at the built pages' URLs.
+
+    Links to files that are not pages of the site stay as written.
+    """
+    def replace(match: re.Match[str]) -> str:
+        target = posixpath.normpath(posixpath.join(source_dir, match.group(1)))
+        if target not in docs:
+            return match.group(0)
+        anchor = (match.group(2) or "#")[1:] or None
+        return f'href="{url_link(from_doc, target, anchor)}"'
+
+    return DOC_HREF.sub(replace, html)
+
+
+def unlink_docs(html: str) -> str:
+    """Links to site pages mean nothing in print: keep their text only."""
+    return re.sub(r'<a href="[^":#?"]+\.md(?:#[^"]*)?"[^>]*>(.*?)</a>', r"\1", html, flags=re.S)

@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.render.site.paths import unlink_docs
 from generator.render.site.text import block_html, content_html, escape_text, inline_html
 
 BUNDLED = Path(__file__).resolve().parent.parent.parent / "themes" / "handbook"
@@ -46,10 +47,22 @@ def _finalize(value: object) -> object:
     return escape_text(value)
 
 
+class _BytecodeCache(jinja2.FileSystemBytecodeCache):
+    """Compiled templates in a private per-user temporary folder.
+
+    Jinja compiles a filter call differently when the filter takes the context, so the
+    key names the environment's filters and how they are called, beside the template.
+    """
+
+    def get_bucket(self, environment: jinja2.Environment, name: str, filename: str | None,
+                   source: str) -> jinja2.bccache.Bucket:
+        calls = ",".join(f"{key}:{getattr(f, 'jinja_pass_arg', '')}" for key, f in sorted(environment.filters.items()))
+        return super().get_bucket(environment, f"{name}|{calls}", filename, source)
+
+
 @functools.cache
 def _bytecode_cache() -> jinja2.BytecodeCache:
-    """Compiled templates in a private per-user temporary folder, keyed by their source."""
-    return jinja2.FileSystemBytecodeCache()
+    return _BytecodeCache()
 
 
 def markdown_env(root: Path) -> jinja2.Environment:
@@ -70,6 +83,6 @@ def print_env(root: Path) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader([str(d / "print") for d in theme_dirs(root)]),
         bytecode_cache=_bytecode_cache(),
         trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined, autoescape=True)
-    env.filters["markdown"] = lambda text: content_html(text or "")
-    env.filters["inline"] = lambda text: content_html(text or "", inline=True)
+    env.filters["markdown"] = lambda text: Markup(unlink_docs(content_html(text or "")))
+    env.filters["inline"] = lambda text: Markup(unlink_docs(content_html(text or "", inline=True)))
     return env

@@ -215,3 +215,9 @@ def test_level_ids_with_dots_and_underscores_make_valid_links(scratch: Path) -> 
     step = scratch / "site/3.1/tracks/engineering/L1-to-L2.b_x/index.html"
     assert 'id="level-L2-b-x"' in (scratch / "site/3.1/tracks/engineering/index.html").read_text()
     assert step.is_file()
+
+
+def test_no_broken_internal_links_in_the_fixture_site(built_site: Built) -> None:
+    from tests.render.site.crawl import broken_links
+
+    assert broken_links(built_site.site) == []
