@@ -36,9 +36,15 @@ def neutralize(html: str) -> str:
     return "".join(part if i % 2 else part.translate(_ENTITIES) for i, part in enumerate(parts))
 
 
+# One line of words and ordinary punctuation renders to itself; most behaviours and titles do.
+PLAIN = re.compile(r"^(?![-+]|\d+[.)]\s)[^\W_][\w ,.;:'\"()/%?’–—-]*$")
+
+
 @functools.lru_cache(maxsize=16384)
 def content_html(text: str, inline: bool = False) -> Markup:
-    """Content Markdown as sanitized HTML (for the print document); the same text is rendered once."""
+    """Content Markdown as sanitized HTML; the same text is rendered once, plain text without a parser."""
+    if PLAIN.match(text) and "  " not in text and "_" not in text and text == text.strip():
+        return Markup(text if inline else f"<p>{text}</p>")
     return render_markdown(text, untrusted=False, inline=inline)
 
 
