@@ -68,6 +68,8 @@ class FeedbackView:
     date: dt.date
     entry_id: str
     entry_anchor: str
+    entry_title: str
+    commit: Commit | None
     verified: bool | None  # None: provenance unavailable
 
 
@@ -140,7 +142,11 @@ class PortfolioContext:
 
     @property
     def feedback_count(self) -> int:
-        return sum(len(e.feedback) for e in self.entries)
+        return len(self.all_feedback)
+
+    @property
+    def all_feedback(self) -> list[FeedbackView]:
+        return [f for e in self.entries for f in e.feedback]
 
 
 def build_context(project: Project, portfolio: Portfolio,
@@ -185,7 +191,8 @@ class _Builder:
         return PortfolioContext(
             project=project, portfolio=self.portfolio, readiness=readiness, framework_name=framework.name,
             language=project.config.language, track_name=self.track.name,
-            level_title=levels.get(profile.level, profile.level), target_title=levels.get(profile.target, profile.target),
+            level_title=levels.get(profile.level, profile.level),
+            target_title=levels.get(profile.target, profile.target),
             chart=render_domain_chart(domains), domains=domains, gaps=steps[:3], steps=steps, rows=rows,
             entries=self.entries,
             other_entries=[e for e in self.entries if e.id not in shown and e.kind != "feedback"],
@@ -220,7 +227,9 @@ class _Builder:
             feedback=[], counts=True, not_counted=self.not_counted(meta.date), commit=commit)
         view.counts = view.not_counted is None
         if meta.kind == "feedback" and meta.from_ and meta.role:
-            view.feedback.append(self.feedback(view, 0, meta.from_, meta.role, body, meta.verdict))
+            item = self.feedback(view, 0, meta.from_, meta.role, body, meta.verdict)
+            item.anchor = view.anchor  # the feedback item is the whole entry
+            view.feedback.append(item)
             view.verified = view.feedback[0].verified
         for n, item in enumerate(meta.feedback, start=len(view.feedback)):
             text = render_markdown(item.text, untrusted=True, inline=True)
@@ -232,7 +241,8 @@ class _Builder:
         name, _ = self.person(giver, f"{role} feedback")
         return FeedbackView(anchor=f"{entry.anchor}-feedback-{n}", giver=giver, giver_name=name, role=role,
                             text=text, verdict=verdict, date=entry.date, entry_id=entry.id,
-                            entry_anchor=entry.anchor, verified=self.verified(entry.commit, giver))
+                            entry_anchor=entry.anchor, entry_title=entry.title, commit=entry.commit,
+                            verified=self.verified(entry.commit, giver))
 
     def verified(self, commit: Commit | None, giver: str) -> bool | None:
         """Verified when the commit that added the entry was made by the person it names."""
