@@ -1,0 +1,82 @@
+"""The bundled example: valid without warnings, rich enough, and its people reach their intended states."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from generator.link.project import Project, load_project
+from tests.helpers import run_cli
+
+ROOT = Path(__file__).parent.parent
+
+INTENDED = {
+    "amara": ("ready", {}),
+    "tomas": ("on_track", {"own-a-feature": ["entries", "criterion"],
+                           "onboarding-buddy": ["criterion", "feedback:peer"]}),
+    "mei": ("not_yet", {"technical-strategy": ["entries", "criterion", "feedback:peer", "feedback:sponsor"],
+                        "lead-cross-team-initiative": ["entries", "criterion", "feedback:manager", "occurrences",
+                                                       "spread"],
+                        "reliability-uplift": ["criterion"],
+                        "quarterly-tech-review": ["entries", "criterion", "occurrences", "spread"]}),
+    "jonah": ("ready", {}),
+    "farah": ("not_yet", {"slo-standard": ["criterion", "feedback:committee"],
+                          "grow-staff-engineers": ["criterion", "occurrences"]}),
+}
+
+
+@pytest.fixture(scope="module")
+def example() -> Project:
+    project, problems = load_project(ROOT)
+    assert problems.items == []
+    return project
+
+
+def test_check_is_clean_and_strict() -> None:
+    result = run_cli("check", "--root", ROOT, "--strict")
+    assert result.exit_code == 0
+    assert result.stdout == ""
+
+
+def test_example_is_a_realistic_framework(example: Project) -> None:
+    assert example.framework is not None
+    assert [d.id for d in example.framework.domains] == ["technical", "leadership", "stakeholders", "strategy"]
+    assert len(example.framework.levels) >= 5
+    assert len(example.competencies) >= 12
+    for competency in example.competencies:
+        assert all(level.behaviours for level in competency.levels.values()), competency.id
+    milestones = [m for t in example.tracks for m in t.milestones()]
+    assert len(example.tracks) == 2 and len(milestones) >= 30
+    assert {m.cadence for m in milestones} == {"micro", "weekly", "quarterly", "once"}
+    assert sum(1 for m in milestones if m.criterion.metric) > len(milestones) / 2
+    assert all(m.horizon and m.recognition and m.business_link for m in milestones)
+    assert len(example.pages) >= 3
+
+
+def test_portfolios_cover_the_practice(example: Project) -> None:
+    entries = [e.meta for p in example.portfolios for e in p.entries]
+    assert len(example.portfolios) >= 5 and len(entries) >= 40
+    feedback_roles = {e.role for e in entries if e.kind == "feedback"}
+    assert {"peer", "manager"} <= feedback_roles
+    assert any(e.kind == "reflection" for e in entries)
+    assert any(a.startswith("attachments/") for e in entries for a in e.artifacts)
+    assert any(p.profile.waivers for p in example.portfolios)
+
+
+@pytest.mark.parametrize("person", sorted(INTENDED))
+def test_person_reaches_intended_status(person: str) -> None:
+    status, missing = INTENDED[person]
+    data = json.loads(run_cli("readiness", person, "--root", ROOT, "--format", "json").stdout)
+    assert data["as_of"] == "2026-11-01"
+    assert data["status"] == status
+    got = {m["id"].split("/")[1]: m["missing"] for m in data["milestones"] if m["missing"]}
+    assert got == missing
+
+
+def test_waiver_and_overdue_are_present() -> None:
+    jonah = json.loads(run_cli("readiness", "jonah", "--root", ROOT, "--format", "json").stdout)
+    farah = json.loads(run_cli("readiness", "farah", "--root", ROOT, "--format", "json").stdout)
+    assert [m["status"] for m in jonah["milestones"]].count("waived") == 1
+    assert [m["status"] for m in farah["milestones"]].count("overdue") == 1
