@@ -18,7 +18,7 @@ from generator.read.git_history import Commit, read_git_history
 from generator.render.portfolio.context import THEME_PREFIX, build_context
 from generator.render.portfolio.html import copy_person_files, render_context_html, render_portfolio_html
 from generator.render.portfolio.index import index_row, render_index_html
-from generator.render.portfolio.pdf import PdfJob, render_pdf
+from generator.render.portfolio.pdf import PdfJob, PdfResult, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
 from generator.write.atomic import replace_dir, staging_dir, write_text
 
@@ -88,13 +88,15 @@ def _write_pages(project: Project, people: list[Portfolio], root: Path, out: Pat
 def _write_pdfs(jobs: list[PdfJob], workers: int, report) -> None:  # type: ignore[no-untyped-def]
     with report.step("PDFs", len(jobs)) as advance:
         if workers <= 1 or len(jobs) <= 1:
-            done = []
+            done: list[PdfResult] = []
             for job in jobs:
                 done.append(render_pdf(job))
                 advance()
         else:
             with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
-                futures = [pool.submit(render_pdf, job) for job in jobs]
+                # longest first, so no long PDF starts last while the other process idles
+                ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
+                futures = [pool.submit(render_pdf, job) for job in ordered]
                 done = []
                 for future in as_completed(futures):
                     done.append(future.result())

@@ -70,16 +70,19 @@ class PdfJob:
     person: Path
     themes: tuple[Path, ...]
     target: Path
+
+
+@dataclass
+class PdfResult:
+    target: Path
     refused: list[str] = field(default_factory=list)
 
 
-def render_pdf(job: PdfJob) -> PdfJob:
-    """Write one PDF; returns the job with the URLs the fetcher refused."""
+def render_pdf(job: PdfJob) -> PdfResult:
+    """Write one PDF; returns where, and the URLs the fetcher refused."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = ConfinedFetcher(job.page_dir, job.person.resolve(), job.themes)
     document = HTML(string=job.html, base_url=(job.page_dir / "index.html").as_uri(), url_fetcher=fetcher)
     job.target.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(job.target, **PDF_OPTIONS)
-    job.refused = fetcher.refused
-    job.html = ""
-    return job
+    return PdfResult(job.target, fetcher.refused)
