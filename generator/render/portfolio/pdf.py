@@ -11,6 +11,7 @@ from urllib.parse import unquote, urlsplit
 from urllib.request import url2pathname
 
 from weasyprint import HTML
+from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from generator.render.portfolio.context import THEME_PREFIX, confined
@@ -61,6 +62,14 @@ class ConfinedFetcher(URLFetcher):
         return (self.person.resolve() / inside).resolve() if inside else None
 
 
+def relative_links(document: Document, page_dir: Path) -> None:
+    """Links to files beside the page stay relative: no build path in the PDF, and they work beside it."""
+    prefix = page_dir.as_uri() + "/"
+    for page in document.pages:
+        page.links = [(kind, target[len(prefix):] if kind == "external" and target.startswith(prefix) else target,
+                       *rest) for kind, target, *rest in page.links]
+
+
 @dataclass
 class PdfJob:
     """Everything one PDF needs, picklable for a worker process."""
@@ -82,7 +91,9 @@ def render_pdf(job: PdfJob) -> PdfResult:
     """Write one PDF; returns where, and the URLs the fetcher refused."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = ConfinedFetcher(job.page_dir, job.person.resolve(), job.themes)
-    document = HTML(string=job.html, base_url=(job.page_dir / "index.html").as_uri(), url_fetcher=fetcher)
+    page = HTML(string=job.html, base_url=(job.page_dir / "index.html").as_uri(), url_fetcher=fetcher)
+    document = page.render(**PDF_OPTIONS)
+    relative_links(document, job.page_dir)
     job.target.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(job.target, **PDF_OPTIONS)
     return PdfResult(job.target, fetcher.refused)

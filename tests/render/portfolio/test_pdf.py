@@ -86,3 +86,18 @@ def test_source_date_epoch_sets_the_pdf_dates(tmp_path, monkeypatch) -> None:  #
     built = build(make_rich(tmp_path / "repo", with_git=False), jobs=1)
     meta = PdfReader(built.out / "ada" / "ada.pdf").metadata
     assert meta is not None and meta["/CreationDate"].startswith("D:20260528202640")
+
+
+def test_links_to_attachments_are_relative(pdf: PdfReader, rich: Built) -> None:
+    uris = {annot.get_object()["/A"]["/URI"] for page in pdf.pages for annot in page.get("/Annots") or []
+            if "/A" in annot.get_object()}
+    assert uris == {"attachments/report.txt", "https://wiki.example.com/coverage"}
+    data = (rich.out / "ada" / "ada.pdf").read_bytes()
+    assert str(rich.project.root).encode() not in data
+
+
+def test_same_inputs_give_byte_identical_pdf_elsewhere(rich: Built, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.render.portfolio.conftest import build, make_rich
+
+    again = build(make_rich(tmp_path / "elsewhere", with_git=True), jobs=1)
+    assert (again.out / "ada/ada.pdf").read_bytes() == (rich.out / "ada/ada.pdf").read_bytes()
