@@ -165,6 +165,8 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
         options.jobs = jobs
     project = load_valid(root, as_of, portfolios=portfolios or person is not None)
     report = run_build(project, options)
+    for skipped in report.skipped:
+        echo_err(f"warning: {skipped}")
     echo_err(f"built in {report.seconds:.1f}s: {report.pages} pages, {report.portfolios} portfolios, "
              f"{report.pdfs} PDFs")
 

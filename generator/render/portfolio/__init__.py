@@ -47,9 +47,9 @@ def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyp
     staged = staging_dir(out / options.person if options.person else out)
     try:
         root = staged.parent if options.person else staged
-        jobs = _write_pages(project, people, root, out, report, staged if options.person else None)
+        jobs = write_pages(project, people, root, out, report, staged if options.person else None)
         if options.pdf:
-            _write_pdfs(jobs, options.jobs, report)
+            write_pdfs(jobs, options.jobs, report)
         if options.person:
             replace_dir(staged, out / options.person)
             _write_index(project, out, lambda p: (out / p.id / f"{p.id}.pdf").is_file())
@@ -66,8 +66,9 @@ def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyp
     report.outputs.append(out / "index.html")
 
 
-def _write_pages(project: Project, people: list[Portfolio], root: Path, out: Path, report,  # type: ignore[no-untyped-def]
-                 single: Path | None) -> list[PdfJob]:
+def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path, report,  # type: ignore[no-untyped-def]
+                single: Path | None) -> list[PdfJob]:
+    """Write each page into `root/<id>` (or `single`); returns the PDF jobs, whose links resolve under `out`."""
     history: dict[Path, Commit] | None = read_git_history(project.root)
     themes = theme_dirs(project.root)
     jobs = []
@@ -85,7 +86,8 @@ def _write_pages(project: Project, people: list[Portfolio], root: Path, out: Pat
     return jobs
 
 
-def _write_pdfs(jobs: list[PdfJob], workers: int, report) -> None:  # type: ignore[no-untyped-def]
+def write_pdfs(jobs: list[PdfJob], workers: int, report) -> None:  # type: ignore[no-untyped-def]
+    """Render the PDFs, in `workers` processes when there is more than one."""
     with report.step("PDFs", len(jobs)) as advance:
         if workers <= 1 or len(jobs) <= 1:
             done: list[PdfResult] = []
