@@ -95,3 +95,12 @@ def test_rebuild_is_byte_identical(minimal: Path) -> None:
     shutil.rmtree(first.out)
     second = build(minimal, pdf=False)
     assert {p: p.read_bytes() for p in second.out.rglob("*") if p.is_file()} == html
+
+
+@pytest.mark.slow
+def test_cli_warns_about_refused_resources(tmp_path: Path) -> None:
+    root = make_hostile(tmp_path)
+    result = run_cli("build", "--root", root, "--no-site", "--person", "mallory", "--jobs", "1")
+    assert result.exit_code == 0, result.output
+    assert "warning: mallory.pdf: refused http://127.0.0.1:9/x.png" in result.stderr
+    assert "1 portfolios, 1 PDFs" in result.stderr
