@@ -14,6 +14,7 @@ from markupsafe import Markup
 from generator.assess.portfolio import NextStep, assess_portfolio, next_steps
 from generator.assess.readiness import MilestoneResult, Readiness
 from generator.link.project import LoadedEntry, Portfolio, Project
+from generator.link.versions import view_for_version
 from generator.model.types import ROLES, duration_days
 from generator.read.git_history import Commit
 from generator.render.markdown import render_markdown
@@ -152,9 +153,10 @@ class PortfolioContext:
 def build_context(project: Project, portfolio: Portfolio,
                   history: dict[Path, Commit] | None) -> PortfolioContext:
     """The template context of one portfolio; `history` is None without git."""
-    readiness = assess_portfolio(project, portfolio)
-    assert project.framework is not None
-    builder = _Builder(project, portfolio, readiness, history)
+    view = view_for_version(project, portfolio.profile.framework)  # the release the profile is pinned to
+    readiness = assess_portfolio(view, portfolio)
+    assert view.framework is not None
+    builder = _Builder(view, portfolio, readiness, history)
     return builder.build()
 
 
@@ -209,7 +211,9 @@ class _Builder:
         waiver_by = self.person(result.waiver.approved_by, "approved a waiver") if result.waiver else None
         counted = set(result.entries)
         stale = [e for e in self.entries if result.ref in {r for r, _, _ in e.milestones} and e.id not in counted]
-        return MilestoneRow(result=result, anchor=anchor("milestone", result.ref), domain=m.domain, entries=entries,
+        assert self.project.framework is not None
+        domain = next((d.name for d in self.project.framework.domains if d.id == m.domain), m.domain)
+        return MilestoneRow(result=result, anchor=anchor("milestone", result.ref), domain=domain, entries=entries,
                             roles_present=[r for r in ROLES if r in present],
                             roles_missing=[r for r in m.evidence.feedback if r not in present],
                             feedback_by_role=by_role, waiver_by=waiver_by, not_counted=stale)

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from generator.assess.portfolio import assess_portfolio
 from generator.assess.readiness import RESOLVED
 from generator.link.project import Portfolio, Project
+from generator.link.versions import view_for_version
 from generator.render.portfolio.context import THEME_PREFIX
 from generator.render.portfolio.theme import environment, theme_dirs
 
@@ -26,7 +27,7 @@ class IndexRow:
 
 def index_row(project: Project, portfolio: Portfolio, pdf: bool) -> IndexRow:
     readiness = assess_portfolio(project, portfolio)
-    track = project.track(portfolio.profile.track)
+    track = view_for_version(project, portfolio.profile.framework).track(portfolio.profile.track)
     return IndexRow(id=portfolio.id, name=portfolio.profile.name, track=track.name if track else readiness.track,
                     level=readiness.level, target=readiness.target, status=readiness.status,
                     resolved=sum(1 for m in readiness.milestones if m.status in RESOLVED),

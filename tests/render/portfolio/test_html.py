@@ -127,3 +127,17 @@ def test_rich_fixture_without_git_says_provenance_unavailable(tmp_path: Path) ->
     assert "Provenance is unavailable" in html
     assert 'class="provenance unknown">provenance unavailable</span>' in html
     assert "verified</span>" not in html.replace("provenance unavailable</span>", "")
+
+
+def test_profile_pinned_to_a_release_shows_that_release(tmp_path: Path) -> None:
+    from tests.versioned_repo import make_versioned_repo
+
+    root = make_versioned_repo(tmp_path / "repo")
+    profile = root / "portfolios/ada/profile.yml"
+    profile.write_text(profile.read_text() + 'framework: "1.1"\n')
+    project, problems = load_project(root)
+    assert not problems.errors
+    html = render_portfolio_html(project, project.portfolio("ada"))  # type: ignore[arg-type]
+    assert "<dt>Framework</dt><dd>Minimal Framework 1.1</dd>" in html
+    assert "<h3>Run a team retrospective <span" in html  # only in release 1.1
+    assert "<code>coverage_pct</code> &gt;= 85" in html
