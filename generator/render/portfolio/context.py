@@ -51,6 +51,11 @@ def confined(folder: Path, rel: str) -> str | None:
     return PurePosixPath(*[p for p in PurePosixPath(rel).parts if p != "."]).as_posix()
 
 
+def reserved_names(person: str) -> set[str]:
+    """Output files a person's own file must never replace when copied beside the page."""
+    return {"index.html", f"{person}.pdf"}
+
+
 @dataclass
 class Artifact:
     label: str
@@ -223,6 +228,7 @@ class _Builder:
         commit = self.history.get(loaded.file.resolve()) if self.history is not None else None
         body = render_markdown(loaded.body, untrusted=True)
         self.files.update(f for ref in URL_ATTR_RE.findall(body) if (f := local_file(folder, ref)))
+        self.files -= reserved_names(self.portfolio.id)
         view = EntryView(
             id=loaded.id, anchor=anchor("entry", loaded.id), title=meta.title, date=meta.date, kind=meta.kind,
             body=body if meta.kind != "feedback" else Markup(""),
@@ -269,6 +275,8 @@ class _Builder:
         if ref.startswith("https://") or ref.startswith("http://"):
             return Artifact(ref, ref, False)
         path = local_file(self.portfolio.folder, ref)
+        if path in reserved_names(self.portfolio.id):
+            path = None
         if path:
             self.files.add(path)
         return Artifact(ref, path, image and path is not None)

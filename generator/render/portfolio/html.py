@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.link.project import Portfolio, Project
 from generator.read.git_history import Commit, read_git_history
-from generator.render.portfolio.context import THEME_PREFIX, PortfolioContext, build_context, confined
+from generator.render.portfolio.context import THEME_PREFIX, PortfolioContext, build_context, confined, reserved_names
 from generator.render.portfolio.theme import environment, theme_dirs
 
 _UNSET: dict[Path, Commit] = {}
@@ -30,7 +30,7 @@ def copy_person_files(portfolio: Portfolio, files: list[str], target: Path) -> N
     """Copy the files the page links to; `files` were confined to the person's folder by the context."""
     root = portfolio.folder.resolve()
     for rel in files:
-        if confined(root, rel) != rel:
+        if confined(root, rel) != rel or rel in reserved_names(portfolio.id):
             continue
         (target / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile((root / rel).resolve(), target / rel)

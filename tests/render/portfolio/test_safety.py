@@ -13,7 +13,7 @@ from tests.render.portfolio.conftest import Built
 
 pytestmark = pytest.mark.slow
 
-SECRETS = ("TOPSECRET-BOB", "OUTSIDE-SECRET", "root:x:0")
+SECRETS = ("TOPSECRET-BOB", "OUTSIDE-SECRET", "root:x:0", "PLANTED-PAGE")
 
 
 class Elements(HTMLParser):
