@@ -7,7 +7,7 @@ import mimetypes
 import os
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
-from urllib.parse import unquote, urlsplit
+from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
 from weasyprint import HTML
@@ -51,7 +51,7 @@ class ConfinedFetcher(URLFetcher):
         parts = urlsplit(url)
         if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
             return None
-        local = Path(os.path.normpath(url2pathname(unquote(parts.path))))
+        local = Path(os.path.normpath(url2pathname(parts.path)))
         if not local.is_relative_to(self.page_dir):
             return None
         rel = PurePosixPath(local.relative_to(self.page_dir).as_posix())

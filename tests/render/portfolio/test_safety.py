@@ -60,7 +60,9 @@ def test_fetcher_refused_the_network_and_links_out_of_the_folder(hostile: Built)
     assert "http://127.0.0.1:9/x.png" in refused
     assert any(url.endswith("/mallory/attachments/sneaky.svg") for url in refused)
     assert any(url.endswith("/mallory/attachments/outside.svg") for url in refused)
-    assert len(refused) == 3, refused
+    assert "file:///etc/passwd" in refused  # an image inside her own SVG
+    assert any(url.endswith("/build/portfolios/bob/attachments/secret.svg") for url in refused)
+    assert len(refused) == 5, refused
     assert not [line for line in hostile.report.skipped if line.startswith("bob.pdf")]
 
 
@@ -72,14 +74,15 @@ def test_no_secret_reaches_the_outputs(hostile: Built) -> None:
             assert not any(s.encode() in data for s in SECRETS), path
     text = pdf_text(mallory / "mallory.pdf")
     assert not any(s in text for s in SECRETS)
-    assert "OWN-CHART-TEXT" in text  # her own image is embedded
+    assert "OWN-CHART-TEXT" in text and "NESTED-OWN-TEXT" in text  # her own images are embedded
     assert "MARKER-NARRATIVE" in text
 
 
 def test_only_referenced_own_files_are_copied(hostile: Built) -> None:
     mallory = hostile.out / "mallory"
     copied = sorted(p.relative_to(mallory).as_posix() for p in mallory.rglob("*") if p.is_file())
-    assert copied == ["_theme/portfolio.css", "attachments/chart.svg", "index.html", "mallory.pdf"]
+    assert copied == ["_theme/portfolio.css", "attachments/chart.svg", "attachments/nested.svg", "index.html",
+                      "mallory.pdf"]
 
 
 def test_planted_stylesheets_are_ignored(hostile: Built) -> None:
