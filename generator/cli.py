@@ -16,7 +16,8 @@ import click
 
 from generator import __version__
 from generator.link.project import Project, load_project
-from generator.problems import InvalidContent, Problems, Severity, UserError
+from generator.model.types import KINDS, ROLES
+from generator.problems import InvalidContent, Problems, Severity, UserError, display_path
 from generator.report import FORMATS, format_text, summary
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -77,6 +78,22 @@ def handle_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+# Quiet and verbose, shared by the commands that report progress or problems.
+quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
+verbose_option = click.option("--verbose", "-v", is_flag=True,
+                              help="Print more detail, such as every file written.")
+
+
+def load_for_build(root: Path, as_of: dt.date | None, portfolios: bool, verbosity: int) -> tuple[Project, int]:
+    """Like load_valid, but warnings are hidden by --quiet and counted for the summary."""
+    project, problems = load_project(root, as_of, portfolios=portfolios)
+    if problems.errors:
+        raise InvalidContent(problems)
+    if problems.warnings and verbosity >= 0:
+        echo_err(format_text(problems.sorted()))
+    return project, len(problems.warnings)
+
+
 def load_valid(root: Path, as_of: dt.date | None = None, *, portfolios: bool = True) -> Project:
     """Load everything, or stop with every error; warnings go to stderr."""
     project, problems = load_project(root, as_of, portfolios=portfolios)
@@ -99,24 +116,47 @@ def main() -> None:
 @click.option("--strict", is_flag=True, help="Treat warnings as errors.")
 @click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="text", show_default=True,
               help="Output format: text, json, or github workflow annotations.")
+@click.option("--changed", "changed", is_flag=False, flag_value="", default=None, metavar="[BASE]",
+              help="Report only problems in files changed against BASE (default: origin/HEAD, origin/main, "
+                   "origin/master, main, master, else HEAD), including uncommitted and untracked files.")
+@click.option("--staged", is_flag=True, help="Report only problems in files staged for the next commit.")
+@quiet_option
+@verbose_option
 @handle_errors
-def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str) -> None:
+def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: str | None, staged: bool,
+          quiet: bool, verbose: bool) -> None:
     """Validate every file and report every problem at once."""
+    from generator.progress import Verbosity
+    from generator.scope import read_scope
+
+    if changed is not None and staged:
+        raise click.UsageError("use either --changed or --staged, not both")
+    scope = read_scope(root, changed, staged)
     project, problems = load_project(root, as_of)
-    exit_code = report_problems(problems, fmt, strict, project.files_read)
+    verbosity = Verbosity.from_flags(quiet, verbose)
+    if scope is not None:
+        problems = scope.select(problems)
+        if verbosity >= Verbosity.VERBOSE:
+            listed = ", ".join(sorted(scope.paths)) or "none"
+            echo_err(f"reporting on {len(scope.paths)} {scope.description}: {listed}")
+    note = f" (reporting on {len(scope.paths)} {scope.description})" if scope is not None else ""
+    exit_code = report_problems(problems, fmt, strict, project.files_read, verbosity, note)
     sys.exit(exit_code)
 
 
-def report_problems(problems: Problems, fmt: str, strict: bool, files: int) -> int:
+def report_problems(problems: Problems, fmt: str, strict: bool, files: int, verbosity: int = 0,
+                    note: str = "") -> int:
     items = problems.sorted()
     if strict:
         items = [p if p.severity is Severity.ERROR else
                  type(p)(p.path, p.line, p.column, Severity.ERROR, p.code, p.message, p.hint) for p in items]
+    if verbosity < 0:  # --quiet: errors only
+        items = [p for p in items if p.severity is Severity.ERROR]
     output = FORMATS[fmt](items)
     if output:
         click.echo(output)
-    if fmt == "text":
-        echo_err(summary(items, files))
+    if fmt == "text" and verbosity >= 0:
+        echo_err(summary(items, files) + note)
     return 1 if any(p.severity is Severity.ERROR for p in items) else 0
 
 
@@ -154,21 +194,25 @@ def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 @click.option("--person", default=None, help="Build only this person's portfolio.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel PDF processes (default: cores).")
 @click.option("--all-versions", is_flag=True, help="Also build every framework release tagged in git.")
+@quiet_option
+@verbose_option
 @handle_errors
 def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: bool, person: str | None,
-          jobs: int | None, all_versions: bool) -> None:
+          jobs: int | None, all_versions: bool, quiet: bool, verbose: bool) -> None:
     """Build site/ (the handbook) and build/portfolios/ (readiness portfolios)."""
     from generator.build import BuildOptions, run_build
+    from generator.progress import TerminalProgress, Verbosity, render_build_summary, stderr_console
 
     options = BuildOptions(site=site, portfolios=portfolios, pdf=pdf, person=person, all_versions=all_versions)
     if jobs:
         options.jobs = jobs
-    project = load_valid(root, as_of, portfolios=portfolios or person is not None)
-    report = run_build(project, options)
-    for skipped in report.skipped:
-        echo_err(f"warning: {skipped}")
-    echo_err(f"built in {report.seconds:.1f}s: {report.pages} pages, {report.portfolios} portfolios, "
-             f"{report.pdfs} PDFs")
+    verbosity = Verbosity.from_flags(quiet, verbose)
+    project, warnings = load_for_build(root, as_of, portfolios or person is not None, verbosity)
+    console = stderr_console()
+    with TerminalProgress(console, verbosity) as progress:
+        report = run_build(project, options, progress=progress)
+    if (text := render_build_summary(report, warnings, project.root, verbosity)):
+        echo_err(text)
 
 
 @main.command()
@@ -201,3 +245,126 @@ def schema(root: Path) -> None:
 
     for path in write_schemas(root / "schemas"):
         click.echo(f"wrote {path}")
+
+
+# --- The learner's and the framework owner's workflow: scaffolds, ownership, preview ---
+
+
+def load_for_scaffold(root: Path) -> Project:
+    """The project as far as it loads: scaffolds need the framework, not a spotless repository."""
+    project, problems = load_project(root)
+    if project.framework is None:
+        raise InvalidContent(problems)
+    if problems.errors:
+        echo_err(f"note: the handbook has {len(problems.errors)} error(s); run 'handbook check' to see them")
+    return project
+
+
+@main.group()
+def new() -> None:
+    """Scaffold valid files: a portfolio entry, a person, or a whole handbook repository."""
+
+
+@new.command("entry")
+@root_option
+@click.option("--person", default=None, help="Whose portfolio (default: the profile with your git user.email).")
+@click.option("--kind", type=click.Choice(list(KINDS)), default=None, help="The kind of evidence (default: project).")
+@click.option("--title", default=None, help="What the entry is about; also names the file.")
+@click.option("--date", type=IsoDateParam(), default=None, help="When it happened (default: today).")
+@click.option("--milestone", "milestones", multiple=True, help="A milestone it is evidence for; repeatable.")
+@click.option("--from", "giver", default=None, help="kind feedback: who gives it (default: you, from git).")
+@click.option("--role", type=click.Choice(list(ROLES)), default=None, help="kind feedback: the giver's role.")
+@click.option("--verdict", type=click.Choice(["met", "not_yet"]), default=None, help="kind feedback: the verdict.")
+@click.option("--yes", "-y", is_flag=True, help="Never ask; use defaults for what is not given.")
+@handle_errors
+def new_entry(root: Path, person: str | None, kind: str | None, title: str | None, date: dt.date | None,
+              milestones: tuple[str, ...], giver: str | None, role: str | None, verdict: str | None,
+              yes: bool) -> None:
+    """Write portfolios/<person>/entries/<date>-<title>.md with valid front matter."""
+    from generator.scaffold.entry import EntryRequest, draft_entry, write_entry
+    from generator.scaffold.prompt import Prompter
+
+    project = load_for_scaffold(root)
+    request = EntryRequest(person, kind, title, date, list(milestones), giver, role, verdict)
+    path = write_entry(project, draft_entry(project, request, Prompter.for_terminal(yes)))
+    click.echo(f"wrote {display_path(path, project.root)}")
+    echo_err("next: write what happened below the front matter, run 'handbook check', then commit it")
+
+
+@new.command("person")
+@root_option
+@click.option("--id", "person_id", default=None, help="Person id (default: from the name).")
+@click.option("--name", default=None, help="Full name.")
+@click.option("--email", default=None, help="Email; commits with it count as this person's.")
+@click.option("--handle", default=None, help="Code-host handle such as @ada, for CODEOWNERS.")
+@click.option("--track", default=None, help="Career track id (default: the only track).")
+@click.option("--level", default=None, help="Current level id.")
+@click.option("--target", default=None, help="Target level id (default: the next level).")
+@click.option("--since", type=IsoDateParam(), default=None, help="When the target was set (default: today).")
+@click.option("--manager", default=None, help="Person id of the manager.")
+@click.option("--mentor", default=None, help="Person id of the mentor.")
+@click.option("--sponsor", default=None, help="Person id of the sponsor.")
+@click.option("--yes", "-y", is_flag=True, help="Never ask; use defaults for what is not given.")
+@handle_errors
+def new_person(root: Path, person_id: str | None, name: str | None, email: str | None, handle: str | None,
+               track: str | None, level: str | None, target: str | None, since: dt.date | None,
+               manager: str | None, mentor: str | None, sponsor: str | None, yes: bool) -> None:
+    """Write portfolios/<id>/profile.yml for a new learner."""
+    from generator.scaffold.person import PersonRequest, draft_person, write_person
+    from generator.scaffold.prompt import Prompter
+
+    project = load_for_scaffold(root)
+    request = PersonRequest(person_id, name, email, handle, track, level, target, since, manager, mentor, sponsor)
+    path = write_person(project, draft_person(project, request, Prompter.for_terminal(yes)))
+    click.echo(f"wrote {display_path(path, project.root)}")
+    echo_err(f"next: add evidence with 'handbook new entry --person {path.parent.name}'")
+
+
+@new.command("site")
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--name", default=None, help="The handbook's name (default: Career Handbook).")
+@handle_errors
+def new_site(directory: Path, name: str | None) -> None:
+    """Create a starter handbook repository in DIRECTORY (new or empty)."""
+    from generator.scaffold.site import create_site
+
+    for path in create_site(directory, name):
+        click.echo(f"wrote {path.relative_to(directory).as_posix()}")
+    echo_err(f"next: cd {directory} && git init && handbook check && handbook serve "
+             "(and 'pre-commit install' to check every commit)")
+
+
+@main.command()
+@root_option
+@click.option("--output", "-o", type=click.Path(dir_okay=False, path_type=Path), default=None,
+              help="Where to write it (default: CODEOWNERS in the root).")
+@handle_errors
+def codeowners(root: Path, output: Path | None) -> None:
+    """Write CODEOWNERS: content/ to the framework owners, each portfolio to its person and manager."""
+    from generator.codeowners import codeowners_path, render_codeowners
+    from generator.read.releases import git_prefix
+    from generator.write.atomic import write_text
+
+    project = load_valid(root)
+    text, problems = render_codeowners(project, git_prefix(project.root) or "")
+    if problems.items:
+        echo_err(format_text(problems.sorted()))
+    path = write_text(codeowners_path(project, output), text)
+    click.echo(f"wrote {display_path(path, project.root)}")
+
+
+@main.command()
+@root_option
+@as_of_option
+@click.option("--dev-addr", "-a", default="127.0.0.1:8000", show_default=True, metavar="<IP:PORT>",
+              help="Address to serve on; only this machine can connect to 127.0.0.1.")
+@click.option("--person", default=None, help="Also preview this person's portfolio (at /portfolio/).")
+@click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
+@handle_errors
+def serve(root: Path, as_of: dt.date | None, dev_addr: str, person: str | None, open_browser: bool) -> None:
+    """Preview the handbook locally, rebuilding and reloading the page on every save."""
+    from generator.serve import parse_dev_addr, serve_preview
+
+    host, port = parse_dev_addr(dev_addr)
+    project = load_valid(root, as_of, portfolios=person is not None)
+    serve_preview(project, host, port, as_of=as_of, person=person, open_browser=open_browser)

@@ -22,11 +22,18 @@ from generator.render.portfolio.pdf import PdfJob, PdfResult, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
 from generator.write.atomic import replace_dir, staging_dir, write_text
 
-__all__ = ["build_portfolios", "render_portfolio_html", "output_dir"]
+__all__ = ["build_portfolios", "render_portfolio_html", "output_dir", "write_portfolio_assets"]
 
 
 def output_dir(project: Project) -> Path:
     return project.root / "build" / "portfolios"
+
+
+def write_portfolio_assets(project: Project, portfolio: Portfolio, folder: Path) -> None:
+    """The files a page from `render_portfolio_html` needs beside it: the theme and its attachments."""
+    context = build_context(project, portfolio, None)
+    copy_person_files(portfolio, context.files, folder)
+    copy_static(theme_dirs(project.root), folder / THEME_PREFIX)
 
 
 def _selected(project: Project, person: str | None) -> list[Portfolio]:

@@ -79,7 +79,7 @@ def test_parallel_and_serial_pdfs_have_the_same_text(hostile: Built, tmp_path: P
 def test_cli_builds_portfolios(minimal: Path) -> None:
     result = run_cli("build", "--root", minimal, "--no-site", "--no-pdf")
     assert result.exit_code == 0, result.output
-    assert "1 portfolios, 0 PDFs" in result.stderr
+    assert "1 portfolio, 0 PDFs" in result.stderr
     assert (minimal / "build/portfolios/ada/index.html").is_file()
 
 
@@ -100,7 +100,16 @@ def test_rebuild_is_byte_identical(minimal: Path) -> None:
 @pytest.mark.slow
 def test_cli_warns_about_refused_resources(tmp_path: Path) -> None:
     root = make_hostile(tmp_path)
-    result = run_cli("build", "--root", root, "--no-site", "--person", "mallory", "--jobs", "1")
+    result = run_cli("build", "--root", root, "--no-site", "--person", "mallory", "--jobs", "1", "--verbose")
     assert result.exit_code == 0, result.output
-    assert "warning: mallory.pdf: refused http://127.0.0.1:9/x.png" in result.stderr
-    assert "1 portfolios, 1 PDFs" in result.stderr
+    assert "skipped mallory.pdf: refused http://127.0.0.1:9/x.png" in result.stderr
+    assert "1 portfolio, 1 PDF" in result.stderr
+
+
+def test_assets_for_a_single_page(minimal: Path, tmp_path: Path) -> None:
+    from generator.render.portfolio import write_portfolio_assets
+
+    project, _ = load_project(minimal)
+    write_portfolio_assets(project, project.portfolio("ada"), tmp_path / "page")  # type: ignore[arg-type]
+    files = sorted(p.relative_to(tmp_path / "page").as_posix() for p in (tmp_path / "page").rglob("*") if p.is_file())
+    assert files == ["_theme/portfolio.css", "attachments/report.txt"]

@@ -1,0 +1,78 @@
+"""CODEOWNERS: who reviews changes to the framework and to each portfolio.
+
+`content/` (and the repository settings) belong to the framework owners listed in
+handbook.yml; each `portfolios/<id>/` to the person and their manager, named by the
+`handle` (preferred) or `email` of their profile or people.yml entry. Later rules
+win in CODEOWNERS, so the general rules come first.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from generator.link.project import Project
+from generator.model.base import Strict
+from generator.model.portfolio import Profile
+from generator.problems import Position, Problems
+
+HEADER = """\
+# Written by `handbook codeowners` from handbook.yml and the portfolios' profiles.
+# Do not edit by hand: change `owners` in handbook.yml, or `handle`/`email` of a person,
+# then run `handbook codeowners` again.
+"""
+
+
+def owner_token(record: Strict) -> str | None:
+    """`@handle` for a code-host handle, else the email; None when the person has neither."""
+    handle = getattr(record, "handle", None)
+    if handle:
+        return handle if handle.startswith("@") else f"@{handle}"
+    return getattr(record, "email", None) or None
+
+
+def _person_record(project: Project, person_id: str) -> Strict | None:
+    portfolio = project.portfolio(person_id)
+    if portfolio:
+        return portfolio.profile
+    return next((p for p in project.people if p.id == person_id), None)
+
+
+def _owners_of(project: Project, person_id: str, problems: Problems, warned: set[str]) -> list[str]:
+    record = _person_record(project, person_id)
+    if record is None:
+        return []  # an unknown id is already an error of `handbook check`
+    token = owner_token(record)
+    if token is None and person_id not in warned:
+        warned.add(person_id)
+        position = record.pos() if isinstance(record, Profile) else record.pos("id")
+        problems.warn(record.path, position, "no-owner-handle",
+                      f"'{person_id}' has neither a handle nor an email, so CODEOWNERS cannot name them",
+                      "add handle: \"@their-name\" (or email:) to their profile or people.yml entry")
+    return [token] if token else []
+
+
+def render_codeowners(project: Project, prefix: str = "") -> tuple[str, Problems]:
+    """The CODEOWNERS text; `prefix` is the handbook root's folder inside the git repository."""
+    problems = Problems()
+    lines = [HEADER]
+    owners = [o for o in project.config.owners if o.strip()]
+    if owners:
+        lines.append("# The framework: its owners review every change.")
+        for pattern in ("handbook.yml", "content/", "portfolios/people.yml"):
+            lines.append(f"/{prefix}{pattern} {' '.join(owners)}")
+        lines.append("")
+    else:
+        problems.warn("handbook.yml", Position(), "no-owners", "handbook.yml lists no owners, so content/ has none",
+                      'add owners: ["@your-team"] (code-host handles or emails) to handbook.yml')
+    lines.append("# Each portfolio: the person and their manager.")
+    warned: set[str] = set()
+    for portfolio in sorted(project.portfolios, key=lambda p: p.id):
+        people = [portfolio.id] + ([portfolio.profile.manager] if portfolio.profile.manager else [])
+        tokens = list(dict.fromkeys(t for person in people for t in _owners_of(project, person, problems, warned)))
+        if tokens:
+            lines.append(f"/{prefix}portfolios/{portfolio.id}/ {' '.join(tokens)}")
+    return "\n".join(lines) + "\n", problems
+
+
+def codeowners_path(project: Project, output: Path | None) -> Path:
+    return output if output is not None else project.root / "CODEOWNERS"

@@ -1,0 +1,1 @@
+"""Scaffolding: new entries, people and whole handbook repositories, always valid, never overwriting."""

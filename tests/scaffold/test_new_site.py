@@ -1,0 +1,103 @@
+"""`handbook new site`: the starter repository is valid, complete and never overwrites."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from generator.scaffold.site import starter_files, starter_values
+from tests.gitrepo import handbook, init_repo
+from tests.helpers import run_cli
+
+
+@pytest.fixture(scope="module")
+def starter(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    target = tmp_path_factory.mktemp("new-site") / "handbook"
+    result = handbook("new", "site", target, "--name", "Acme Handbook")
+    assert result.returncode == 0, result.stderr
+    return target
+
+
+def test_starter_passes_strict_check(starter: Path) -> None:
+    result = handbook("check", "--root", starter, "--strict")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no problems" in result.stderr
+
+
+def test_starter_has_the_repository_files(starter: Path) -> None:
+    for rel in (".gitignore", ".github/workflows/handbook.yml", ".gitlab-ci.yml", ".pre-commit-config.yaml",
+                "handbook.yml", "content/framework.yml", "content/pages/promotion.md",
+                "portfolios/people.yml", "portfolios/alex/profile.yml", "schemas/entry.schema.json"):
+        assert (starter / rel).is_file(), rel
+    assert len(list((starter / "portfolios/alex/entries").glob("*.md"))) == 2
+    assert "/site/" in (starter / ".gitignore").read_text().split()
+    assert "/build/" in (starter / ".gitignore").read_text().split()
+    assert "site_name: Acme Handbook\n" in (starter / "handbook.yml").read_text()
+
+
+def test_starter_person_is_in_progress(starter: Path) -> None:
+    result = handbook("readiness", "alex", "--format", "json", cwd=starter)
+    assert result.returncode == 0, result.stderr
+    import json
+
+    milestones = {m["id"]: m["status"] for m in json.loads(result.stdout)["milestones"]}
+    assert milestones == {"engineering/raise-coverage": "met", "engineering/mentor-joiner": "in_progress"}
+
+
+def test_github_workflow_checks_prs_and_publishes_only_the_site(starter: Path) -> None:
+    workflow = yaml.safe_load((starter / ".github/workflows/handbook.yml").read_text())
+    assert "pull_request" in workflow[True]  # YAML 1.1 reads the key `on` as true
+    steps = workflow["jobs"]["check"]["steps"]
+    assert any("handbook check" in s.get("run", "") and "--format github" in s["run"] for s in steps)
+    site_steps = workflow["jobs"]["site"]["steps"]
+    build = next(s["run"] for s in site_steps if "handbook build" in s.get("run", ""))
+    assert "--no-portfolios" in build
+    upload = next(s for s in site_steps if "upload-pages-artifact" in s.get("uses", ""))
+    assert upload["with"]["path"] == "site/"
+    assert workflow["jobs"]["deploy"]["steps"][0]["uses"].startswith("actions/deploy-pages")
+
+
+def test_gitlab_pipeline_publishes_only_the_site(starter: Path) -> None:
+    pipeline = yaml.safe_load((starter / ".gitlab-ci.yml").read_text())
+    assert any("handbook check" in line for line in pipeline["check"]["script"])
+    pages = pipeline["pages"]
+    assert pages["artifacts"]["paths"] == ["public"]
+    assert "handbook build --no-portfolios --all-versions" in pages["script"]
+    assert "rm -rf public && cp -r site public" in pages["script"]
+    assert pipeline["portfolios"]["rules"][0]["when"] == "manual"
+
+
+def test_every_starter_placeholder_is_filled() -> None:
+    import datetime as dt
+
+    files = starter_files(starter_values("X", dt.date(2026, 3, 1)))
+    unfilled = re.compile(r"(?<!\$)\{\{")  # ${{ ... }} is GitHub Actions' own syntax
+    assert not [rel for rel, text in files.items() if unfilled.search(rel) or unfilled.search(text)]
+    assert "portfolios/alex/entries/2026-01-30-billing-coverage.md" in files
+
+
+def test_existing_files_are_never_overwritten(tmp_path: Path) -> None:
+    (tmp_path / "handbook.yml").write_text("site_name: Mine\n")
+    result = run_cli("new", "site", tmp_path)
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"error: '{tmp_path}' already has handbook.yml; nothing was written")
+    assert (tmp_path / "handbook.yml").read_text() == "site_name: Mine\n"
+    assert not (tmp_path / "content").exists()
+
+
+def test_an_empty_git_repository_is_a_fine_target(tmp_path: Path) -> None:
+    init_repo(tmp_path)
+    result = run_cli("new", "site", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    assert run_cli("check", "--root", tmp_path, "--strict").exit_code == 0
+
+
+def test_any_name_makes_valid_yaml(tmp_path: Path) -> None:
+    name = 'Acme: the "real" #1 handbook'
+    assert run_cli("new", "site", tmp_path, "--name", name).exit_code == 0
+    assert yaml.safe_load((tmp_path / "handbook.yml").read_text())["site_name"] == name
+    assert yaml.safe_load((tmp_path / "content/framework.yml").read_text())["name"] == name
+    assert run_cli("check", "--root", tmp_path, "--strict").exit_code == 0
