@@ -1,0 +1,121 @@
+"""Readiness portfolios: one HTML page and one PDF per person, and the committee index.
+
+Everything is built into a staging folder and swapped in at the end, so a failed
+build leaves the previous portfolios in place.
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from concurrent.futures import ProcessPoolExecutor, as_completed
+from pathlib import Path
+
+from generator.link.project import Portfolio, Project
+from generator.model.errors import did_you_mean
+from generator.problems import UserError
+from generator.read.git_history import Commit, read_git_history
+from generator.render.portfolio.context import THEME_PREFIX, build_context
+from generator.render.portfolio.html import copy_person_files, render_context_html, render_portfolio_html
+from generator.render.portfolio.index import index_row, render_index_html
+from generator.render.portfolio.pdf import PdfJob, PdfResult, render_pdf
+from generator.render.portfolio.theme import copy_static, theme_dirs
+from generator.write.atomic import replace_dir, staging_dir, write_text
+
+__all__ = ["build_portfolios", "render_portfolio_html", "output_dir", "write_portfolio_assets"]
+
+
+def output_dir(project: Project) -> Path:
+    return project.root / "build" / "portfolios"
+
+
+def write_portfolio_assets(project: Project, portfolio: Portfolio, folder: Path) -> None:
+    """The files a page from `render_portfolio_html` needs beside it: the theme and its attachments."""
+    context = build_context(project, portfolio, None)
+    copy_person_files(portfolio, context.files, folder)
+    copy_static(theme_dirs(project.root), folder / THEME_PREFIX)
+
+
+def _selected(project: Project, person: str | None) -> list[Portfolio]:
+    if person is None:
+        return list(project.portfolios)
+    portfolio = project.portfolio(person)
+    if portfolio is None:
+        ids = [p.id for p in project.portfolios]
+        raise UserError(f"no portfolio for '{person}' under portfolios/",
+                        did_you_mean(person, ids) or "people with portfolios: " + ", ".join(ids))
+    return [portfolio]
+
+
+def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyped-def]
+    """Write build/portfolios/ (or only one person's folder with `options.person`)."""
+    out = output_dir(project)
+    people = _selected(project, options.person)
+    staged = staging_dir(out / options.person if options.person else out)
+    try:
+        root = staged.parent if options.person else staged
+        jobs = write_pages(project, people, root, out, report, staged if options.person else None)
+        if options.pdf:
+            write_pdfs(jobs, options.jobs, report)
+        if options.person:
+            replace_dir(staged, out / options.person)
+            _write_index(project, out, lambda p: (out / p.id / f"{p.id}.pdf").is_file())
+        else:
+            _write_index(project, staged, lambda p: options.pdf)
+            replace_dir(staged, out)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    for p in people:
+        report.outputs.append(out / p.id / "index.html")
+        if options.pdf:
+            report.outputs.append(out / p.id / f"{p.id}.pdf")
+    report.outputs.append(out / "index.html")
+
+
+def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path, report,  # type: ignore[no-untyped-def]
+                single: Path | None) -> list[PdfJob]:
+    """Write each page into `root/<id>` (or `single`); returns the PDF jobs, whose links resolve under `out`."""
+    history: dict[Path, Commit] | None = read_git_history(project.root)
+    themes = theme_dirs(project.root)
+    jobs = []
+    with report.step("portfolios", len(people)) as advance:
+        for portfolio in people:
+            folder = single or root / portfolio.id
+            context = build_context(project, portfolio, history)
+            html = render_context_html(project, context)
+            write_text(folder / "index.html", html)
+            copy_person_files(portfolio, context.files, folder)
+            copy_static(themes, folder / THEME_PREFIX)
+            jobs.append(PdfJob(html, out / portfolio.id, portfolio.folder, themes, folder / f"{portfolio.id}.pdf"))
+            report.portfolios += 1
+            advance()
+    return jobs
+
+
+def write_pdfs(jobs: list[PdfJob], workers: int, report) -> None:  # type: ignore[no-untyped-def]
+    """Render the PDFs, in `workers` processes when there is more than one."""
+    with report.step("PDFs", len(jobs)) as advance:
+        if workers <= 1 or len(jobs) <= 1:
+            done: list[PdfResult] = []
+            for job in jobs:
+                done.append(render_pdf(job))
+                advance()
+        else:
+            with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+                # longest first, so no long PDF starts last while the other process idles
+                ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
+                futures = [pool.submit(render_pdf, job) for job in ordered]
+                done = []
+                for future in as_completed(futures):
+                    done.append(future.result())
+                    advance()
+    for job in sorted(done, key=lambda j: j.target):
+        report.pdfs += 1
+        report.skipped.extend(f"{job.target.name}: refused {url}" for url in job.refused)
+
+
+def _write_index(project: Project, root: Path, has_pdf: Callable[[Portfolio], bool]) -> None:
+    rows = [index_row(project, p, has_pdf(p)) for p in project.portfolios]
+    write_text(root / "index.html", render_index_html(project, rows))
+    copy_static(theme_dirs(project.root), root / THEME_PREFIX)

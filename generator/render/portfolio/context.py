@@ -1,0 +1,302 @@
+"""Everything one portfolio page shows, as plain data for the templates (no I/O but git)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+import os
+import re
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+
+from markupsafe import Markup
+
+from generator.assess.portfolio import NextStep, assess_portfolio, next_steps
+from generator.assess.readiness import MilestoneResult, Readiness
+from generator.link.project import LoadedEntry, Portfolio, Project
+from generator.link.versions import view_for_version
+from generator.model.types import ROLES, duration_days
+from generator.read.git_history import Commit
+from generator.render.markdown import render_markdown
+from generator.render.portfolio.charts import render_domain_chart
+
+IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
+URL_ATTR_RE = re.compile(r'\s(?:src|href)="([^"]*)"')
+SCHEME_RE = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+THEME_PREFIX = "_theme"
+
+
+def anchor(kind: str, key: str) -> str:
+    """An id safe in HTML and in URL fragments, stable across builds."""
+    return f"{kind}-" + re.sub(r"[^A-Za-z0-9_-]+", "-", key).strip("-")
+
+
+def local_file(folder: Path, ref: str) -> str | None:
+    """`ref` as a POSIX path inside `folder` when it names a file there, else None."""
+    ref = html.unescape(ref).split("#", 1)[0].split("?", 1)[0]
+    if not ref or SCHEME_RE.match(ref) or ref.startswith(("/", "\\")) or "\\" in ref:
+        return None
+    parts = PurePosixPath(ref).parts
+    if ".." in parts or (parts and parts[0] == THEME_PREFIX):
+        return None
+    return confined(folder, ref)
+
+
+def confined(folder: Path, rel: str) -> str | None:
+    """`rel` normalised when it resolves (symlinks followed) to a file inside `folder`, else None."""
+    root = folder.resolve()
+    target = (root / rel).resolve()
+    if not (target.is_relative_to(root) and target.is_file()):
+        return None
+    return PurePosixPath(*[p for p in PurePosixPath(rel).parts if p != "."]).as_posix()
+
+
+def reserved_names(person: str) -> set[str]:
+    """Output files a person's own file must never replace when copied beside the page."""
+    return {"index.html", f"{person}.pdf"}
+
+
+@dataclass
+class Artifact:
+    label: str
+    href: str | None  # None when the file is not available
+    image: bool
+
+
+@dataclass
+class FeedbackView:
+    anchor: str
+    giver: str
+    giver_name: str
+    role: str
+    text: Markup
+    verdict: str | None
+    date: dt.date
+    entry_id: str
+    entry_anchor: str
+    entry_title: str
+    commit: Commit | None
+    verified: bool | None  # None: provenance unavailable
+
+
+@dataclass
+class EntryView:
+    id: str
+    anchor: str
+    title: str
+    date: dt.date
+    kind: str
+    body: Markup
+    milestones: list[tuple[str, str, str]]  # (ref, title, anchor)
+    metrics: list[tuple[str, float]]
+    artifacts: list[Artifact]
+    feedback: list[FeedbackView]
+    counts: bool
+    not_counted: str | None
+    commit: Commit | None
+    verified: bool | None = None
+
+
+@dataclass
+class MilestoneRow:
+    result: MilestoneResult
+    anchor: str
+    domain: str
+    entries: list[EntryView]
+    roles_present: list[str]
+    roles_missing: list[str]
+    feedback_by_role: list[tuple[str, list[FeedbackView]]]
+    waiver_by: tuple[str, str] | None  # (name, anchor)
+    not_counted: list[EntryView] = field(default_factory=list)
+
+
+@dataclass
+class PersonRef:
+    id: str
+    name: str
+    anchor: str
+    relations: list[str]
+
+
+@dataclass
+class PortfolioContext:
+    project: Project
+    portfolio: Portfolio
+    readiness: Readiness
+    framework_name: str
+    language: str
+    track_name: str
+    level_title: str
+    target_title: str
+    chart: Markup
+    domains: list[tuple[str, str, int, int]]  # (id, name, met, required)
+    gaps: list[NextStep]
+    steps: list[NextStep]
+    rows: list[MilestoneRow]
+    entries: list[EntryView]
+    other_entries: list[EntryView]
+    reflections: list[EntryView]
+    recognition: list[tuple[str, str]]  # (what, anchor)
+    people: list[PersonRef]
+    provenance: bool
+    files: list[str]  # files of the person's folder the page links to, to copy beside it
+    created: str
+
+    @property
+    def person(self) -> str:
+        return self.portfolio.profile.name
+
+    @property
+    def feedback_count(self) -> int:
+        return len(self.all_feedback)
+
+    @property
+    def all_feedback(self) -> list[FeedbackView]:
+        return [f for e in self.entries for f in e.feedback]
+
+
+def build_context(project: Project, portfolio: Portfolio,
+                  history: dict[Path, Commit] | None) -> PortfolioContext:
+    """The template context of one portfolio; `history` is None without git."""
+    view = view_for_version(project, portfolio.profile.framework)  # the release the profile is pinned to
+    readiness = assess_portfolio(view, portfolio)
+    assert view.framework is not None
+    builder = _Builder(view, portfolio, readiness, history)
+    return builder.build()
+
+
+class _Builder:
+    def __init__(self, project: Project, portfolio: Portfolio, readiness: Readiness,
+                 history: dict[Path, Commit] | None) -> None:
+        self.project, self.portfolio, self.readiness, self.history = project, portfolio, readiness, history
+        self.files: set[str] = set()
+        self.people: dict[str, set[str]] = {}
+        track = project.track(portfolio.profile.track)
+        assert track is not None
+        self.track = track
+        self.titles = {f"{track.id}/{m.id}": m.title for m in track.milestones()}
+        self.entries = [self.entry_view(e) for e in sorted(portfolio.entries, key=lambda e: (e.meta.date, e.id))]
+        self.by_id = {e.id: e for e in self.entries}
+
+    def person(self, person_id: str, relation: str) -> tuple[str, str]:
+        self.people.setdefault(person_id, set()).add(relation)
+        return self.project.name_of(person_id), anchor("person", person_id)
+
+    def build(self) -> PortfolioContext:
+        project, profile, readiness = self.project, self.portfolio.profile, self.readiness
+        for relation in ("manager", "mentor", "sponsor"):
+            if getattr(profile, relation):
+                self.person(getattr(profile, relation), relation)
+        framework = project.framework
+        assert framework is not None
+        rows = [self.row(r) for r in readiness.milestones]
+        names = {d.id: d.name for d in framework.domains}
+        domains = [(d, names.get(d, d), v["met"], v["required"]) for d, v in readiness.domains.items()]
+        steps = next_steps(readiness)
+        shown = {e.id for r in rows for e in r.entries}
+        levels = {lv.level: lv.title for lv in self.track.levels}
+        return PortfolioContext(
+            project=project, portfolio=self.portfolio, readiness=readiness, framework_name=framework.name,
+            language=project.config.language, track_name=self.track.name,
+            level_title=levels.get(profile.level, profile.level),
+            target_title=levels.get(profile.target, profile.target),
+            chart=render_domain_chart(domains), domains=domains, gaps=steps[:3], steps=steps, rows=rows,
+            entries=self.entries,
+            other_entries=[e for e in self.entries if e.id not in shown and e.kind != "feedback"],
+            reflections=[e for e in self.entries if e.kind == "reflection"],
+            recognition=self.recognition(rows), people=self.people_refs(), provenance=self.history is not None,
+            files=sorted(self.files), created=created_stamp(project.as_of))
+
+    def row(self, result: MilestoneResult) -> MilestoneRow:
+        m = result.milestone
+        entries = [self.by_id[i] for i in result.evidence]
+        feedback = [f for i in result.entries for f in self.by_id[i].feedback]
+        present = {f.role for f in feedback}
+        by_role = [(role, [f for f in feedback if f.role == role]) for role in ROLES if role in present]
+        waiver_by = self.person(result.waiver.approved_by, "approved a waiver") if result.waiver else None
+        counted = set(result.entries)
+        stale = [e for e in self.entries if result.ref in {r for r, _, _ in e.milestones} and e.id not in counted]
+        assert self.project.framework is not None
+        domain = next((d.name for d in self.project.framework.domains if d.id == m.domain), m.domain)
+        return MilestoneRow(result=result, anchor=anchor("milestone", result.ref), domain=domain, entries=entries,
+                            roles_present=[r for r in ROLES if r in present],
+                            roles_missing=[r for r in m.evidence.feedback if r not in present],
+                            feedback_by_role=by_role, waiver_by=waiver_by, not_counted=stale)
+
+    def entry_view(self, loaded: LoadedEntry) -> EntryView:
+        meta, folder = loaded.meta, self.portfolio.folder
+        commit = self.history.get(loaded.file.resolve()) if self.history is not None else None
+        body = render_markdown(loaded.body, untrusted=True)
+        self.files.update(f for ref in URL_ATTR_RE.findall(body) if (f := local_file(folder, ref)))
+        self.files -= reserved_names(self.portfolio.id)
+        view = EntryView(
+            id=loaded.id, anchor=anchor("entry", loaded.id), title=meta.title, date=meta.date, kind=meta.kind,
+            body=body if meta.kind != "feedback" else Markup(""),
+            milestones=[(r, self.titles.get(r, r), anchor("milestone", r)) for r in meta.milestones],
+            metrics=sorted(meta.metrics.items()), artifacts=[self.artifact(a) for a in meta.artifacts],
+            feedback=[], counts=True, not_counted=self.not_counted(meta.date), commit=commit)
+        view.counts = view.not_counted is None
+        if meta.kind == "feedback" and meta.from_ and meta.role:
+            item = self.feedback(view, 0, meta.from_, meta.role, body, meta.verdict)
+            item.anchor = view.anchor  # the feedback item is the whole entry
+            view.feedback.append(item)
+            view.verified = view.feedback[0].verified
+        for n, item in enumerate(meta.feedback, start=len(view.feedback)):
+            text = render_markdown(item.text, untrusted=True, inline=True)
+            view.feedback.append(self.feedback(view, n, item.from_, item.role, text, item.verdict))
+        return view
+
+    def feedback(self, entry: EntryView, n: int, giver: str, role: str, text: Markup,
+                 verdict: str | None) -> FeedbackView:
+        name, _ = self.person(giver, f"{role} feedback")
+        return FeedbackView(anchor=f"{entry.anchor}-feedback-{n}", giver=giver, giver_name=name, role=role,
+                            text=text, verdict=verdict, date=entry.date, entry_id=entry.id,
+                            entry_anchor=entry.anchor, entry_title=entry.title, commit=entry.commit,
+                            verified=self.verified(entry.commit, giver))
+
+    def verified(self, commit: Commit | None, giver: str) -> bool | None:
+        """Verified when the commit that added the entry was made by the person it names."""
+        if self.history is None:
+            return None
+        email = self.project.email_of(giver)
+        return bool(commit and email and commit.email.strip().lower() == email.strip().lower())
+
+    def not_counted(self, date: dt.date) -> str | None:
+        assert self.project.framework is not None
+        as_of, max_age = self.project.as_of, self.project.framework.readiness.evidence_max_age
+        if date > as_of:
+            return "dated after the as-of date"
+        if date < as_of - dt.timedelta(days=duration_days(max_age)):
+            return f"older than {max_age}"
+        return None
+
+    def artifact(self, ref: str) -> Artifact:
+        image = PurePosixPath(ref.split("?", 1)[0]).suffix.lower() in IMAGE_SUFFIXES
+        if ref.startswith("https://") or ref.startswith("http://"):
+            return Artifact(ref, ref, False)
+        path = local_file(self.portfolio.folder, ref)
+        if path in reserved_names(self.portfolio.id):
+            path = None
+        if path:
+            self.files.add(path)
+        return Artifact(ref, path, image and path is not None)
+
+    def recognition(self, rows: list[MilestoneRow]) -> list[tuple[str, str]]:
+        earned = [(f"{r.result.milestone.recognition} ({r.result.milestone.title})", r.anchor)
+                  for r in rows if r.result.status == "met" and r.result.milestone.recognition]
+        earned += [(e.title, e.anchor) for e in self.entries if e.kind == "recognition"]
+        return earned
+
+    def people_refs(self) -> list[PersonRef]:
+        return [PersonRef(pid, self.project.name_of(pid), anchor("person", pid), sorted(rel))
+                for pid, rel in sorted(self.people.items())]
+
+
+def created_stamp(as_of: dt.date) -> str:
+    """PDF creation date: SOURCE_DATE_EPOCH when set, else midnight UTC of the as-of date."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH", "")
+    if epoch.isdigit():
+        moment = dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC)
+    else:
+        moment = dt.datetime.combine(as_of, dt.time(), tzinfo=dt.UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")

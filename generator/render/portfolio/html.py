@@ -1,0 +1,36 @@
+"""One person's portfolio page as HTML, and the files it needs beside it."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from generator.link.project import Portfolio, Project
+from generator.read.git_history import Commit, read_git_history
+from generator.render.portfolio.context import THEME_PREFIX, PortfolioContext, build_context, confined, reserved_names
+from generator.render.portfolio.theme import environment, theme_dirs
+
+_UNSET: dict[Path, Commit] = {}
+
+
+def render_context_html(project: Project, context: PortfolioContext) -> str:
+    env = environment(theme_dirs(project.root))
+    return env.get_template("portfolio.html").render(c=context, language=context.language, theme_url=THEME_PREFIX)
+
+
+def render_portfolio_html(project: Project, portfolio: Portfolio,
+                          history: dict[Path, Commit] | None = _UNSET) -> str:
+    """One person's HTML page; reads the git history itself unless given (None: no git)."""
+    if history is _UNSET:
+        history = read_git_history(project.root)
+    return render_context_html(project, build_context(project, portfolio, history))
+
+
+def copy_person_files(portfolio: Portfolio, files: list[str], target: Path) -> None:
+    """Copy the files the page links to; `files` were confined to the person's folder by the context."""
+    root = portfolio.folder.resolve()
+    for rel in files:
+        if confined(root, rel) != rel or rel in reserved_names(portfolio.id):
+            continue
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile((root / rel).resolve(), target / rel)

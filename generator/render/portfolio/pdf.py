@@ -1,0 +1,99 @@
+"""Portfolio PDFs with WeasyPrint, reading resources only through one confined fetcher."""
+
+from __future__ import annotations
+
+import logging
+import mimetypes
+import os
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+from weasyprint import HTML
+from weasyprint.document import Document
+from weasyprint.urls import URLFetcher, URLFetcherResponse
+
+from generator.render.portfolio.context import THEME_PREFIX, confined
+
+PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+
+
+class RefusedResource(ValueError):
+    """A resource outside the person's folder and the theme; WeasyPrint skips it."""
+
+
+class ConfinedFetcher(URLFetcher):
+    """Serves files of the page's folder from the person's own folder, `_theme/` from the theme; nothing else.
+
+    The page lives at `page_dir/index.html`. A URL `page_dir/<rel>` is read as `person/<rel>`
+    when that resolves (symlinks followed) inside the person's folder; `page_dir/_theme/<rel>`
+    is read from the first theme folder holding it. Every other URL is refused: other schemes,
+    other folders, other people's files, absolute paths, the network.
+    """
+
+    def __init__(self, page_dir: Path, person: Path, themes: tuple[Path, ...]) -> None:
+        super().__init__(allowed_protocols=["file"], allow_redirects=False)
+        self.page_dir, self.person, self.themes = page_dir, person, themes
+        self.served: list[str] = []
+        self.refused: list[str] = []
+
+    def fetch(self, url: str, headers: dict[str, str] | None = None) -> URLFetcherResponse:
+        path = self.resolve(url)
+        if path is None:
+            self.refused.append(url)
+            raise RefusedResource(f"refused to read {url}: outside the portfolio and its theme")
+        self.served.append(url)
+        mime, _ = mimetypes.guess_type(path.name)
+        return URLFetcherResponse(url, path.read_bytes(), {"Content-Type": mime or "application/octet-stream"})
+
+    def resolve(self, url: str) -> Path | None:
+        parts = urlsplit(url)
+        if parts.scheme != "file" or parts.netloc not in ("", "localhost"):
+            return None
+        local = Path(os.path.normpath(url2pathname(parts.path)))
+        if not local.is_relative_to(self.page_dir):
+            return None
+        rel = PurePosixPath(local.relative_to(self.page_dir).as_posix())
+        if rel.parts and rel.parts[0] == THEME_PREFIX:
+            inner = PurePosixPath(*rel.parts[1:]).as_posix()
+            return next((theme / inner for theme in self.themes if confined(theme, inner)), None)
+        inside = confined(self.person, rel.as_posix())
+        return (self.person.resolve() / inside).resolve() if inside else None
+
+
+def relative_links(document: Document, page_dir: Path) -> None:
+    """Links to files beside the page stay relative: no build path in the PDF, and they work beside it."""
+    prefix = page_dir.as_uri() + "/"
+    for page in document.pages:
+        page.links = [(kind, target[len(prefix):] if kind == "external" and target.startswith(prefix) else target,
+                       *rest) for kind, target, *rest in page.links]
+
+
+@dataclass
+class PdfJob:
+    """Everything one PDF needs, picklable for a worker process."""
+
+    html: str
+    page_dir: Path
+    person: Path
+    themes: tuple[Path, ...]
+    target: Path
+
+
+@dataclass
+class PdfResult:
+    target: Path
+    refused: list[str] = field(default_factory=list)
+
+
+def render_pdf(job: PdfJob) -> PdfResult:
+    """Write one PDF; returns where, and the URLs the fetcher refused."""
+    logging.getLogger("weasyprint").setLevel(logging.ERROR)
+    fetcher = ConfinedFetcher(job.page_dir, job.person.resolve(), job.themes)
+    page = HTML(string=job.html, base_url=(job.page_dir / "index.html").as_uri(), url_fetcher=fetcher)
+    document = page.render(**PDF_OPTIONS)
+    relative_links(document, job.page_dir)
+    job.target.parent.mkdir(parents=True, exist_ok=True)
+    document.write_pdf(job.target, **PDF_OPTIONS)
+    return PdfResult(job.target, fetcher.refused)

@@ -1,0 +1,61 @@
+"""The portfolio theme: the repository's themes/portfolio first, then the packaged default."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from functools import lru_cache
+from pathlib import Path
+
+import jinja2
+
+from generator.render.portfolio.context import anchor
+
+PACKAGED = Path(__file__).resolve().parent.parent.parent / "themes" / "portfolio"
+TEMPLATE_SUFFIXES = {".html", ".j2"}
+
+
+def theme_dirs(root: Path) -> tuple[Path, ...]:
+    """Where templates and static files are looked up, in order."""
+    own = root / "themes" / "portfolio"
+    return (own.resolve(), PACKAGED) if own.is_dir() else (PACKAGED,)
+
+
+def _days(days: int | None) -> str:
+    if days is None:
+        return ""
+    if days < 0:
+        return f"{-days} day{'s' * (days != -1)} overdue"
+    return f"{days} day{'s' * (days != 1)} left"
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+@lru_cache(maxsize=8)
+def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env.filters.update(
+        label=lambda s: str(s).replace("_", " "),
+        date=lambda d: d.isoformat() if isinstance(d, dt.date) else str(d),
+        days=_days, number=_number, anchor=lambda key, kind: anchor(kind, str(key)))
+    return env
+
+
+def static_files(dirs: tuple[Path, ...]) -> dict[str, Path]:
+    """Non-template files of the theme by relative path; the first folder wins."""
+    found: dict[str, Path] = {}
+    for folder in dirs:
+        for path in sorted(folder.rglob("*")):
+            if path.is_file() and path.suffix not in TEMPLATE_SUFFIXES and "__pycache__" not in path.parts:
+                found.setdefault(path.relative_to(folder).as_posix(), path)
+    return found
+
+
+def copy_static(dirs: tuple[Path, ...], target: Path) -> None:
+    for rel, source in static_files(dirs).items():
+        (target / rel).parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(source, target / rel)

@@ -1,0 +1,66 @@
+"""The bundled example's portfolios: each person's page one and PDF show their intended status."""
+
+from __future__ import annotations
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from tests.render.portfolio.conftest import Built, build
+
+pytestmark = pytest.mark.slow
+
+ROOT = Path(__file__).parent.parent.parent.parent
+INTENDED = {"amara": "ready", "tomas": "on_track", "mei": "not_yet", "jonah": "ready", "farah": "not_yet"}
+
+
+@pytest.fixture(scope="module")
+def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    root = tmp_path_factory.mktemp("example") / "repo"
+    root.mkdir()
+    for name in ("content", "portfolios"):
+        shutil.copytree(ROOT / name, root / name)
+    shutil.copy(ROOT / "handbook.yml", root)
+    return build(root, jobs=2)
+
+
+def test_index_shows_everyone_with_their_status(example: Built) -> None:
+    index = (example.out / "index.html").read_text()
+    rows = re.findall(r"\(<code>([a-z-]+)</code>\).*?status-(\w+)", index, re.S)
+    assert dict(rows) == INTENDED
+
+
+@pytest.mark.parametrize("person", sorted(INTENDED))
+def test_pdf_page_one_has_the_status_and_every_milestone_is_listed(example: Built, person: str) -> None:
+    reader = PdfReader(example.out / person / f"{person}.pdf")
+    first = re.sub(r"\s+", " ", reader.pages[0].extract_text())
+    assert f"Status {INTENDED[person].replace('_', ' ')}" in first
+    text = re.sub(r"\s+", " ", "\n".join(p.extract_text() for p in reader.pages))
+    portfolio = example.project.portfolio(person)
+    assert portfolio is not None
+    track = example.project.track(portfolio.profile.track)
+    level = track.level(portfolio.profile.target) if track else None
+    assert level is not None and level.milestones
+    for milestone in level.milestones:
+        assert re.sub(r"\s+", " ", milestone.title) in text
+    for entry in portfolio.entries:
+        said = [item.text for item in entry.meta.feedback] + ([entry.body] if entry.meta.kind == "feedback" else [])
+        for words in said:
+            assert re.sub(r"\s+", " ", words.strip())[:40] in text, (entry.id, words)
+
+
+def test_waiver_and_overdue_are_explained(example: Built) -> None:
+    jonah = example.html("jonah")
+    assert '<span class="status status-waived">waived</span>' in jonah and "(approved by <a href=\"#person-" in jonah
+    farah = example.html("farah")
+    assert re.search(r"due \d{4}-\d\d-\d\d \(\d+ days overdue\)", farah)
+
+
+def test_images_are_copied_beside_the_page(example: Built) -> None:
+    assert (example.out / "farah/attachments/slo-coverage-by-quarter.png").is_file()
+    assert '<img src="attachments/slo-coverage-by-quarter.png"' in example.html("farah")
+    copied = {p.relative_to(example.out).as_posix() for p in example.out.rglob("attachments/*")}
+    assert all(p.split("/")[0] in INTENDED for p in copied)

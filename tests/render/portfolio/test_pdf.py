@@ -1,0 +1,103 @@
+"""The committee PDF: text, metadata, bookmarks, page numbers, tags and reproducible dates."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from pypdf import PdfReader
+
+from tests.render.portfolio.conftest import Built
+
+pytestmark = pytest.mark.slow
+
+
+def text_of(reader: PdfReader) -> str:
+    return re.sub(r"\s+", " ", "\n".join(page.extract_text() for page in reader.pages))
+
+
+@pytest.fixture(scope="module")
+def pdf(rich: Built) -> PdfReader:
+    return PdfReader(rich.out / "ada" / "ada.pdf")
+
+
+def test_text_holds_status_milestones_and_feedback(pdf: PdfReader, rich: Built) -> None:
+    text = text_of(pdf)
+    first = re.sub(r"\s+", " ", pdf.pages[0].extract_text())
+    assert "Status ready" in first
+    track = rich.project.track("engineering")
+    assert track is not None
+    for milestone in track.level("L2").milestones:  # type: ignore[union-attr]
+        assert milestone.title in text
+    assert "Sam ships on their own now thanks to Ada's pairing." in text
+    assert "The joiner is productive." in text
+    assert "verified" in text and "unverified" in text
+
+
+def test_metadata_from_the_page(pdf: PdfReader) -> None:
+    meta = pdf.metadata
+    assert meta is not None
+    assert meta.title == "Readiness portfolio: Ada Example (engineering L1 → L2)"
+    assert meta.author == "Ada Example"
+    assert meta.subject == ("Promotion readiness of Ada Example for Engineer (L2), Minimal Framework 1.0, "
+                            "as of 2026-06-01: ready")
+    assert meta["/CreationDate"].startswith("D:20260601000000")
+    assert meta["/ModDate"].startswith("D:20260601000000")
+    assert pdf.trailer["/Root"]["/Lang"] == "en"
+
+
+def test_tagged_pdf_ua(pdf: PdfReader) -> None:
+    root = pdf.trailer["/Root"]
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert "/StructTreeRoot" in root
+    assert b"pdfuaid" in root["/Metadata"].get_object().get_data()
+
+
+def test_bookmarks_for_each_section(pdf: PdfReader) -> None:
+    def titles(items: list) -> list[str]:  # type: ignore[type-arg]
+        out: list[str] = []
+        for item in items:
+            out.extend(titles(item) if isinstance(item, list) else [item.title])
+        return out
+
+    found = titles(pdf.outline)
+    for section in ("Ada Example", "Summary", "Milestone coverage", "Evidence", "Reflections", "Timeline", "People",
+                    "Next steps"):
+        assert section in found
+
+
+def test_page_numbers_on_every_page(pdf: PdfReader) -> None:
+    total = len(pdf.pages)
+    assert total >= 2
+    for number, page in enumerate(pdf.pages, 1):
+        assert f"Page {number} of {total}" in page.extract_text()
+
+
+def test_summary_is_on_page_one_and_matrix_starts_after(pdf: PdfReader) -> None:
+    first = pdf.pages[0].extract_text()
+    assert "Most important gaps" in first
+    assert "Milestone coverage" not in first
+
+
+def test_source_date_epoch_sets_the_pdf_dates(tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    from tests.render.portfolio.conftest import build, make_rich
+
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1780000000")  # 2026-05-28T20:26:40Z
+    built = build(make_rich(tmp_path / "repo", with_git=False), jobs=1)
+    meta = PdfReader(built.out / "ada" / "ada.pdf").metadata
+    assert meta is not None and meta["/CreationDate"].startswith("D:20260528202640")
+
+
+def test_links_to_attachments_are_relative(pdf: PdfReader, rich: Built) -> None:
+    uris = {annot.get_object()["/A"]["/URI"] for page in pdf.pages for annot in page.get("/Annots") or []
+            if "/A" in annot.get_object()}
+    assert uris == {"attachments/report.txt", "https://wiki.example.com/coverage"}
+    data = (rich.out / "ada" / "ada.pdf").read_bytes()
+    assert str(rich.project.root).encode() not in data
+
+
+def test_same_inputs_give_byte_identical_pdf_elsewhere(rich: Built, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    from tests.render.portfolio.conftest import build, make_rich
+
+    again = build(make_rich(tmp_path / "elsewhere", with_git=True), jobs=1)
+    assert (again.out / "ada/ada.pdf").read_bytes() == (rich.out / "ada/ada.pdf").read_bytes()
