@@ -12,7 +12,7 @@ TEST_PACKAGES := chromium git poppler-utils
 .PHONY: build test check setup lint bench clean system-deps test-system-deps
 
 build: setup
-	$(BIN)/handbook check
+	$(BIN)/handbook build
 
 test: setup test-system-deps
 	$(BIN)/pytest -n 2
