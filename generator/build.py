@@ -60,10 +60,38 @@ def run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
     report = BuildReport(progress=progress)
     if options.site:
         from generator.render.site import build_site
+        from generator.render.site.build import changelog_of
 
-        build_site(project, options, report)
+        build_site(project, options, report, changelog=changelog_of(project, project.framework.version))
+        if options.all_versions:
+            build_releases(project, options, report)
     if options.portfolios:
         from generator.render.portfolio import build_portfolios
 
         build_portfolios(project, options, report)
     return report
+
+
+def build_releases(project, options: BuildOptions, report: BuildReport) -> None:  # type: ignore[no-untyped-def]
+    """Build every tagged release into site/<version>/ from the tag's own content.
+
+    Each tag is exported to a temporary folder (the working tree is not touched) with the
+    working tree's themes, so every version shares one look and the version selector.
+    """
+    import shutil
+    import tempfile
+
+    from generator.link.versions import load_release, releases
+    from generator.read.releases import export_release
+    from generator.render.site import build_site
+    from generator.render.site.build import changelog_of
+
+    current = project.framework.version
+    for release in [r for r in releases(project) if r.version != current]:
+        with tempfile.TemporaryDirectory(prefix="handbook-release-") as tmp:
+            root = export_release(project.root, release.tag, Path(tmp))
+            if (project.root / "themes").is_dir():
+                shutil.copytree(project.root / "themes", root / "themes", dirs_exist_ok=True)
+            released = load_release(project, release, Path(tmp), exported=root)
+            build_site(released, options, report, site=project.root / "site",
+                       changelog=changelog_of(project, release.version))

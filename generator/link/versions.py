@@ -6,7 +6,7 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
-from generator.assess.changes import Content
+from generator.assess.changes import Change, Content, diff_content
 from generator.link.project import Project, load_project
 from generator.model.errors import did_you_mean
 from generator.problems import InvalidContent, Problems, UserError
@@ -28,9 +28,9 @@ def known_versions(project: Project) -> list[str]:
     return sorted(versions, key=version_key, reverse=True)
 
 
-def load_release(project: Project, release: Release, dest: Path) -> Project:
+def load_release(project: Project, release: Release, dest: Path, exported: Path | None = None) -> Project:
     """Load a tag's content (no portfolios) exported under `dest`; its errors name the tag."""
-    root = export_release(project.root, release.tag, dest)
+    root = exported or export_release(project.root, release.tag, dest)
     loaded, problems = load_project(root, project.as_of, portfolios=False)
     if problems.errors:
         tagged = Problems([dataclasses.replace(p, path=f"{release.tag}:{p.path}") for p in problems.errors])
@@ -62,3 +62,17 @@ def view_for_version(project: Project, version: str | None) -> Project:
     content = content_of(project, version)
     return dataclasses.replace(project, framework=content.framework, competencies=list(content.competencies),
                                tracks=list(content.tracks))
+
+
+def previous_version(project: Project, version: str) -> str | None:
+    """The newest known version older than `version`."""
+    older = [v for v in known_versions(project) if version_key(v) < version_key(version)]
+    return older[0] if older else None
+
+
+def changes_since_previous(project: Project, version: str) -> tuple[str, list[Change]] | None:
+    """`version` against the version before it, or None for the first version."""
+    previous = previous_version(project, version)
+    if previous is None:
+        return None
+    return previous, diff_content(content_of(project, previous), content_of(project, version))

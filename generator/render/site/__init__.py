@@ -17,5 +17,8 @@ __all__ = ["build_site", "generate_mkdocs_project"]
 
 def generate_mkdocs_project(project: Project, out_dir: Path, *, pdf: bool = False) -> Path:
     """Write docs/, overrides/ and mkdocs.yml into `out_dir`; returns the mkdocs.yml path."""
-    _, files = generate_files(project, pdf=pdf)
+    from generator.render.site.build import changelog_of
+
+    assert project.framework is not None
+    _, files = generate_files(project, pdf=pdf, changelog=changelog_of(project, project.framework.version))
     return write_files(files, out_dir)

@@ -12,9 +12,11 @@ from pathlib import Path
 from generator import __version__
 from generator.build import BuildOptions, BuildReport
 from generator.link.project import Project
+from generator.link.versions import changes_since_previous
 from generator.problems import UserError
 from generator.render.site import paths
 from generator.render.site.mkdocs_config import run_mkdocs
+from generator.render.site.pages import ChangeLog
 from generator.render.site.pdf import PdfJob, render_pdf, render_print_html
 from generator.render.site.project import ProjectFiles, generate_files, write_files
 from generator.render.site.theme import theme_dirs
@@ -33,19 +35,29 @@ def _files_under(folder: Path, pattern: str = "*") -> list[Path]:
     return sorted(p for p in folder.rglob(pattern) if p.is_file()) if folder.is_dir() else []
 
 
-def fingerprint(project: Project, pdf: bool) -> str:
+def changelog_of(history: Project, version: str) -> ChangeLog | None:
+    """`version` against the version before it, from the working tree and the tagged releases."""
+    found = changes_since_previous(history, version)
+    return ChangeLog(*found) if found else None
+
+
+def fingerprint(project: Project, pdf: bool, changelog: ChangeLog | None = None) -> str:
     """A hash of everything the site is made from: content, config, theme, our code, tool versions.
 
     Checked before generating anything, so an unchanged rebuild costs only reading the inputs.
     """
     digest = hashlib.sha256(f"pdf={pdf}\nhandbook={__version__}\n".encode())
+    if changelog:
+        digest.update(repr((changelog.previous, changelog.changes)).encode())
     for tool in ("mkdocs", "mkdocs-material", "weasyprint", "markdown", "pymdown-extensions", "nh3"):
         digest.update(f"{tool}={package_version(tool)}\n".encode())
     inputs = [project.root / "handbook.yml", *_files_under(project.content_dir), *_files_under(PACKAGE, "*.py")]
     inputs += [path for folder in theme_dirs(project.root) for path in _files_under(folder)]
     for path in inputs:
         if path.is_file():
-            digest.update(f"{path}\0".encode())
+            # relative names, so a release exported to a new temporary folder can be found unchanged
+            name = path.relative_to(project.root) if path.is_relative_to(project.root) else path
+            digest.update(f"{name}\0".encode())
             digest.update(hashlib.sha256(path.read_bytes()).digest())
     return digest.hexdigest()
 
@@ -57,21 +69,26 @@ def is_current(target: Path, stamp: str) -> bool:
         return False
 
 
-def build_site(project: Project, options: BuildOptions, report: BuildReport) -> Path:
-    """Generate the MkDocs project, build it and the PDF, swap the result into site/<version>/."""
+def build_site(project: Project, options: BuildOptions, report: BuildReport, *, site: Path | None = None,
+               changelog: ChangeLog | None = None) -> Path:
+    """Generate the MkDocs project, build it and the PDF, swap the result into site/<version>/.
+
+    `site` is the output folder (default: the project's site/); `changelog` compares this
+    version with the previous one for the "What changed" page.
+    """
     assert project.framework is not None, "the site is built from a validated project"
     version = project.framework.version
     if not VERSION_RE.match(version):
         raise UserError(f"framework version '{version}' cannot name a site folder",
                         "use letters, digits, '.', '_' or '-' in content/framework.yml's version, like \"2026.2\"")
-    site = project.root / "site"
+    site = site or project.root / "site"
     target = site / version
-    stamp = fingerprint(project, options.pdf)
+    stamp = fingerprint(project, options.pdf, changelog)
     if is_current(target, stamp):
         report.skipped.append(f"site/{version}: unchanged")
     else:
         with report.step("handbook site", 2) as advance:
-            data, files = generate_files(project, pdf=options.pdf)
+            data, files = generate_files(project, pdf=options.pdf, changelog=changelog)
             print_html = render_print_html(data) if options.pdf else None
             advance()
             _build_into(target, files, print_html, stamp, options.jobs)

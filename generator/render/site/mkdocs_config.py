@@ -37,7 +37,7 @@ def build_config(data: SiteData) -> dict[str, Any]:
         "plugins": ["search"],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": ["assets/handbook.css"],
-        "extra": {"version": {"provider": "mike"}, "generator": False,
+        "extra": {"version": {"provider": "mike", "default": "latest"}, "generator": False,
                   "handbook": {"version": version, "pdf": data.pdf}},
         "nav": build_nav(data),
         "strict": True,

@@ -38,6 +38,7 @@ def build_nav(data: SiteData) -> list[NavItem]:
     if data.free_pages:
         nav.append({"Guides": _free_nav(data.free_pages)})
     nav.append({"Glossary": paths.GLOSSARY})
+    nav.append({"What changed": paths.CHANGES})
     return nav
 
 

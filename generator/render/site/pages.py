@@ -8,15 +8,17 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
+from generator.assess.changes import Change
 from generator.link.project import Project
 from generator.model.competency import Competency
 from generator.model.framework import Domain, Framework
 from generator.model.track import Milestone, Track, TrackLevel
+from generator.render.changes import HEADINGS, grouped
 from generator.render.site import paths
 from generator.render.site.charts import build_track_chart, render_cadence, render_track_chart
 from generator.render.site.free_pages import FreePage, read_free_pages, render_free_page
 from generator.render.site.steps import BehaviourChanges, Step, build_steps
-from generator.render.site.text import block_html, inline_html
+from generator.render.site.text import block_html, escape_text, inline_html
 from generator.render.site.theme import markdown_env
 
 
@@ -36,6 +38,18 @@ class MatrixCell:
 
 
 @dataclass
+class ChangeLog:
+    """This version against the previous one, criterion by criterion."""
+
+    previous: str
+    changes: list[Change]
+
+    @property
+    def groups(self) -> list[tuple[str, list[Change]]]:
+        return grouped(self.changes)
+
+
+@dataclass
 class SiteData:
     """The project's content with the relations the pages show both ways."""
 
@@ -45,6 +59,7 @@ class SiteData:
     uses: dict[str, list[Use]] = field(default_factory=dict)      # competency id -> milestones
     free_pages: list[FreePage] = field(default_factory=list)
     pdf: bool = True
+    changelog: ChangeLog | None = None
 
     @property
     def tracks(self) -> list[Track]:
@@ -97,9 +112,9 @@ class SiteData:
         return next((s for s in self.steps.get(track.id, []) if s.lower.level == level_id), None)
 
 
-def build_site_data(project: Project, *, pdf: bool = True) -> SiteData:
+def build_site_data(project: Project, *, pdf: bool = True, changelog: ChangeLog | None = None) -> SiteData:
     assert project.framework is not None, "the site is built from a validated project"
-    data = SiteData(project, project.framework, pdf=pdf)
+    data = SiteData(project, project.framework, pdf=pdf, changelog=changelog)
     shared: dict[tuple[str, str, str], BehaviourChanges] = {}
     for track in project.tracks:
         data.steps[track.id] = build_steps(project.framework, track, project.competencies, shared)
@@ -120,9 +135,37 @@ def _helpers(data: SiteData, doc: str) -> dict[str, Any]:
     def url(to: str, anchor: str | None = None) -> Markup:
         return Markup(paths.url_link(doc, to, anchor))
 
-    return {"doc": doc, "link": link, "url": url, "paths": paths, "data": data, "framework": data.framework,
-            "level_name": data.level_name, "domain": data.domain, "cadence": render_cadence,
-            "competency": data.project.competency, "site_name": site_name(data.project)}
+    def change_link(change: Change) -> Markup:
+        """The changed item, linked to where it stands in this version when it still exists."""
+        text = Markup("{} <code>{}</code>").format(escape_text(change.title), change.id)
+        target = _change_target(data, change)
+        return Markup("[{}]({})").format(text, md_link_of(doc, target)) if target else text
+
+    return {"doc": doc, "link": link, "url": url, "change_link": change_link, "paths": paths, "data": data,
+            "framework": data.framework, "level_name": data.level_name, "domain": data.domain,
+            "cadence": render_cadence, "competency": data.project.competency, "site_name": site_name(data.project)}
+
+
+def md_link_of(doc: str, target: tuple[str, str | None]) -> str:
+    return paths.md_link(doc, target[0], target[1])
+
+
+def _change_target(data: SiteData, change: Change) -> tuple[str, str | None] | None:
+    if change.action == "removed" and change.entity in ("milestone", "competency", "track", "domain", "level"):
+        return None
+    base = change.id.split("@")[0]
+    if change.entity == "milestone":
+        found = data.project.milestone(change.id)
+        return (paths.track_doc(found[0].id), found[2].id) if found else None
+    if change.entity in ("competency", "competency level", "behaviour") and data.project.competency(base):
+        level = change.id.split("@")[1] if "@" in change.id else None
+        return paths.competency_doc(base), paths.level_anchor(level) if level else None
+    if change.entity in ("track", "track level") and data.project.track(base):
+        level = change.id.split("@")[1] if "@" in change.id else None
+        return paths.track_doc(base), paths.level_anchor(level) if level else None
+    if change.entity == "domain" and data.domain(change.id):
+        return paths.domain_doc(change.id), None
+    return None
 
 
 def site_name(project: Project) -> str:
@@ -149,6 +192,7 @@ def plan_pages(data: SiteData) -> Plan:
     plan += [(paths.competency_doc(c.id), "competency.md.j2", {"item": c, "uses": data.uses.get(c.id, [])})
              for c in data.competencies]
     plan += [(paths.MATRIX, "matrices.md.j2", {}), (paths.GLOSSARY, "glossary.md.j2", {})]
+    plan.append((paths.CHANGES, "changes.md.j2", {"changelog": data.changelog, "headings": HEADINGS}))
     return plan
 
 

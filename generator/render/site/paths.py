@@ -15,6 +15,7 @@ TRACKS = "tracks/index.md"
 COMPETENCIES = "competencies/index.md"
 MATRIX = "matrix/index.md"
 GLOSSARY = "glossary.md"
+CHANGES = "changes.md"
 PDF_NAME = "handbook.pdf"
 
 

@@ -7,15 +7,16 @@ from pathlib import Path
 
 from generator.link.project import Project
 from generator.render.site.mkdocs_config import build_config, dump_config
-from generator.render.site.pages import SiteData, build_site_data, render_pages
+from generator.render.site.pages import ChangeLog, SiteData, build_site_data, render_pages
 from generator.render.site.theme import theme_files
 
 ProjectFiles = dict[str, bytes]
 
 
-def generate_files(project: Project, *, pdf: bool = True) -> tuple[SiteData, ProjectFiles]:
+def generate_files(project: Project, *, pdf: bool = True,
+                   changelog: ChangeLog | None = None) -> tuple[SiteData, ProjectFiles]:
     """Every file of the MkDocs project, keyed by its path relative to the project folder."""
-    data = build_site_data(project, pdf=pdf)
+    data = build_site_data(project, pdf=pdf, changelog=changelog)
     files = {f"docs/{doc}": text.encode("utf-8") for doc, text in render_pages(data).items()}
     for name, path in theme_files(project.root, "assets"):
         files[f"docs/assets/{name}"] = path.read_bytes()

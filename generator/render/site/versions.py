@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import html
 import json
+import shutil
 from pathlib import Path
 
 from generator.read.releases import version_key
-from generator.write.atomic import write_text
+from generator.write.atomic import replace_dir, staging_dir, write_text
 
 LATEST = "latest"
 
@@ -54,8 +55,31 @@ REDIRECT = """<!DOCTYPE html>
 
 
 def write_versions(site: Path, version: str, title: str) -> list[Path]:
-    """Record `version` in versions.json and point site/index.html at the newest version."""
+    """Record `version` in versions.json, point site/index.html and site/latest/ at the newest version."""
     entries = merge_versions(read_versions(site), version, title)
-    latest = html.escape(f"{entries[0]['version']}/", quote=True)
+    newest = str(entries[0]["version"])
+    latest = html.escape(f"{newest}/", quote=True)
     return [write_text(site / "versions.json", json.dumps(entries, indent=2, ensure_ascii=False) + "\n"),
-            write_text(site / "index.html", REDIRECT.format(url=latest))]
+            write_text(site / "index.html", REDIRECT.format(url=latest)),
+            write_latest_alias(site, newest)]
+
+
+def write_latest_alias(site: Path, newest: str) -> Path:
+    """site/latest/: one redirect per page of the newest version, so links work on any static host.
+
+    Redirect pages rather than a symlink or a copy: hosts without symlinks serve them, and
+    search results and the version selector always land in the real version folder.
+    """
+    target = site / LATEST
+    staged = staging_dir(target)
+    try:
+        for page in sorted((site / newest).rglob("*.html")):
+            relative = page.relative_to(site / newest)
+            depth = len(relative.parts)  # latest/<...>/page.html -> up to site/ then into the version
+            url = "../" * depth + f"{newest}/" + relative.as_posix().removesuffix("index.html")
+            out = staged / relative
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text(REDIRECT.format(url=html.escape(url, quote=True)), encoding="utf-8")
+        return replace_dir(staged, target)
+    finally:
+        shutil.rmtree(staged, ignore_errors=True)

@@ -36,7 +36,7 @@ def test_build_writes_the_version_folder_versions_and_redirect(built_site: Built
     assert json.loads((site / "versions.json").read_text()) == [
         {"version": "3.1", "title": "3.1", "aliases": ["latest"]}]
     assert 'url=3.1/"' in (site / "index.html").read_text()
-    assert built_site.report.pages == 21 and built_site.report.pdfs == 1
+    assert built_site.report.pages == 22 and built_site.report.pdfs == 1
 
 
 def test_site_links_the_pdf_and_material_search(built_site: Built) -> None:
