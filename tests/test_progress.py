@@ -59,7 +59,7 @@ def test_summary_counts_and_verbose_outputs(tmp_path: Path) -> None:
 def stand_in_renderers(monkeypatch: pytest.MonkeyPatch) -> None:
     """Renderers that count and report progress like the real ones, without rendering."""
 
-    def build_site(project, options, report):  # type: ignore[no-untyped-def]
+    def build_site(project, options, report, **kwargs):  # type: ignore[no-untyped-def]
         with report.step("pages", 2) as advance:
             for name in ("index.html", "tracks/index.html"):
                 report.outputs.append(project.root / "site" / name)

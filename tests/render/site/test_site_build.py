@@ -93,7 +93,7 @@ def test_content_change_rebuilds(scratch: Path) -> None:
     build(scratch, pdf=False)
     edit(scratch / "content/tracks/engineering.yml", "title: Raise test coverage", "title: Raise coverage a lot")
     report = build(scratch, pdf=False)
-    assert report.pages == 21 and not report.skipped
+    assert report.pages == 22 and not report.skipped
     assert "Raise coverage a lot" in (scratch / "site/3.1/tracks/engineering/index.html").read_text()
     assert not (scratch / "site/3.1/handbook.pdf").exists()
 
@@ -109,7 +109,7 @@ def test_failed_build_leaves_the_previous_site_intact(scratch: Path) -> None:
         build(scratch, pdf=False)
     assert "missing-page.md" in error.value.message
     assert glossary.read_text() == before
-    assert sorted(p.name for p in (scratch / "site").iterdir()) == ["3.1", "index.html", "versions.json"]
+    assert sorted(p.name for p in (scratch / "site").iterdir()) == ["3.1", "index.html", "latest", "versions.json"]
 
 
 def test_repository_theme_overrides_the_bundled_one(scratch: Path) -> None:
@@ -144,7 +144,7 @@ def test_a_version_that_cannot_name_a_folder_is_a_user_error(scratch: Path) -> N
 def test_cli_build_without_portfolios(scratch: Path) -> None:
     result = run_cli("build", "--root", scratch, "--no-portfolios", "--no-pdf")
     assert result.exit_code == 0, result.output
-    assert "21 pages, 0 portfolios, 0 PDFs" in result.stderr
+    assert "22 pages, 0 portfolios, 0 PDFs" in result.stderr
     assert not (scratch / "build").exists()
 
 
@@ -189,7 +189,7 @@ def test_pdf_is_reused_when_only_the_site_changes(scratch: Path) -> None:
     css.parent.mkdir(parents=True)
     css.write_text("/* site only */\n")
     report = build(scratch)
-    assert report.pages == 21 and (scratch / "site/3.1/assets/handbook.css").read_text() == "/* site only */\n"
+    assert report.pages == 22 and (scratch / "site/3.1/assets/handbook.css").read_text() == "/* site only */\n"
     assert pdf.read_bytes() == before
     edit(scratch / "content/tracks/engineering.yml", "title: Raise test coverage", "title: Raise coverage a lot")
     build(scratch)

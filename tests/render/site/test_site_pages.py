@@ -120,6 +120,6 @@ def test_mkdocs_config_is_plain_material_without_network(generated: Generated) -
     config = yaml.safe_load(generated.files["mkdocs.yml"])
     assert config["plugins"] == ["search"]
     assert config["theme"]["font"] is False and "navigation.prune" in config["theme"]["features"]
-    assert config["extra"]["version"] == {"provider": "mike"}
+    assert config["extra"]["version"] == {"provider": "mike", "default": "latest"}
     assert config["site_url"] == "https://handbook.example.com/3.1/"
     assert config["copyright"] == "Example Co"
