@@ -17,7 +17,7 @@ from markupsafe import Markup
 from generator.render.site.paths import unlink_docs
 from generator.render.site.text import block_html, content_html, escape_text, inline_html
 
-BUNDLED = Path(__file__).resolve().parent.parent.parent / "themes" / "handbook"
+BUNDLED = (Path(__file__).resolve().parent.parent.parent / "themes" / "handbook").resolve()
 
 
 def theme_dirs(root: Path) -> list[Path]:
