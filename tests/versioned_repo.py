@@ -37,6 +37,10 @@ def make_versioned_repo(root: Path) -> Path:
     The working tree is left at v2.0's content.
     """
     shutil.copytree(FIXTURE, root)
+    # the version selector finds the same page in another version through each version's sitemap
+    config = root / "handbook.yml"
+    config.write_text(config.read_text() + "site_url: https://handbook.example.com/\n")
+    (root / ".gitignore").write_text("site/\nbuild/\n")
     git(root, "init", "-q", "-b", "main")
     git(root, "config", "user.email", "owner@example.com")
     git(root, "config", "user.name", "Framework Owner")
