@@ -11,8 +11,8 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_cli
+from tests.render.site.browser import Watched, serve
 from tests.render.site.crawl import broken_links
-from tests.render.site.test_site_browser import Watched, browser, serve  # noqa: F401 (browser is a fixture)
 from tests.versioned_repo import git, make_versioned_repo
 
 pytestmark = pytest.mark.slow
@@ -120,6 +120,7 @@ def released_url(released: Path) -> Iterator[str]:
 
 
 @pytest.mark.browser
+@pytest.mark.usefixtures("browser")
 def test_selector_switches_version_on_the_same_page(browser, released_url: str) -> None:  # type: ignore[no-untyped-def]
     watched = Watched(browser)
     page = watched.page
