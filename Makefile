@@ -24,7 +24,9 @@ lint: setup
 	$(BIN)/ruff check generator tests bench
 
 bench: setup test-system-deps
-	$(BIN)/python bench/run.py
+	$(BIN)/python bench/site.py
+	$(BIN)/python bench/portfolio.py
+	$(BIN)/python bench/workflow.py
 
 setup: $(STAMP) system-deps
 

@@ -106,7 +106,7 @@ def generate_project(project: Project, out_dir: Path, person: str | None) -> Pat
 
     config_file = generate_mkdocs_project(project, out_dir)
     if person:
-        from generator.render.portfolio import render_portfolio_html
+        from generator.render.portfolio import render_portfolio_html, write_portfolio_assets
 
         portfolio = project.portfolio(person)
         if portfolio is None:
@@ -114,6 +114,7 @@ def generate_project(project: Project, out_dir: Path, person: str | None) -> Pat
         page = docs_dir_of(config_file) / PORTFOLIO_FOLDER / person / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
         page.write_text(render_portfolio_html(project, portfolio), encoding="utf-8")
+        write_portfolio_assets(project, portfolio, page.parent)  # its stylesheet and attachments
     return config_file
 
 

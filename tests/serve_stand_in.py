@@ -25,11 +25,16 @@ def render_portfolio_html(project, portfolio) -> str:  # type: ignore[no-untyped
     return f"<!doctype html><html><body><h1>Portfolio of {portfolio.profile.name}</h1></body></html>"
 
 
+def write_portfolio_assets(project, portfolio, folder) -> None:  # type: ignore[no-untyped-def]
+    (folder / "style.css").write_text("body { margin: 0 }\n", encoding="utf-8")
+
+
 def install() -> None:
     site = types.ModuleType("generator.render.site")
     site.generate_mkdocs_project = generate_mkdocs_project  # type: ignore[attr-defined]
     portfolio = types.ModuleType("generator.render.portfolio")
     portfolio.render_portfolio_html = render_portfolio_html  # type: ignore[attr-defined]
+    portfolio.write_portfolio_assets = write_portfolio_assets  # type: ignore[attr-defined]
     sys.modules["generator.render.site"] = site
     sys.modules["generator.render.portfolio"] = portfolio
 

@@ -49,7 +49,7 @@ def _module(name: str) -> Any:
     import types
 
     module = types.ModuleType(name)
-    for attr in ("generate_mkdocs_project", "render_portfolio_html"):
+    for attr in ("generate_mkdocs_project", "render_portfolio_html", "write_portfolio_assets"):
         setattr(module, attr, getattr(serve_stand_in, attr))
     return module
 
@@ -214,6 +214,7 @@ def test_real_renderers_through_the_console_script(minimal: Path) -> None:
     with running([str(HANDBOOK_BIN)], minimal) as (base, process):
         assert "Minimal Handbook" in (fetch(base) or "")
         assert "Ada Example" in (fetch(base + "portfolio/ada/") or "")
+        assert "@page" in (fetch(base + "portfolio/ada/_theme/portfolio.css") or "")  # styled, not bare
         edit(minimal / "content/pages/promotion.md", "Readiness is assessed", "Readiness is weighed")
         wait_for(lambda: "Readiness is weighed" in (fetch(base + "pages/promotion/") or ""),
                  "the edited page to be served")
