@@ -25,6 +25,8 @@ from weasyprint import HTML
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from synthetic import write_example_people  # noqa: E402
+
 from generator.build import BuildReport  # noqa: E402
 from generator.link.project import Project, load_project  # noqa: E402
 from generator.render.portfolio import write_pages, write_pdfs  # noqa: E402
@@ -32,18 +34,7 @@ from generator.render.portfolio.pdf import PDF_OPTIONS, PdfJob, render_pdf  # no
 
 
 def synthetic(target: Path, people: int) -> Path:
-    """The example's content and `people` portfolios: its own and clones of them."""
-    target.mkdir(parents=True)
-    shutil.copytree(ROOT / "content", target / "content")
-    shutil.copy(ROOT / "handbook.yml", target)
-    (target / "portfolios").mkdir()
-    shutil.copy(ROOT / "portfolios/people.yml", target / "portfolios")
-    sources = sorted(p for p in (ROOT / "portfolios").iterdir() if p.is_dir())
-    for source in sources:  # the originals stay: clones refer to them as managers and peers
-        shutil.copytree(source, target / "portfolios" / source.name)
-    for n in range(people - len(sources)):
-        shutil.copytree(sources[n % len(sources)], target / "portfolios" / f"person-{n:03d}")
-    return target
+    return write_example_people(target, people)
 
 
 def load(root: Path) -> Project:

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import yaml
+
+EXAMPLE = Path(__file__).resolve().parent.parent
 
 DOMAINS = ["technical", "leadership", "stakeholders", "strategy", "delivery", "people"]
 CADENCES = ["weekly", "quarterly", "once", "micro"]
@@ -65,3 +68,18 @@ def _milestone(t: int, level: int, m: int, competencies: int) -> dict[str, objec
         "evidence": {"entries": 1 + m % 2, "feedback": ["peer"] if m % 3 else []},
         "recognition": f"Badge {m}", "business_link": f"OKR {m % 4}",
     }
+
+
+def write_example_people(target: Path, people: int) -> Path:
+    """The bundled example's content and `people` portfolios: its own and numbered clones of them.
+
+    The originals stay, because the clones name them as managers, peers and reviewers.
+    """
+    target.mkdir(parents=True)
+    shutil.copytree(EXAMPLE / "content", target / "content")
+    shutil.copy(EXAMPLE / "handbook.yml", target)
+    shutil.copytree(EXAMPLE / "portfolios", target / "portfolios")
+    sources = sorted(p for p in (EXAMPLE / "portfolios").iterdir() if p.is_dir())
+    for n in range(max(0, people - len(sources))):
+        shutil.copytree(sources[n % len(sources)], target / "portfolios" / f"person-{n:03d}")
+    return target

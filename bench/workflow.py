@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import gc
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -26,19 +25,14 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from click.testing import CliRunner  # noqa: E402
+from synthetic import write_example_people  # noqa: E402
 
 from generator.cli import main  # noqa: E402
 from generator.link.project import load_project  # noqa: E402
 
 
 def make_repo(target: Path, people: int) -> Path:
-    target.mkdir(parents=True)
-    shutil.copytree(ROOT / "content", target / "content")
-    shutil.copy(ROOT / "handbook.yml", target)
-    shutil.copytree(ROOT / "portfolios", target / "portfolios")
-    sources = sorted(p for p in (ROOT / "portfolios").iterdir() if p.is_dir())
-    for n in range(max(0, people - len(sources))):
-        shutil.copytree(sources[n % len(sources)], target / "portfolios" / f"person-{n:03d}")
+    write_example_people(target, people)
     for args in (["init", "-q"], ["config", "user.email", "amara.nwosu@kittiwake.example"],
                  ["config", "user.name", "Bench"], ["add", "-A"], ["commit", "-qm", "bench"]):
         subprocess.run(["git", "-C", str(target), *args], check=True, capture_output=True)
