@@ -22,7 +22,7 @@ from generator.problems import Position, Problems, UserError, display_path
 from generator.read.frontmatter import read_front_matter
 from generator.read.releases import Release
 from generator.read.text import read_text
-from generator.read.yaml_positions import read_yaml_text
+from generator.read.yaml_positions import Document, read_yaml_text
 
 M = TypeVar("M", bound=Strict)
 
@@ -129,7 +129,7 @@ def read_model(path: Path, model: type[M], project: Project, problems: Problems)
     doc = read_yaml_text(text, display, problems) if text is not None else None
     if doc is None:
         return None
-    result = validate(doc.data, model, doc, problems)
+    result = validate(doc, model, problems)
     if result is None:
         _remember_ids(project, model, doc.data)
     return result
@@ -148,7 +148,9 @@ def _remember_ids(project: Project, model: type[Strict], data: object) -> None:
             p["id"] for p in data["people"] if isinstance(p, dict) and isinstance(p.get("id"), str))
 
 
-def validate(data: object, model: type[M], doc, problems: Problems) -> M | None:  # type: ignore[no-untyped-def]
+def validate(doc: Document, model: type[M], problems: Problems) -> M | None:
+    """The document's data as `model`, or None after recording located problems."""
+    data = doc.data
     if not isinstance(data, dict):
         problems.add(doc.display, doc.at(()), "not-a-mapping", "expected keys and values at the top of the file",
                      f"start with the keys of a {model.__name__.lower()}, like 'name: ...'")
@@ -173,7 +175,7 @@ def _read_entry(path: Path, project: Project, problems: Problems) -> LoadedEntry
     document = read_front_matter(text, display, problems) if text is not None else None
     if document is None:
         return None
-    meta = validate(document.meta.data, Entry, document.meta, problems)
+    meta = validate(document.meta, Entry, problems)
     if meta is None:
         return None
     return LoadedEntry(path.stem, path, meta, document.body, document.body_line)

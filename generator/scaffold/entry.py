@@ -186,7 +186,7 @@ def _validate_text(text: str, display: str) -> None:
     problems = Problems()
     document = read_front_matter(text, display, problems)
     if document is not None:
-        validate(document.meta.data, Entry, document.meta, problems)
+        validate(document.meta, Entry, problems)
     if problems.errors:
         first = problems.errors[0]
         raise UserError(f"the entry would not be valid: {first.message}", first.hint)

@@ -103,7 +103,7 @@ def write_person(project: Project, draft: PersonRequest) -> Path:
     problems = Problems()
     doc = read_yaml_text(text, display_path(path, project.root), problems)
     if doc is not None:
-        validate(doc.data, Profile, doc, problems)
+        validate(doc, Profile, problems)
     if problems.errors:
         first = problems.errors[0]
         raise UserError(f"the profile would not be valid: {first.message}", first.hint)
