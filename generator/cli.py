@@ -120,11 +120,12 @@ def main() -> None:
               help="Report only problems in files changed against BASE (default: origin/HEAD, origin/main, "
                    "origin/master, main, master, else HEAD), including uncommitted and untracked files.")
 @click.option("--staged", is_flag=True, help="Report only problems in files staged for the next commit.")
+@click.option("--cache/--no-cache", default=True, help="Reuse unchanged people's results from .handbook-cache/.")
 @quiet_option
 @verbose_option
 @handle_errors
 def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: str | None, staged: bool,
-          quiet: bool, verbose: bool) -> None:
+          cache: bool, quiet: bool, verbose: bool) -> None:
     """Validate every file and report every problem at once."""
     from generator.progress import Verbosity
     from generator.scope import read_scope
@@ -132,7 +133,12 @@ def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: st
     if changed is not None and staged:
         raise click.UsageError("use either --changed or --staged, not both")
     scope = read_scope(root, changed, staged)
-    project, problems = load_project(root, as_of)
+    if cache:
+        from generator.link.incremental import check_with_cache
+
+        project, problems = check_with_cache(root, as_of)
+    else:
+        project, problems = load_project(root, as_of)
     verbosity = Verbosity.from_flags(quiet, verbose)
     if scope is not None:
         problems = scope.select(problems)
