@@ -200,16 +200,24 @@ def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 @click.option("--person", default=None, help="Build only this person's portfolio.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel PDF processes (default: cores).")
 @click.option("--all-versions", is_flag=True, help="Also build every framework release tagged in git.")
+@click.option("--shard", metavar="K/N", default=None, help="Build only the K-th of N stable shares of the portfolios.")
+@click.option("--merge-shards", "merge", is_flag=True,
+              help="Join the build/portfolios folders of N shard builds (given as arguments) and write the index.")
+@click.argument("shard_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @quiet_option
 @verbose_option
 @handle_errors
 def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: bool, person: str | None,
-          jobs: int | None, all_versions: bool, quiet: bool, verbose: bool) -> None:
+          jobs: int | None, all_versions: bool, shard: str | None, merge: bool, shard_dirs: tuple[Path, ...],
+          quiet: bool, verbose: bool) -> None:
     """Build site/ (the handbook) and build/portfolios/ (readiness portfolios)."""
     from generator.build import BuildOptions, run_build
     from generator.progress import TerminalProgress, Verbosity, render_build_summary, stderr_console
 
-    options = BuildOptions(site=site, portfolios=portfolios, pdf=pdf, person=person, all_versions=all_versions)
+    if bool(shard_dirs) != merge or (merge and (shard or person)) or (shard and person):
+        raise click.UsageError("use --merge-shards DIR..., or --shard K/N, or --person ID (one of them)")
+    options = BuildOptions(site=site, portfolios=portfolios, pdf=pdf, person=person, all_versions=all_versions,
+                           shard=shard, merge_shards=[d.resolve() for d in shard_dirs])
     if jobs:
         options.jobs = jobs
     verbosity = Verbosity.from_flags(quiet, verbose)

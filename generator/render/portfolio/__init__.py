@@ -20,6 +20,7 @@ from generator.render.portfolio.html import copy_person_files, render_context_ht
 from generator.render.portfolio.index import index_row, render_index_html
 from generator.render.portfolio.pdf import PdfJob, PdfResult, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
+from generator.shard import Shard, collect, copy_person, write_manifest
 from generator.write.atomic import replace_dir, staging_dir, write_text
 
 __all__ = ["build_portfolios", "render_portfolio_html", "output_dir", "write_portfolio_assets"]
@@ -50,7 +51,13 @@ def _selected(project: Project, person: str | None) -> list[Portfolio]:
 def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyped-def]
     """Write build/portfolios/ (or only one person's folder with `options.person`)."""
     out = output_dir(project)
+    if options.merge_shards:
+        merge_portfolios(project, options.merge_shards, report)
+        return
     people = _selected(project, options.person)
+    shard = Shard.parse(options.shard) if options.shard else None
+    if shard:
+        people = [p for p in people if shard.owns(p.id)]
     staged = staging_dir(out / options.person if options.person else out)
     try:
         root = staged.parent if options.person else staged
@@ -61,7 +68,10 @@ def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyp
             replace_dir(staged, out / options.person)
             _write_index(project, out, lambda p: (out / p.id / f"{p.id}.pdf").is_file())
         else:
-            _write_index(project, staged, lambda p: options.pdf)
+            if shard:  # the committee index needs everyone: `--merge-shards` writes it
+                write_manifest(staged, shard, [p.id for p in people], options.pdf)
+            else:
+                _write_index(project, staged, lambda p: options.pdf)
             replace_dir(staged, out)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
@@ -70,6 +80,27 @@ def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyp
         report.outputs.append(out / p.id / "index.html")
         if options.pdf:
             report.outputs.append(out / p.id / f"{p.id}.pdf")
+    if not shard:
+        report.outputs.append(out / "index.html")
+
+
+def merge_portfolios(project: Project, dirs: list[Path], report) -> None:  # type: ignore[no-untyped-def]
+    """Join the outputs of `--shard K/N` builds into build/portfolios/ with the committee index."""
+    out = output_dir(project)
+    found = collect(dirs, [p.id for p in project.portfolios])
+    staged = staging_dir(out)
+    try:
+        with report.step("merging shards", len(found)) as advance:
+            for person, folder in sorted(found.items()):
+                copy_person(folder, staged / person)
+                report.portfolios += 1
+                report.pdfs += (staged / person / f"{person}.pdf").is_file()
+                advance()
+        _write_index(project, staged, lambda p: (staged / p.id / f"{p.id}.pdf").is_file())
+        replace_dir(staged, out)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
     report.outputs.append(out / "index.html")
 
 
