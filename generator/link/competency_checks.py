@@ -164,7 +164,7 @@ def _check_track_scope(project: Project, track: Track, problems: Problems) -> No
         for i, cid in enumerate(milestone.competencies):
             if project.competency(cid) and cid not in scope and not track_competency(project, track, cid):
                 problems.warn(milestone.path, milestone.pos("competencies", i), "competency-not-in-track",
-                              f"competency '{cid}' is not one of track '{track.id}''s competencies",
+                              f"competency '{cid}' is not among the competencies of track '{track.id}'",
                               "add it (or its set) to the track's 'competencies:' list")
 
 
@@ -201,8 +201,10 @@ def _known_competency(project: Project, track: Track | None, entry: Strict, key:
                          did_you_mean(cid, scope) or did_you_mean(cid, resolved) or "see content/competencies/")
         return False
     if track and track_competency(project, track, cid) is None:
+        close = did_you_mean(cid, scope)
         problems.warn(entry.path, entry.pos(*key), "competency-not-in-track",
-                      f"competency '{cid}' is not one of track '{track.id}''s competencies; it does not count",
-                      did_you_mean(cid, scope) or "link a competency of your own track")
+                      f"competency '{cid}' is not among the competencies of track '{track.id}'; it does not count",
+                      close if close.startswith("did") else "link a competency of your own track"
+                      + (": " + ", ".join(scope[:8]) if scope else ""))
         return False
     return True
