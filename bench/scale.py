@@ -80,9 +80,9 @@ def best(repeat: int, action) -> Run:  # type: ignore[no-untyped-def]
     return min(runs, key=lambda r: r.seconds)
 
 
-def line(label: str, ours: Run, floor: Run | None, floor_label: str = "", goal: str = "") -> str:
+def line(label: str, ours: Run, floor: Run | None, goal: str = "") -> str:
     ratio = f"{ours.seconds / floor.seconds:6.2f}× floor" if floor else " " * 13
-    return f"  {label:<34} {ours.seconds:8.2f} s {ours.peak_mib:7.0f} MiB  {ratio}  {floor_label:<28} {goal}"
+    return f"  {label:<36} {ours.seconds:8.2f} s {ours.peak_mib:7.0f} MiB  {ratio}  {goal}"
 
 
 def handbook(*args: str | Path) -> list[str | Path]:
@@ -116,11 +116,11 @@ def bench_check(root: Path, repeat: int) -> list[str]:
     entry.write_text(original, encoding="utf-8")
     subprocess.run(["git", "-C", str(root), "add", str(entry)], check=True)
     return [f"check: {files} files (best of {repeat})",
-            line("C loader on the same files", floor, None, "", "(floor)"),
+            line("C loader on the same files", floor, None, "(floor)"),
             line("check --no-cache", plain, floor),
-            line("check, cold (writes the cache)", first, floor, "", "goal ≤ 1.3× floor"),
-            line("check, warm (nothing changed)", warm, floor, "", "goal ≤ 1 s"),
-            line("check --staged, one entry changed", one, floor, "", "goal ≤ 0.5 s")]
+            line("check, cold (writes the cache)", first, floor, "goal ≤ 1.3× floor"),
+            line("check, warm (nothing changed)", warm, floor, "goal ≤ 1 s"),
+            line("check --staged, one entry changed", one, floor, "goal ≤ 0.5 s")]
 
 
 def bench_rebuild(root: Path, repeat: int, pdf: bool) -> list[str]:
@@ -142,15 +142,15 @@ def bench_rebuild(root: Path, repeat: int, pdf: bool) -> list[str]:
     one = best(repeat, one_entry)
     lines = [f"portfolio rebuilds: {people} people, {'HTML + PDF' if pdf else 'HTML only'} (best of {repeat})",
              line("full build (first)", full, None),
-             line("python importing the CLI", startup, None, "", "(floor, no change)"),
-             line("rebuild, nothing changed", nothing, startup, "", "goal ≤ 1 s")]
+             line("python importing the CLI", startup, None, "(floor, no change)"),
+             line("rebuild, nothing changed", nothing, startup, "goal ≤ 1 s")]
     if pdf:
         page = root / "build/portfolios/person-00002/index.html"
         raw = best(repeat, lambda: run(sys.executable, "-c", RAW_WEASYPRINT, page, root / "raw.pdf"))
-        lines += [line("raw WeasyPrint, that person's HTML", raw, None, "", "(floor, one entry)"),
-                  line("rebuild, one entry changed", one, raw, "", "goal ≤ 3 s")]
+        lines += [line("raw WeasyPrint, that person's HTML", raw, None, "(floor, one entry)"),
+                  line("rebuild, one entry changed", one, raw, "goal ≤ 3 s")]
     else:
-        lines.append(line("rebuild, one entry changed", one, startup, "", "goal ≤ 3 s"))
+        lines.append(line("rebuild, one entry changed", one, startup, "goal ≤ 3 s"))
     return lines
 
 

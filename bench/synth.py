@@ -3,9 +3,10 @@
     python bench/synth.py DEST [--people 1000] [--entries 40] [--tracks 10] [--seed 1]
                                [--big-person 5000] [--git]
 
-or from Python: `write_company(dest, Company(people=1000))`. The tracks share a core set
-of competencies and each adds its own; every person has a profile, a manager and a mentor,
-and entries linking their target level's milestones with metrics, quoted feedback from
+or from Python: `write_company(dest, Company(people=1000))`. The tracks share the `core`
+set of competencies and each adds its own set, with a competency that `extends` a core
+one. Every person has a profile, a manager and a mentor, and entries linking their target
+level's milestones, competencies and behaviours, with metrics, quoted feedback from
 colleagues, feedback entries committed by the giver, reflections and attachments (a CSV
 and a PNG). The same seed writes byte-identical files; the result passes `handbook check`
 with no problems.
@@ -88,9 +89,19 @@ def track_ids(company: Company) -> list[str]:
 
 
 def _competency(rng: random.Random, cid: str, name: str, domain: str, levels: list[str]) -> dict[str, object]:
+    """Three behaviours a level, the first with an id (`l3-core`) that evidence can link."""
     return {"id": cid, "name": name, "domain": domain, "summary": _sentence(rng) + ".", "levels": {
-        lv: {"summary": _sentence(rng) + ".", "behaviours": [_sentence(rng) for _ in range(3)],
+        lv: {"summary": _sentence(rng) + ".",
+             "behaviours": [{"id": f"{lv.lower()}-core", "text": _sentence(rng), "examples": [_sentence(rng) + "."]},
+                            _sentence(rng), _sentence(rng)],
              "examples": [_sentence(rng) + "."]} for lv in levels}}
+
+
+def _extension(rng: random.Random, track: str, levels: list[str]) -> dict[str, object]:
+    """The track's own communication: the core one plus a behaviour at the top level."""
+    return {"id": f"{track}-communication", "extends": "communication",
+            "name": f"Communication in {track.replace('-', ' ')}",
+            "levels": {levels[-1]: {"behaviours": [{"id": "explains-changes", "text": _sentence(rng)}]}}}
 
 
 def _milestone(rng: random.Random, track: str, level: int, m: int, competencies: list[str]) -> dict[str, object]:
@@ -120,20 +131,22 @@ def write_content(root: Path, company: Company) -> dict[str, list[list[dict[str,
         "domains": [{"id": d, "name": n, "summary": _sentence(rng) + "."} for d, n in DOMAINS],
         "levels": [{"id": lv, "name": f"Level {i + 1}", "summary": _sentence(rng) + "."}
                    for i, lv in enumerate(levels)]})
-    _dump(root / "content/competencies/core.yml", {"competencies": [
+    _dump(root / "content/competencies/core.yml", {"set": "core", "competencies": [
         _competency(rng, cid, cid.replace("-", " ").capitalize(), DOMAINS[i % len(DOMAINS)][0], levels)
         for i, cid in enumerate(CORE)]})
     ladders: dict[str, list[list[dict[str, object]]]] = {}
     for t, track in enumerate(track_ids(company)):
         own = [f"{track}-skill-{k + 1}" for k in range(company.track_competencies)]
-        _dump(root / f"content/competencies/{track}.yml", {"competencies": [
-            _competency(rng, cid, f"{track.capitalize()} skill {k + 1}", DOMAINS[(t + k) % len(DOMAINS)][0], levels)
-            for k, cid in enumerate(own)]})
-        ladder = [[_milestone(rng, track, i, m, CORE + own) for m in range(company.milestones)]
+        _dump(root / f"content/competencies/{track}.yml", {"set": f"{track}-skills", "competencies": [
+            *(_competency(rng, cid, f"{track.capitalize()} skill {k + 1}", DOMAINS[(t + k) % len(DOMAINS)][0], levels)
+              for k, cid in enumerate(own)), _extension(rng, track, levels)]})
+        usable = [c for c in CORE if c != "communication"] + own  # the track's communication replaces the core one
+        ladder = [[_milestone(rng, track, i, m, usable) for m in range(company.milestones)]
                   for i in range(company.levels)]
         ladders[track] = ladder
         _dump(root / f"content/tracks/{track}.yml", {
             "id": track, "name": f"{track.replace('-', ' ').capitalize()} track", "summary": _sentence(rng) + ".",
+            "competencies": ["core", f"{track}-skills"],
             "levels": [{"level": lv, "title": f"{track.capitalize()} {lv}", "summary": _sentence(rng) + ".",
                         "milestones": ladder[i]} for i, lv in enumerate(levels)]})
     pages = root / "content/pages"
@@ -180,12 +193,12 @@ def write_people(root: Path, company: Company, ladders: dict[str, list[list[dict
         targets = ladders[track][level + 1]
         for e in range(size):
             _write_entry(folder / "entries", rng, e, size, company.as_of, track, targets,
-                         colleagues, f"lead-{n % managers + 1}")
+                         colleagues, f"lead-{n % managers + 1}", f"L{level + 2}")
     return ids
 
 
 def _write_entry(folder: Path, rng: random.Random, index: int, size: int, as_of: dt.date, track: str,
-                 targets: list[dict[str, object]], colleagues: list[str], manager: str) -> None:
+                 targets: list[dict[str, object]], colleagues: list[str], manager: str, target_level: str) -> None:
     # spread over the last 330 days, oldest first; big portfolios reach further back
     span = max(330, size // 4)
     date = as_of - dt.timedelta(days=span - (index * span) // max(1, size) + 1)
@@ -197,6 +210,11 @@ def _write_entry(folder: Path, rng: random.Random, index: int, size: int, as_of:
     meta: dict[str, object] = {"title": title, "date": date, "kind": kind}
     if ref:
         meta["milestones"] = [ref]
+        competency = milestone["competencies"][0]  # type: ignore[index]
+        if kind not in ("feedback", "reflection"):
+            meta["competencies"] = [competency]
+            if index % 4 == 1:
+                meta["behaviours"] = [f"{competency}/{target_level.lower()}-core"]
     body = f"{_sentence(rng)}.\n\n- {_sentence(rng)}.\n- {_sentence(rng)}.\n\n{_sentence(rng)}."
     if kind == "feedback":
         giver = manager if index % 2 else colleagues[index % len(colleagues)]

@@ -32,14 +32,18 @@ def test_the_same_seed_writes_the_same_files_and_another_seed_does_not(tmp_path:
     assert other != first
 
 
-def test_tracks_share_the_core_competencies_and_add_their_own(tmp_path: Path) -> None:
+def test_tracks_share_the_core_set_and_add_their_own(tmp_path: Path) -> None:
     root = write_company(tmp_path / "co", SMALL)
-    core = {c["id"] for c in yaml.safe_load((root / "content/competencies/core.yml").read_text())["competencies"]}
+    core_file = yaml.safe_load((root / "content/competencies/core.yml").read_text())
+    assert core_file["set"] == "core"
+    core = {c["id"] for c in core_file["competencies"]}
     for track_file in sorted((root / "content/tracks").glob("*.yml")):
-        used = {c for level in yaml.safe_load(track_file.read_text())["levels"]
-                for m in level["milestones"] for c in m["competencies"]}
-        assert used & core, track_file.name
-        assert any(c.startswith(track_file.stem + "-skill-") for c in used), track_file.name
+        track = yaml.safe_load(track_file.read_text())
+        assert track["competencies"] == ["core", f"{track_file.stem}-skills"]
+        own = yaml.safe_load((root / "content/competencies" / track_file.name).read_text())["competencies"]
+        assert {"extends": "communication", "id": f"{track_file.stem}-communication"}.items() <= own[-1].items()
+        used = {c for level in track["levels"] for m in level["milestones"] for c in m["competencies"]}
+        assert used & core and any(c.startswith(track_file.stem + "-skill-") for c in used), track_file.name
 
 
 def test_entries_carry_feedback_metrics_and_attachments_that_render(tmp_path: Path) -> None:
@@ -49,6 +53,7 @@ def test_entries_carry_feedback_metrics_and_attachments_that_render(tmp_path: Pa
     assert any(m["kind"] == "feedback" and m["from"] for m in metas)
     assert any(m.get("feedback") for m in metas)
     assert any(m.get("metrics") for m in metas)
+    assert any(m.get("competencies") for m in metas) and any(m.get("behaviours") for m in metas)
     assert any("attachments/results.csv" in m.get("artifacts", []) for m in metas)
     assert (root / "portfolios/person-00001/attachments/chart.png").read_bytes().startswith(b"\x89PNG")
     result = run_cli("readiness", "person-00001", "--root", root, "--format", "json")
