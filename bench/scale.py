@@ -39,7 +39,7 @@ FLOOR_LOADER = r"""
 import sys, pathlib, yaml
 root = pathlib.Path(sys.argv[1])
 n = 0
-for path in sorted(root.rglob("*")):
+for path in sorted([*(root / "content").rglob("*"), *(root / "portfolios").rglob("*"), root / "handbook.yml"]):
     if path.suffix in (".yml", ".yaml") and path.is_file():
         yaml.load(path.read_text(encoding="utf-8"), Loader=yaml.CSafeLoader); n += 1
     elif path.suffix == ".md" and path.parent.name == "entries":
