@@ -46,7 +46,8 @@ def render_pdf(html: str, out: Path) -> Path:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     document = HTML(string=html, base_url="about:blank", url_fetcher=confined_fetcher())
-    return write_bytes(out, document.write_pdf())
+    # Tagged (PDF/UA-1): a structure tree, the title and the language, for screen readers.
+    return write_bytes(out, document.write_pdf(pdf_variant="pdf/ua-1"))
 
 
 def _render_in_child(html: str, out: Path, error: Path) -> None:
