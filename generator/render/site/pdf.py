@@ -10,7 +10,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator.render.markdown import render_markdown
-from generator.render.site.charts import build_track_chart, render_cadence, render_track_chart
+from generator.render.site.charts import build_track_chart, describe_cadence, render_cadence, render_track_chart
 from generator.render.site.pages import SiteData, render_glossary, site_name
 from generator.render.site.theme import print_env
 from generator.write.atomic import write_bytes
@@ -24,7 +24,8 @@ def render_print_html(data: SiteData) -> str:
     pages = [(p, p.text) for p in data.free_pages]
     return env.get_template("handbook.html.j2").render(
         data=data, framework=data.framework, site_name=site_name(data.project), charts=charts,
-        cadence=render_cadence, pages=pages, language=data.project.config.language, glossary=_glossary(data))
+        cadence=render_cadence, cadence_text=describe_cadence,
+        pages=pages, language=data.project.config.language, glossary=_glossary(data))
 
 
 def _glossary(data: SiteData) -> Markup:

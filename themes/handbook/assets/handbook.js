@@ -15,3 +15,20 @@
     observer.observe(document.body, { childList: true, subtree: true });
   }
 })();
+
+/* A link to a milestone opens its card; printing opens every card. */
+(function () {
+  "use strict";
+  function openTarget() {
+    if (!location.hash) return;
+    var target = document.getElementById(decodeURIComponent(location.hash.slice(1)));
+    var card = target && target.closest("details");
+    if (card && !card.open) { card.open = true; target.scrollIntoView(); }
+  }
+  window.addEventListener("hashchange", openTarget);
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", openTarget);
+  else openTarget();
+  window.addEventListener("beforeprint", function () {
+    document.querySelectorAll("details").forEach(function (d) { d.open = true; });
+  });
+})();
