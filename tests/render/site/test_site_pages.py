@@ -35,7 +35,7 @@ def test_track_page_shows_every_level_and_milestone_with_stable_anchors(generate
             '<code>coverage&#95;pct &#62;&#61; 80</code>)</dd>') in section
     assert "90 days (90d)" in section
     assert 'aria-label="weekly check-ins: about 13 over 90 days"' in section
-    assert "</svg> weekly check-ins: about 13 over 90 days</dd>" in section  # explained where shown
+    assert "</svg> weekly check-ins&#58; about 13 over 90 days</dd>" in section  # explained where shown
     assert "2 linked entries on 2 distinct dates spread over at least 30 days" in section
     assert "from peer" in section
     assert "Quality champion badge" in section and "Fewer production incidents (OKR 2)" in section
