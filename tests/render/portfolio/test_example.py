@@ -31,8 +31,8 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 def test_index_shows_everyone_with_their_status(example: Built) -> None:
     index = (example.out / "index.html").read_text()
-    rows = re.findall(r"\(<code>([a-z-]+)</code>\).*?status-(\w+)", index, re.S)
-    assert dict(rows) == INTENDED
+    rows = re.findall(r'class="status status-(\w+)">.*?<a href="([a-z-]+)/index.html">', index, re.S)
+    assert {person: status for status, person in rows} == INTENDED
 
 
 @pytest.mark.parametrize("person", sorted(INTENDED))
@@ -69,3 +69,11 @@ def test_images_are_copied_beside_the_page(example: Built) -> None:
     assert '<img src="attachments/slo-coverage-by-quarter.png"' in example.html("farah")
     copied = {p.relative_to(example.out).as_posix() for p in example.out.rglob("attachments/*")}
     assert all(p.split("/")[0] in INTENDED for p in copied)
+
+
+def test_a_committee_reads_gaps_as_sentences_not_codes(example: Built) -> None:
+    html = (example.out / "farah/index.html").read_text()
+    assert "<li>Needs 4 occasions, has 3</li>" in html
+    assert "<li>Needs feedback from a committee member</li>" in html
+    assert "feedback:committee" not in html and "Missing" not in html
+    assert not re.search(r"\((\d+) of (\d+) needed\)", html)
