@@ -165,4 +165,4 @@ def write_pdfs(jobs: list[PdfJob], workers: int, report) -> None:  # type: ignor
 def _write_index(project: Project, root: Path, has_pdf: Callable[[Portfolio], bool]) -> None:
     rows = [index_row(project, p, has_pdf(p)) for p in project.portfolios]
     write_text(root / "index.html", render_index_html(project, rows))
-    copy_static(theme_dirs(project.root), root / THEME_PREFIX)
+    copy_static(theme_dirs(project.root), root / THEME_PREFIX, index=True)

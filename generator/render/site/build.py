@@ -15,6 +15,7 @@ from generator.build import BuildOptions, BuildReport
 from generator.link.project import Project
 from generator.link.versions import changes_since_previous
 from generator.problems import UserError
+from generator.render.site.markup import tidy_material_html
 from generator.render.site.mkdocs_config import run_mkdocs
 from generator.render.site.pages import ChangeLog
 from generator.render.site.pdf import PdfJob, print_documents, render_pdf
@@ -123,6 +124,7 @@ def _build_into(target: Path, files: ProjectFiles, documents: dict[str, str], st
             job = PdfJob(todo, max(1, jobs - 1)) if todo and jobs > 1 else None
             try:
                 run_mkdocs(config_file, staged)
+                tidy_material_html(staged)
             except BaseException:
                 if job:
                     job.cancel()  # the build failed: do not leave WeasyPrint running

@@ -14,7 +14,7 @@ from generator.link.competencies import ResolvedCompetency
 from generator.model.track import Track
 from generator.render.markdown import render_markdown
 from generator.render.site import paths
-from generator.render.site.charts import build_track_chart, render_cadence, render_track_chart
+from generator.render.site.charts import build_track_chart, describe_cadence, render_cadence, render_track_chart
 from generator.render.site.pages import SiteData, render_glossary, site_name
 from generator.render.site.theme import print_env
 from generator.write.atomic import write_bytes
@@ -28,7 +28,8 @@ def render_print_html(data: SiteData, title: str | None = None) -> str:
     pages = [(p, p.text) for p in data.free_pages]
     return env.get_template("handbook.html.j2").render(
         data=data, framework=data.framework, site_name=title or site_name(data.project), charts=charts,
-        cadence=render_cadence, pages=pages, language=data.project.config.language, glossary=_glossary(data))
+        cadence=render_cadence, cadence_text=describe_cadence,
+        pages=pages, language=data.project.config.language, glossary=_glossary(data))
 
 
 @dataclass
@@ -77,7 +78,8 @@ def render_pdf(html: str, out: Path) -> Path:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     document = HTML(string=html, base_url="about:blank", url_fetcher=confined_fetcher())
-    return write_bytes(out, document.write_pdf())
+    # Tagged (PDF/UA-1): a structure tree, the title and the language, for screen readers.
+    return write_bytes(out, document.write_pdf(pdf_variant="pdf/ua-1"))
 
 
 def _render_batch(batch: list[tuple[str, Path]], error: Path) -> None:
