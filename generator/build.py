@@ -9,6 +9,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from generator.problems import Problems
+
 # A progress sink: called with (label, done, total). The CLI passes one that draws bars.
 ProgressSink = Callable[[str, int, int], None]
 
@@ -32,6 +34,8 @@ class BuildReport:
     portfolios: int = 0
     pdfs: int = 0
     skipped: list[str] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)  # located failures that stopped one output only
+    failed: set[str] = field(default_factory=set)  # people whose portfolio could not be built
     started: float = field(default_factory=time.perf_counter)
     progress: ProgressSink | None = None
 

@@ -18,7 +18,9 @@ from generator.model.errors import report_validation_error
 from generator.model.framework import Framework
 from generator.model.portfolio import Entry, PeopleFile, Person, Profile
 from generator.model.track import Milestone, Track, TrackLevel
+from generator.model.types import date_in_range
 from generator.problems import Position, Problems, UserError, display_path
+from generator.read.files import confined_files, refuse_link, shown_path
 from generator.read.frontmatter import read_front_matter
 from generator.read.releases import Release
 from generator.read.text import read_text
@@ -112,8 +114,8 @@ def resolve_as_of(option: dt.date | None, config: HandbookConfig | None = None) 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-        except (ValueError, OverflowError) as exc:
+            return date_in_range(dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date())
+        except (ValueError, OverflowError, OSError) as exc:
             raise UserError(f"SOURCE_DATE_EPOCH is not a number of seconds: {epoch!r}",
                             "unset it or set it to a Unix timestamp") from exc
     if config and config.as_of:
@@ -164,8 +166,8 @@ def validate(doc: Document, model: type[M], problems: Problems) -> M | None:
     return result
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.y*ml") if p.is_file() and p.suffix in (".yml", ".yaml"))
+def _yaml_files(project: Project, folder: Path, problems: Problems) -> list[Path]:
+    return confined_files(folder, project.content_dir, project.root, problems, (".yml", ".yaml"), recursive=False)
 
 
 def _read_entry(path: Path, project: Project, problems: Problems) -> LoadedEntry | None:
@@ -183,6 +185,9 @@ def _read_entry(path: Path, project: Project, problems: Problems) -> LoadedEntry
 
 def _read_portfolio(folder: Path, project: Project, problems: Problems) -> Portfolio | None:
     profile_path = folder / "profile.yml"
+    if profile_path.is_symlink() and refuse_link(profile_path, folder, project.root, problems):
+        project.unresolved["person"].add(folder.name)
+        return None
     if not profile_path.is_file():
         problems.add(display_path(folder, project.root), Position(), "profile-missing",
                      f"portfolio folder '{folder.name}' has no profile.yml",
@@ -191,7 +196,13 @@ def _read_portfolio(folder: Path, project: Project, problems: Problems) -> Portf
     profile = read_model(profile_path, Profile, project, problems)
     if profile is None:
         project.unresolved["person"].add(folder.name)
-    entries = [e for p in sorted((folder / "entries").glob("*.md")) if (e := _read_entry(p, project, problems))]
+    entries_dir = folder / "entries"
+    if entries_dir.exists() and not entries_dir.is_dir():
+        problems.add(display_path(entries_dir, project.root), Position(), "entries-not-a-folder",
+                     "'entries' is a file, but entries are read from a folder of that name",
+                     "make 'entries' a folder and put one .md file per entry in it")
+    paths = confined_files(entries_dir, folder, project.root, problems, (".md",), recursive=False)
+    entries = [e for p in paths if (e := _read_entry(p, project, problems))]
     return Portfolio(folder.name, folder, profile, entries) if profile else None
 
 
@@ -203,25 +214,26 @@ def load_project(root: Path, as_of: dt.date | None = None, *, portfolios: bool =
     problems = Problems()
     project = Project(root=root, as_of=dt.date.today())
     config_path = root / "handbook.yml"
-    if config_path.is_file():
+    if config_path.is_file() and not refuse_link(config_path, root, root, problems):
         project.config = read_model(config_path, HandbookConfig, project, problems) or HandbookConfig()
     project.as_of = resolve_as_of(as_of, project.config)
     framework_path = project.content_dir / "framework.yml"
     if not framework_path.is_file():
         problems.add("content/framework.yml", Position(), "framework-missing", "content/framework.yml is missing",
                      "create it with name, version, domains and levels (handbook new site shows one)")
-    else:
+    elif not refuse_link(framework_path, project.content_dir, root, problems):
         project.framework = read_model(framework_path, Framework, project, problems)
-    for path in _yaml_files(project.content_dir / "competencies"):
+    for path in _yaml_files(project, project.content_dir / "competencies", problems):
         if (loaded := read_model(path, CompetencyFile, project, problems)):
             project.competencies.extend(loaded.competencies)
-    project.tracks = [t for p in _yaml_files(project.content_dir / "tracks")
+    project.tracks = [t for p in _yaml_files(project, project.content_dir / "tracks", problems)
                       if (t := read_model(p, Track, project, problems))]
-    pages_dir = project.content_dir / "pages"
-    project.pages = sorted(p for p in pages_dir.rglob("*.md") if p.is_file()) if pages_dir.is_dir() else []
-    for page in project.pages:
+    pages = confined_files(project.content_dir / "pages", project.content_dir, root, problems, (".md",),
+                           recursive=True)
+    for page in pages:
         project.files_read += 1
-        read_text(page, display_path(page, root), problems)
+        if read_text(page, display_path(page, root), problems) is not None:
+            project.pages.append(page)
     if portfolios:
         _load_portfolios(project, problems)
     from generator.link.references import check_references  # local: references imports this module
@@ -235,9 +247,15 @@ def _load_portfolios(project: Project, problems: Problems) -> None:
     if not folder.is_dir():
         return
     people_path = folder / "people.yml"
-    if people_path.is_file() and (people := read_model(people_path, PeopleFile, project, problems)):
+    if (people_path.is_file() and not refuse_link(people_path, folder, project.root, problems)
+            and (people := read_model(people_path, PeopleFile, project, problems))):
         project.people = people.people
     for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        if (portfolio := _read_portfolio(sub, project, problems)):
+        if sub.is_symlink():  # a person folder is one real folder, never a view of someone else's
+            problems.add(shown_path(sub, project.root), Position(), "link-outside",
+                         f"the person folder '{sub.name}' is a link, so it is not read",
+                         "make it a real folder holding that person's own files")
+            project.unresolved["person"].add(sub.name)
+        elif (portfolio := _read_portfolio(sub, project, problems)):
             project.portfolios.append(portfolio)
 

@@ -2,10 +2,18 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+import re
+
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
 from generator.model.types import Duration, IsoDate, LevelId, Slug
+
+VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,39}$")
+# Names the published site/ folder already uses next to the version folders.
+RESERVED_VERSIONS = {"latest", "versions.json", "index.html", "404.html", "sitemap.xml", "sitemap.xml.gz",
+                     "robots.txt", "assets", "search"}
 
 
 class Domain(Strict):
@@ -33,6 +41,19 @@ class Framework(Strict):
     domains: list[Domain] = Field(min_length=1, description="Ordered competency domains.")
     levels: list[Level] = Field(min_length=1, description="Ordered levels, lowest first.")
     readiness: ReadinessPolicy = Field(default_factory=ReadinessPolicy, description="Readiness policy.")
+
+    @field_validator("version")
+    @classmethod
+    def _safe_version(cls, value: str) -> str:
+        """The version names a folder of site/: it may not climb out of it or take another file's name."""
+        if not VERSION_RE.match(value) or value.endswith(".") or ".." in value:
+            raise PydanticCustomError(
+                "version", "'{value}' cannot name a site folder; use letters, digits, '.', '_', '+' or '-' "
+                "(at most 40, starting with a letter or digit), like \"2026.2\"", {"value": value[:80]})
+        if value.lower() in RESERVED_VERSIONS:
+            raise PydanticCustomError("version", "'{value}' is a reserved name in the published site; "
+                                      "use a version number, like \"2026.2\"", {"value": value})
+        return value
 
     def level_index(self, level_id: str) -> int:
         return [lv.id for lv in self.levels].index(level_id)

@@ -15,7 +15,7 @@ from generator.link.project import Portfolio, Project
 from generator.model.errors import did_you_mean
 from generator.problems import UserError
 from generator.read.git_history import Commit, read_git_history
-from generator.render.portfolio.context import THEME_PREFIX, build_context
+from generator.render.portfolio.context import THEME_PREFIX, UnrenderableEntry, build_context
 from generator.render.portfolio.html import copy_person_files, render_context_html, render_portfolio_html
 from generator.render.portfolio.index import index_row, render_index_html
 from generator.render.portfolio.pdf import PdfJob, PdfResult, render_pdf
@@ -57,7 +57,9 @@ def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyp
         jobs = write_pages(project, people, root, out, report, staged if options.person else None)
         if options.pdf:
             write_pdfs(jobs, options.jobs, report)
-        if options.person:
+        if options.person and options.person in report.failed:
+            shutil.rmtree(staged, ignore_errors=True)  # keep the person's previous portfolio
+        elif options.person:
             replace_dir(staged, out / options.person)
             _write_index(project, out, lambda p: (out / p.id / f"{p.id}.pdf").is_file())
         else:
@@ -66,7 +68,7 @@ def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyp
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
-    for p in people:
+    for p in (p for p in people if p.id not in report.failed):
         report.outputs.append(out / p.id / "index.html")
         if options.pdf:
             report.outputs.append(out / p.id / f"{p.id}.pdf")
@@ -82,7 +84,14 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
     with report.step("portfolios", len(people)) as advance:
         for portfolio in people:
             folder = single or root / portfolio.id
-            context = build_context(project, portfolio, history)
+            try:
+                context = build_context(project, portfolio, history)
+            except UnrenderableEntry as exc:  # that portfolio only: the others are still built
+                report.problems.add(exc.path, exc.pos, "markdown-budget", exc.message,
+                                    f"{exc.hint}; {portfolio.id}'s portfolio was not built")
+                report.failed.add(portfolio.id)
+                advance()
+                continue
             html = render_context_html(project, context)
             write_text(folder / "index.html", html)
             copy_person_files(portfolio, context.files, folder)
@@ -116,6 +125,7 @@ def write_pdfs(jobs: list[PdfJob], workers: int, report) -> None:  # type: ignor
 
 
 def _write_index(project: Project, root: Path, has_pdf: Callable[[Portfolio], bool]) -> None:
-    rows = [index_row(project, p, has_pdf(p)) for p in project.portfolios]
+    rows = [index_row(project, p, has_pdf(p) and (root / p.id / "index.html").is_file(),
+                      (root / p.id / "index.html").is_file()) for p in project.portfolios]
     write_text(root / "index.html", render_index_html(project, rows))
     copy_static(theme_dirs(project.root), root / THEME_PREFIX)

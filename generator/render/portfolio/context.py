@@ -16,8 +16,9 @@ from generator.assess.readiness import MilestoneResult, Readiness
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.link.versions import view_for_version
 from generator.model.types import ROLES, duration_days
+from generator.problems import Position, display_path
 from generator.read.git_history import Commit
-from generator.render.markdown import render_markdown
+from generator.render.markdown import MarkdownRefused, decoded_path, render_markdown
 from generator.render.portfolio.charts import render_domain_chart
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
@@ -33,8 +34,9 @@ def anchor(kind: str, key: str) -> str:
 
 def local_file(folder: Path, ref: str) -> str | None:
     """`ref` as a POSIX path inside `folder` when it names a file there, else None."""
-    ref = html.unescape(ref).split("#", 1)[0].split("?", 1)[0]
-    if not ref or SCHEME_RE.match(ref) or ref.startswith(("/", "\\")) or "\\" in ref:
+    raw = html.unescape(ref).split("#", 1)[0].split("?", 1)[0]
+    ref = decoded_path(raw)  # the browser decodes %2e%2e to '..': check what it will read
+    if not ref or SCHEME_RE.match(raw) or ref.startswith("/") or "\\" in raw or any(ord(c) < 32 for c in ref):
         return None
     parts = PurePosixPath(ref).parts
     if ".." in parts or (parts and parts[0] == THEME_PREFIX):
@@ -49,6 +51,14 @@ def confined(folder: Path, rel: str) -> str | None:
     if not (target.is_relative_to(root) and target.is_file()):
         return None
     return PurePosixPath(*[p for p in PurePosixPath(rel).parts if p != "."]).as_posix()
+
+
+class UnrenderableEntry(Exception):
+    """An entry whose Markdown is refused by the renderer's budget: its portfolio is not built."""
+
+    def __init__(self, path: str, pos: Position, refused: MarkdownRefused) -> None:
+        super().__init__(refused.message)
+        self.path, self.pos, self.message, self.hint = path, pos, refused.message, refused.hint
 
 
 def reserved_names(person: str) -> set[str]:
@@ -224,9 +234,22 @@ class _Builder:
                             feedback_by_role=by_role, waiver_by=waiver_by, not_counted=stale)
 
     def entry_view(self, loaded: LoadedEntry) -> EntryView:
+        display = display_path(loaded.file, self.project.root)
+        try:
+            body = render_markdown(loaded.body, untrusted=True)
+        except MarkdownRefused as exc:
+            raise UnrenderableEntry(display, Position(loaded.body_line + exc.line - 1, 1), exc) from exc
+        texts = []
+        for item in loaded.meta.feedback:
+            try:
+                texts.append(render_markdown(item.text, untrusted=True, inline=True))
+            except MarkdownRefused as exc:
+                raise UnrenderableEntry(display, item.pos("text"), exc) from exc
+        return self._entry_view(loaded, body, texts)
+
+    def _entry_view(self, loaded: LoadedEntry, body: Markup, texts: list[Markup]) -> EntryView:
         meta, folder = loaded.meta, self.portfolio.folder
         commit = self.history.get(loaded.file.resolve()) if self.history is not None else None
-        body = render_markdown(loaded.body, untrusted=True)
         self.files.update(f for ref in URL_ATTR_RE.findall(body) if (f := local_file(folder, ref)))
         self.files -= reserved_names(self.portfolio.id)
         view = EntryView(
@@ -241,8 +264,7 @@ class _Builder:
             item.anchor = view.anchor  # the feedback item is the whole entry
             view.feedback.append(item)
             view.verified = view.feedback[0].verified
-        for n, item in enumerate(meta.feedback, start=len(view.feedback)):
-            text = render_markdown(item.text, untrusted=True, inline=True)
+        for n, (item, text) in enumerate(zip(meta.feedback, texts, strict=True), start=len(view.feedback)):
             view.feedback.append(self.feedback(view, n, item.from_, item.role, text, item.verdict))
         return view
 

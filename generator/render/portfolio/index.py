@@ -23,15 +23,16 @@ class IndexRow:
     resolved: int
     required: int
     pdf: bool
+    built: bool = True
 
 
-def index_row(project: Project, portfolio: Portfolio, pdf: bool) -> IndexRow:
+def index_row(project: Project, portfolio: Portfolio, pdf: bool, built: bool = True) -> IndexRow:
     readiness = assess_portfolio(project, portfolio)
     track = view_for_version(project, portfolio.profile.framework).track(portfolio.profile.track)
     return IndexRow(id=portfolio.id, name=portfolio.profile.name, track=track.name if track else readiness.track,
                     level=readiness.level, target=readiness.target, status=readiness.status,
                     resolved=sum(1 for m in readiness.milestones if m.status in RESOLVED),
-                    required=len(readiness.milestones), pdf=pdf)
+                    required=len(readiness.milestones), pdf=pdf, built=built)
 
 
 def render_index_html(project: Project, rows: list[IndexRow]) -> str:

@@ -30,6 +30,8 @@ def render_print_html(data: SiteData) -> str:
 def _glossary(data: SiteData) -> Markup:
     """The site's glossary page, with its links to other pages reduced to their text."""
     html = str(render_markdown(render_glossary(data), untrusted=False))
+    # Text gets no attribute lists; the glossary template's own `{ #id }` headings become anchors here.
+    html = re.sub(r"<h([1-6])>(.*?) \{ #([a-z0-9-]+) \}</h\1>", r'<h\1 id="\3">\2</h\1>', html)
     return Markup(re.sub(r'<a href="(?!#)[^"]*"[^>]*>(.*?)</a>', r"\1", html))
 
 
