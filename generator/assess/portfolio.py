@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.assess.readiness import MilestoneResult, Readiness, assess_readiness
+from generator.assess.readiness import MilestoneResult, Readiness, Trust, assess_readiness
 from generator.link.project import Portfolio, Project
 
 
@@ -19,7 +19,20 @@ def assess_portfolio(project: Project, portfolio: Portfolio) -> Readiness:
     entries = [(e.id, e.meta) for e in portfolio.entries]
     bodies = {e.id: e.body for e in portfolio.entries}
     return assess_readiness(project.framework, track, portfolio.id, portfolio.profile, entries,
-                            project.as_of, bodies)
+                            project.as_of, bodies, trust_of(project, portfolio))
+
+
+def trust_of(project: Project, portfolio: Portfolio) -> Trust:
+    """The verification facts readiness may rely on, under the framework's policy."""
+    from generator.link.provenance import verify_portfolio
+
+    assert project.framework is not None
+    roles = project.framework.readiness.roles_needing_verification()
+    if not roles:
+        return Trust()
+    provenance = verify_portfolio(project, portfolio)
+    return Trust(roles, frozenset(provenance.verified_feedback()),
+                 frozenset(provenance.verified_waivers(portfolio.profile)))
 
 
 ROLE_NAMES = {"self": "a self-assessment", "peer": "a peer", "manager": "your manager", "mentor": "your mentor",

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -63,6 +63,7 @@ class Project:
     # ids defined in files that failed validation: references to them are not reported again
     unresolved: dict[str, set[str]] = field(default_factory=lambda: {"track": set(), "competency": set(),
                                                                       "person": set()})
+    provenance: dict[str, Any] = field(default_factory=dict)  # verification of each portfolio, read on first use
 
     @property
     def content_dir(self) -> Path:
@@ -239,6 +240,9 @@ def load_project(root: Path, as_of: dt.date | None = None, *, portfolios: bool =
     from generator.link.references import check_references  # local: references imports this module
 
     check_references(project, problems)
+    from generator.link.provenance import check_provenance  # local: provenance imports this module
+
+    check_provenance(project, problems)
     return project, problems
 
 

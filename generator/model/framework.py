@@ -8,7 +8,7 @@ from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
-from generator.model.types import Duration, IsoDate, LevelId, Slug
+from generator.model.types import VERDICT_ROLES, Duration, IsoDate, LevelId, Role, Slug
 
 VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,39}$")
 # Names the published site/ folder already uses next to the version folders.
@@ -31,6 +31,14 @@ class Level(Strict):
 class ReadinessPolicy(Strict):
     evidence_max_age: Duration = Field("365d", description="Evidence older than this at the as-of date does not count.")
     on_track_ratio: float = Field(0.5, ge=0, le=1, description="Share of target milestones met for 'on track'.")
+    verified_feedback_only: bool | list[Role] = Field(
+        True, description="Feedback that counts only when verified from git: true (manager, sponsor and committee "
+                          "feedback, and waivers), false (all feedback counts), or a list of roles.")
+
+    def roles_needing_verification(self) -> frozenset[str]:
+        if self.verified_feedback_only is True:
+            return frozenset(VERDICT_ROLES)
+        return frozenset(self.verified_feedback_only or ())
 
 
 class Framework(Strict):

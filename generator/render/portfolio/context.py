@@ -11,9 +11,10 @@ from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
 
-from generator.assess.portfolio import NextStep, assess_portfolio, next_steps
+from generator.assess.portfolio import NextStep, assess_portfolio, next_steps, trust_of
 from generator.assess.readiness import MilestoneResult, Readiness
 from generator.link.project import LoadedEntry, Portfolio, Project
+from generator.link.provenance import UNAVAILABLE, Verification, verify_portfolio
 from generator.link.versions import view_for_version
 from generator.model.types import ROLES, duration_days
 from generator.problems import Position, display_path
@@ -86,7 +87,14 @@ class FeedbackView:
     entry_anchor: str
     entry_title: str
     commit: Commit | None
-    verified: bool | None  # None: provenance unavailable
+    verification: Verification
+    counts: bool = True  # False when the framework's policy needs it verified and it is not
+
+    @property
+    def verified(self) -> bool | None:
+        """True when verified (or signed), None when provenance is unavailable, else False."""
+        status = self.verification.status
+        return None if status == "unavailable" else status in ("verified", "signed")
 
 
 @dataclass
@@ -117,6 +125,7 @@ class MilestoneRow:
     roles_missing: list[str]
     feedback_by_role: list[tuple[str, list[FeedbackView]]]
     waiver_by: tuple[str, str] | None  # (name, anchor)
+    waiver_verification: Verification | None = None
     not_counted: list[EntryView] = field(default_factory=list)
 
 
@@ -149,6 +158,7 @@ class PortfolioContext:
     recognition: list[tuple[str, str]]  # (what, anchor)
     people: list[PersonRef]
     provenance: bool
+    verified_roles: list[str]  # feedback roles that count only when verified, under the framework's policy
     files: list[str]  # files of the person's folder the page links to, to copy beside it
     created: str
 
@@ -179,6 +189,8 @@ class _Builder:
     def __init__(self, project: Project, portfolio: Portfolio, readiness: Readiness,
                  history: dict[Path, Commit] | None) -> None:
         self.project, self.portfolio, self.readiness, self.history = project, portfolio, readiness, history
+        self.provenance = verify_portfolio(project, portfolio)
+        self.trust = trust_of(project, portfolio)
         self.files: set[str] = set()
         self.people: dict[str, set[str]] = {}
         track = project.track(portfolio.profile.track)
@@ -215,6 +227,7 @@ class _Builder:
             other_entries=[e for e in self.entries if e.id not in shown and e.kind != "feedback"],
             reflections=[e for e in self.entries if e.kind == "reflection"],
             recognition=self.recognition(rows), people=self.people_refs(), provenance=self.history is not None,
+            verified_roles=[r for r in ROLES if r in self.trust.roles],
             files=sorted(self.files), created=created_stamp(project.as_of))
 
     def row(self, result: MilestoneResult) -> MilestoneRow:
@@ -231,7 +244,13 @@ class _Builder:
         return MilestoneRow(result=result, anchor=anchor("milestone", result.ref), domain=domain, entries=entries,
                             roles_present=[r for r in ROLES if r in present],
                             roles_missing=[r for r in m.evidence.feedback if r not in present],
-                            feedback_by_role=by_role, waiver_by=waiver_by, not_counted=stale)
+                            feedback_by_role=by_role, waiver_by=waiver_by, not_counted=stale,
+                            waiver_verification=self.waiver_verification(result))
+
+    def waiver_verification(self, result: MilestoneResult) -> Verification | None:
+        waivers = self.portfolio.profile.waivers
+        index = next((i for i, w in enumerate(waivers) if w is result.waiver), None)
+        return None if index is None else self.provenance.waivers.get(index, UNAVAILABLE)
 
     def entry_view(self, loaded: LoadedEntry) -> EntryView:
         display = display_path(loaded.file, self.project.root)
@@ -271,17 +290,11 @@ class _Builder:
     def feedback(self, entry: EntryView, n: int, giver: str, role: str, text: Markup,
                  verdict: str | None) -> FeedbackView:
         name, _ = self.person(giver, f"{role} feedback")
+        verification = self.provenance.feedback.get((entry.id, n), UNAVAILABLE)
         return FeedbackView(anchor=f"{entry.anchor}-feedback-{n}", giver=giver, giver_name=name, role=role,
                             text=text, verdict=verdict, date=entry.date, entry_id=entry.id,
                             entry_anchor=entry.anchor, entry_title=entry.title, commit=entry.commit,
-                            verified=self.verified(entry.commit, giver))
-
-    def verified(self, commit: Commit | None, giver: str) -> bool | None:
-        """Verified when the commit that added the entry was made by the person it names."""
-        if self.history is None:
-            return None
-        email = self.project.email_of(giver)
-        return bool(commit and email and commit.email.strip().lower() == email.strip().lower())
+                            verification=verification, counts=self.trust.counts(entry.id, n, role))
 
     def not_counted(self, date: dt.date) -> str | None:
         assert self.project.framework is not None

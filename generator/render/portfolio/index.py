@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from generator.assess.portfolio import assess_portfolio
 from generator.assess.readiness import RESOLVED
 from generator.link.project import Portfolio, Project
+from generator.link.provenance import verify_portfolio
 from generator.link.versions import view_for_version
 from generator.render.portfolio.context import THEME_PREFIX
 from generator.render.portfolio.theme import environment, theme_dirs
@@ -24,15 +25,19 @@ class IndexRow:
     required: int
     pdf: bool
     built: bool = True
+    feedback: dict[str, int] | None = None  # items by verification status: verified, unverified, ...
 
 
 def index_row(project: Project, portfolio: Portfolio, pdf: bool, built: bool = True) -> IndexRow:
     readiness = assess_portfolio(project, portfolio)
+    statuses = [v.status for v in verify_portfolio(project, portfolio).feedback.values()]
+    feedback = {s: statuses.count(s) for s in ("signed", "verified", "unverified", "self-declared", "unavailable")}
     track = view_for_version(project, portfolio.profile.framework).track(portfolio.profile.track)
     return IndexRow(id=portfolio.id, name=portfolio.profile.name, track=track.name if track else readiness.track,
                     level=readiness.level, target=readiness.target, status=readiness.status,
                     resolved=sum(1 for m in readiness.milestones if m.status in RESOLVED),
-                    required=len(readiness.milestones), pdf=pdf, built=built)
+                    required=len(readiness.milestones), pdf=pdf, built=built,
+                    feedback={s: n for s, n in feedback.items() if n})
 
 
 def render_index_html(project: Project, rows: list[IndexRow]) -> str:
