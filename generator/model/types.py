@@ -21,6 +21,7 @@ MAX_ID = 64
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 LEVEL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9][a-z0-9-]{0,63}$")
+COMPETENCY_REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}(@[A-Za-z0-9][A-Za-z0-9._-]{0,63})?$")
 METRIC_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
 DURATION_RE = re.compile(r"^\s*(\d{1,6})\s*([dwmy])\s*$")
 # Dates outside these years are typos (9999-12-31) and would overflow date arithmetic.
@@ -66,6 +67,18 @@ MilestoneRef = Annotated[
     AfterValidator(_pattern(REF_RE, "milestone-ref", "milestone reference",
                             "write it as track-id/milestone-id, like engineering/lead-pilot")),
     _schema(REF_RE, "A milestone as track-id/milestone-id."),
+]
+CompetencyRef = Annotated[
+    str,
+    AfterValidator(_pattern(COMPETENCY_REF_RE, "competency-ref", "competency reference",
+                            "write a competency id, or competency-id@level like code-craft@L3")),
+    _schema(COMPETENCY_REF_RE, "A competency id, or competency-id@level."),
+]
+BehaviourRef = Annotated[
+    str,
+    AfterValidator(_pattern(REF_RE, "behaviour-ref", "behaviour reference",
+                            "write it as competency-id/behaviour-id, like communication/seeks-feedback")),
+    _schema(REF_RE, "A behaviour as competency-id/behaviour-id."),
 ]
 MetricName = Annotated[
     str,
