@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -58,9 +59,46 @@ class BuildReport:
         return time.perf_counter() - self.started
 
 
+LOCK_NAME = ".lock"
+
+
+@contextmanager
+def build_lock(root: Path) -> Iterator[None]:
+    """Hold `build/.lock`: a second build of the same repository waits here instead of interleaving."""
+    import fcntl
+
+    folder = root / "build"
+    folder.mkdir(parents=True, exist_ok=True)
+    with open(folder / LOCK_NAME, "a+b") as handle:
+        try:
+            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            sys.stderr.write("waiting for another build of this repository to finish\n")
+            fcntl.flock(handle, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(handle, fcntl.LOCK_UN)
+
+
+def remove_leftovers(root: Path) -> None:
+    """Staging folders of a killed build (they may hold private PDFs): safe to delete under the lock."""
+    from generator.write.atomic import remove_stale_staging
+
+    for folder in (root / "site", root / "build", root / "build" / "portfolios"):
+        remove_stale_staging(folder)
+
+
 def run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
               progress: ProgressSink | None = None) -> BuildReport:
-    """Render every requested output; each writer replaces its output only when complete."""
+    """Render every requested output under the repository's build lock; each output is swapped in complete."""
+    with build_lock(project.root):
+        remove_leftovers(project.root)
+        return _run_build(project, options, progress)
+
+
+def _run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
+               progress: ProgressSink | None = None) -> BuildReport:
     report = BuildReport(progress=progress)
     if options.site:
         from generator.render.site import build_site

@@ -6,6 +6,7 @@ build leaves the previous portfolios in place.
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -21,6 +22,7 @@ from generator.render.portfolio.index import index_row, render_index_html
 from generator.render.portfolio.pdf import PdfJob, PdfResult, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
 from generator.write.atomic import replace_dir, staging_dir, write_text
+from generator.write.workers import die_with_parent
 
 __all__ = ["build_portfolios", "render_portfolio_html", "output_dir", "write_portfolio_assets"]
 
@@ -111,7 +113,8 @@ def write_pdfs(jobs: list[PdfJob], workers: int, report) -> None:  # type: ignor
                 done.append(render_pdf(job))
                 advance()
         else:
-            with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), initializer=die_with_parent,
+                                     initargs=(os.getpid(),)) as pool:
                 # longest first, so no long PDF starts last while the other process idles
                 ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
                 futures = [pool.submit(render_pdf, job) for job in ordered]

@@ -17,6 +17,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 from generator.render.portfolio.context import THEME_PREFIX, confined
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+VIRTUAL_ROOT = Path("/portfolios")
 
 
 class RefusedResource(ValueError):
@@ -90,10 +91,13 @@ class PdfResult:
 def render_pdf(job: PdfJob) -> PdfResult:
     """Write one PDF; returns where, and the URLs the fetcher refused."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    fetcher = ConfinedFetcher(job.page_dir, job.person.resolve(), job.themes)
-    page = HTML(string=job.html, base_url=(job.page_dir / "index.html").as_uri(), url_fetcher=fetcher)
+    # The page's URL is the same wherever the repository lives: WeasyPrint names images after
+    # their URL, so a real build path would make the PDF's bytes depend on it.
+    page_dir = VIRTUAL_ROOT / job.page_dir.name
+    fetcher = ConfinedFetcher(page_dir, job.person.resolve(), job.themes)
+    page = HTML(string=job.html, base_url=(page_dir / "index.html").as_uri(), url_fetcher=fetcher)
     document = page.render(**PDF_OPTIONS)
-    relative_links(document, job.page_dir)
+    relative_links(document, page_dir)
     job.target.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(job.target, **PDF_OPTIONS)
     return PdfResult(job.target, fetcher.refused)

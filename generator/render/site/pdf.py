@@ -14,6 +14,7 @@ from generator.render.site.charts import build_track_chart, render_cadence, rend
 from generator.render.site.pages import SiteData, render_glossary, site_name
 from generator.render.site.theme import print_env
 from generator.write.atomic import write_bytes
+from generator.write.workers import die_with_parent
 
 
 def render_print_html(data: SiteData) -> str:
@@ -52,6 +53,7 @@ def render_pdf(html: str, out: Path) -> Path:
 
 
 def _render_in_child(html: str, out: Path, error: Path) -> None:
+    die_with_parent()  # the forkserver is the parent: it ends when the build does
     try:
         render_pdf(html, out)
     except Exception as exc:  # reported by the parent, which owns the error handling
