@@ -31,7 +31,8 @@ class Level(Strict):
 
 class ReadinessPolicy(Strict):
     evidence_max_age: Duration = Field("365d", description="Evidence older than this at the as-of date does not count.")
-    on_track_ratio: float = Field(0.5, ge=0, le=1, description="Share of target milestones met for 'on track'.")
+    on_track_ratio: float = Field(0.5, ge=0, le=1, allow_inf_nan=False,
+                                  description="Share of target milestones met for 'on track'.")
     competency_coverage: float | None = Field(
         None, ge=0, le=1, description="Share of the target level's competencies that must be evidenced to be "
                                       "ready; default 0, or 1 for a target level without milestones.")

@@ -161,7 +161,7 @@ def _check_date(value: Any) -> Any:
 
 def date_in_range(value: dt.date) -> dt.date:
     if not FIRST_DATE <= value <= LAST_DATE:
-        raise PydanticCustomError("date-range", "{value} is not a plausible date; write a date between {first} "
+        raise PydanticCustomError("implausible-date", "{value} is not a plausible date; write a date between {first} "
                                   "and {last}", {"value": value.isoformat(), "first": FIRST_DATE.isoformat(),
                                                  "last": LAST_DATE.isoformat()})
     return value

@@ -28,7 +28,7 @@ Loc = tuple[str | int, ...]
 # is refused with its position instead of exhausting memory, time or the stack.
 MAX_DEPTH = 40
 MAX_ALIASES = 200
-MAX_VALUES = 100_000
+MAX_VALUES = 20_000
 
 
 class _Refused(Exception):
