@@ -59,26 +59,21 @@ class BuildReport:
         return time.perf_counter() - self.started
 
 
-LOCK_NAME = ".lock"
-
-
 @contextmanager
 def build_lock(root: Path) -> Iterator[None]:
-    """Hold `build/.lock`: a second build of the same repository waits here instead of interleaving."""
+    """Lock the repository folder itself (flock on its descriptor, no file written): a second build waits."""
     import fcntl
 
-    folder = root / "build"
-    folder.mkdir(parents=True, exist_ok=True)
-    with open(folder / LOCK_NAME, "a+b") as handle:
+    descriptor = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
         try:
-            fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             sys.stderr.write("waiting for another build of this repository to finish\n")
-            fcntl.flock(handle, fcntl.LOCK_EX)
-        try:
-            yield
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
 
 
 def remove_leftovers(root: Path) -> None:

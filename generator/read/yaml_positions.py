@@ -130,7 +130,13 @@ class _Converter:
         return value
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
-        self.loader.flatten_mapping(node)
+        try:
+            self.loader.flatten_mapping(node)
+        except yaml.YAMLError as exc:  # a merge key '<<' given something other than mappings
+            mark = getattr(exc, "problem_mark", None)
+            where = Position(mark.line + 1 + self.offset, mark.column + 1) if mark else _mark(node, self.offset)
+            raise _Refused(where, "yaml-merge", "a merge key '<<' needs a mapping or a list of mappings",
+                           "merge an anchored mapping, like '<<: *defaults', or remove the key") from exc
         result: dict[str, Any] = {}
         for key_node, value_node in node.value:
             where = _mark(key_node, self.offset)

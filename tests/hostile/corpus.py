@@ -99,6 +99,11 @@ CASES: list[Case] = [
     Case("yaml-alias-bomb-in-front-matter", "yaml", [f"{ENTRY_FILE}:5:25: error: the YAML expands to more than "
                                                      "20000 values"],
          files={ENTRY_FILE: "---\ntitle: t\ndate: 2026-04-10\nkind: project\n" + _bomb(9) + "---\nx\n"}),
+    Case("yaml-merge-of-a-scalar", "yaml", [f"{ENTRY_FILE}:2:5: error: a merge key '<<' needs a mapping or a "
+                                            "list of mappings"],
+         files={ENTRY_FILE: "---\n<<: 1\ntitle: t\n---\nx\n"}),
+    Case("yaml-python-tag", "yaml", [f"{ENTRY_FILE}:2:8: error: title: expected text but found"],
+         files={ENTRY_FILE: entry().replace("title: Crafted", "title: !!python/object:os.system [id]")}),
     Case("yaml-duplicate-key", "yaml", [f"{PROFILE}:8:1: error: key 'manager' appears twice (first on line 7)"],
          append={PROFILE: "manager: linus\n"}),
     Case("file-not-utf8", "file", [f"{ENTRY_FILE}:2:8: error: the file is not UTF-8 text (byte 0xff cannot be "

@@ -52,17 +52,18 @@ def test_outputs_take_the_umasks_modes(tmp_path: Path) -> None:
 
 def test_a_second_build_waits_for_the_lock(tmp_path: Path) -> None:
     root = repo(tmp_path)
-    (root / "build").mkdir()
     log = tmp_path / "stderr"
-    with open(root / "build/.lock", "a+b") as lock:
+    lock = os.open(root, os.O_RDONLY | os.O_DIRECTORY)  # what a running build holds
+    try:
         fcntl.flock(lock, fcntl.LOCK_EX)
         process = handbook(root, "--no-pdf", "--no-site", stderr=log)
         deadline = time.monotonic() + 60
         while b"waiting for another build" not in log.read_bytes():
             assert process.poll() is None and time.monotonic() < deadline, log.read_text()
             time.sleep(0.05)
-        assert not (root / "build/portfolios").exists()  # nothing written while the other build runs
-        fcntl.flock(lock, fcntl.LOCK_UN)
+        assert not (root / "build").exists()  # nothing written while the other build runs
+    finally:
+        os.close(lock)
     assert process.wait(timeout=300) == 0
     assert (root / "build/portfolios/ada/index.html").is_file()
 

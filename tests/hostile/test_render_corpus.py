@@ -79,5 +79,5 @@ def test_pathological_markdown_is_refused_within_budget(text: str, message: str,
 
 def test_stars_and_underscores_render_in_budget() -> None:
     """Long runs that Python-Markdown handles linearly are rendered, not refused."""
-    assert "a" in str(render_markdown("*a" * 20_000, untrusted=True))
-    assert "a" in str(render_markdown("_a" * 20_000, untrusted=True))
+    assert "a" in str(render_markdown("*a" * 5_000, untrusted=True))
+    assert "a" in str(render_markdown("_a" * 5_000, untrusted=True))
