@@ -27,6 +27,7 @@ from generator.read.text import read_text
 from generator.read.yaml_positions import Document, read_yaml_text
 
 M = TypeVar("M", bound=Strict)
+MAX_ENTRIES = 1000  # per person: a committee reads them all, and every build renders them
 
 
 @dataclass
@@ -227,6 +228,11 @@ def _read_portfolio(folder: Path, project: Project, problems: Problems) -> Portf
                      "'entries' is a file, but entries are read from a folder of that name",
                      "make 'entries' a folder and put one .md file per entry in it")
     paths = confined_files(entries_dir, folder, project.root, problems, (".md",), recursive=False)
+    if len(paths) > MAX_ENTRIES:
+        problems.add(display_path(entries_dir, project.root), Position(), "too-many-entries",
+                     f"{len(paths)} entries, more than the limit of {MAX_ENTRIES} for one person",
+                     "keep the entries a committee needs; older evidence no longer counts anyway")
+        paths = []
     entries = [e for p in paths if (e := _read_entry(p, project, problems))]
     return Portfolio(folder.name, folder, profile, entries) if profile else None
 
