@@ -96,12 +96,18 @@ def _run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
                progress: ProgressSink | None = None) -> BuildReport:
     report = BuildReport(progress=progress)
     if options.site:
+        from generator.problems import UserError
+        from generator.render.markdown import MarkdownRefused
         from generator.render.site import build_site
         from generator.render.site.build import changelog_of
 
-        build_site(project, options, report, changelog=changelog_of(project, project.framework.version))
-        if options.all_versions:
-            build_releases(project, options, report)
+        try:
+            build_site(project, options, report, changelog=changelog_of(project, project.framework.version))
+            if options.all_versions:
+                build_releases(project, options, report)
+        except MarkdownRefused as exc:  # content is the framework owners': the whole site waits for the fix
+            raise UserError(f"a text in content/ cannot be rendered: {exc.message}",
+                            f"{exc.hint}; the site was left as it was") from exc
     if options.portfolios:
         from generator.render.portfolio import build_portfolios
 

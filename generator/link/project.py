@@ -25,6 +25,7 @@ from generator.read.frontmatter import read_front_matter
 from generator.read.releases import Release
 from generator.read.text import read_text
 from generator.read.yaml_positions import Document, read_yaml_text
+from generator.render.markdown import MarkdownRefused, check_nesting
 
 M = TypeVar("M", bound=Strict)
 MAX_ENTRIES = 1000  # per person: a committee reads them all, and every build renders them
@@ -203,6 +204,11 @@ def _read_entry(path: Path, project: Project, problems: Problems) -> LoadedEntry
     document = read_front_matter(text, display, problems) if text is not None else None
     if document is None:
         return None
+    try:  # the build refuses it and skips the portfolio: say so before it gets that far
+        check_nesting(document.body)
+    except MarkdownRefused as exc:
+        problems.warn(display, Position(document.body_line + exc.line - 1, 1), "markdown-nesting",
+                      f"{exc.message}: this portfolio will not be built", exc.hint)
     meta = validate(document.meta, Entry, problems)
     if meta is None:
         return None

@@ -12,6 +12,7 @@ Feedback from the learner themself is *self-declared*; outside git provenance is
 from __future__ import annotations
 
 import re
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -50,7 +51,7 @@ class Provenance:
         return {w.milestone for i, w in enumerate(profile.waivers) if self.waivers.get(i, UNAVAILABLE).counts}
 
 
-_GIT = " in git"  # cache key beside the person ids, which never contain a space
+_GIT, _VERIFIER = " in git", " verifier"  # cache keys beside the person ids, which never contain a space
 UNAVAILABLE = Verification("unavailable", "the repository is not in git")
 
 
@@ -90,6 +91,14 @@ class _Verifier:
             self.blames[path] = read_line_commits(self.project.root, path)
         return self.blames[path]
 
+    def prefetch(self, paths: list[Path]) -> None:
+        """Blame many files at once: each is one short git process, so threads overlap their waits."""
+        todo = [p for p in dict.fromkeys(paths) if p not in self.blames]
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            for path, lines in zip(todo, pool.map(lambda p: read_line_commits(self.project.root, p), todo),
+                                   strict=True):
+                self.blames[path] = lines
+
     def judge(self, commits: list[Commit | None] | None, person: str) -> Verification:
         if commits is None or not commits:
             return Verification("unverified", "not committed yet")
@@ -113,9 +122,12 @@ def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
         return cache[portfolio.id]
     if _GIT not in cache:
         cache[_GIT] = in_git_repository(project.root)
-    in_git = cache[_GIT]
+        cache[_VERIFIER] = verifier = _Verifier(project)
+        if cache[_GIT]:  # every file whose lines decide a verification, for all portfolios at once
+            verifier.prefetch([e.file for p in project.portfolios for e in p.entries if feedback_keys(e)]
+                              + [p.folder / "profile.yml" for p in project.portfolios if p.profile.waivers])
+    in_git, verifier = cache[_GIT], cache[_VERIFIER]
     result = Provenance()
-    verifier = _Verifier(project)
     for loaded in portfolio.entries:
         for key, giver, role in feedback_keys(loaded):
             if role == "self" or giver == portfolio.id:

@@ -121,6 +121,10 @@ CASES: list[Case] = [
                                                "(byte 0x00)"],
          files={ENTRY_FILE: entry("artifacts: [attachments/a\x00.png]\n")}),
 
+    Case("markdown-quotes-200-deep", "file", [f"{ENTRY_FILE}:8:1: warning: quotes are nested more than 16 levels "
+                                              "deep: this portfolio will not be built"],
+         files={ENTRY_FILE: entry(body="Intro\n\n" + ">" * 200 + " deep")}),
+
     # --- values out of any sane range ----------------------------------------------------------------
     Case("date-far-future-since", "values", [f"{PROFILE}:6:8: error: since: 9999-12-31 is not a plausible date"],
          edit=_replace(PROFILE, "since: 2026-01-15", "since: 9999-12-31")),

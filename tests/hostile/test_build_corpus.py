@@ -102,6 +102,17 @@ def test_a_read_only_folder_is_the_users_problem(tmp_path: Path, monkeypatch: py
     assert "internal error" not in result.stderr
 
 
+def test_unrenderable_content_stops_the_site_with_a_user_error(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(MINIMAL, root)
+    with open(root / "content/pages/promotion.md", "a", encoding="utf-8") as page:
+        page.write("\n" + ">" * 100 + " deep\n")
+    result = run_cli("build", "--root", root, "--no-portfolios", "--no-pdf")
+    assert result.exit_code == 1
+    assert "error: a text in content/ cannot be rendered: quotes are nested more than 16 levels deep" in result.stderr
+    assert not (root / "site").exists()
+
+
 @pytest.mark.parametrize("args", [("--as-of", "0001-01-01"), ("--as-of", "9999-12-31")])
 def test_implausible_as_of_is_a_usage_error(args: tuple[str, str]) -> None:
     result = run_cli("readiness", "ada", "--root", MINIMAL, *args)
