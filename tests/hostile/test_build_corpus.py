@@ -156,3 +156,18 @@ def test_a_bom_does_not_hide_a_free_pages_heading(site: Path) -> None:
     html = (site / "pages/bom/index.html").read_text()
     assert "<title>Notes with a BOM - " in html
     assert "\ufeff" not in html
+
+
+def test_the_preview_reports_an_unrenderable_entry_as_a_user_error(tmp_path: Path) -> None:
+    from generator.link.project import load_project
+    from generator.problems import UserError
+    from generator.serve import generate_project
+
+    root = tmp_path / "repo"
+    shutil.copytree(MINIMAL, root)
+    (root / "portfolios/ada/entries/2026-04-10-deep.md").write_text(entry(">" * 50 + " x"))
+    project, _ = load_project(root)
+    with pytest.raises(UserError) as refused:
+        generate_project(project, tmp_path / "preview", "ada")
+    assert refused.value.message == ("portfolios/ada/entries/2026-04-10-deep.md:6:1: quotes are nested more than "
+                                     "16 levels deep")
