@@ -103,12 +103,19 @@ class Preview:
 def generate_project(project: Project, out_dir: Path, person: str | None) -> Path:
     """The site's MkDocs project, plus the person's portfolio page outside the navigation."""
     from generator.render.markdown import MarkdownRefused
-    from generator.render.site import generate_mkdocs_project
 
     try:
-        config_file = generate_mkdocs_project(project, out_dir)
-    except MarkdownRefused as exc:
-        raise UserError(f"a text in content/ cannot be rendered: {exc.message}", exc.hint) from exc
+        return _generate(project, out_dir, person)
+    except MarkdownRefused as exc:  # the last valid preview stays up
+        path, pos = getattr(exc, "path", None), getattr(exc, "pos", None)
+        where = f"{path}:{pos.line}:{pos.column}" if path and pos else "a text in content/ cannot be rendered"
+        raise UserError(f"{where}: {exc.message}", exc.hint) from exc
+
+
+def _generate(project: Project, out_dir: Path, person: str | None) -> Path:
+    from generator.render.site import generate_mkdocs_project
+
+    config_file = generate_mkdocs_project(project, out_dir)
     if person:
         from generator.render.portfolio import render_portfolio_html, write_portfolio_assets
 
@@ -117,13 +124,7 @@ def generate_project(project: Project, out_dir: Path, person: str | None) -> Pat
             raise UserError(f"no portfolio for '{person}' under portfolios/", "pass --person with a portfolio id")
         page = docs_dir_of(config_file) / PORTFOLIO_FOLDER / person / "index.html"
         page.parent.mkdir(parents=True, exist_ok=True)
-        from generator.render.portfolio.context import UnrenderableEntry
-
-        try:
-            html = render_portfolio_html(project, portfolio)
-        except UnrenderableEntry as exc:  # the last valid preview stays up
-            raise UserError(f"{exc.path}:{exc.pos.line}:{exc.pos.column}: {exc.message}", exc.hint) from exc
-        page.write_text(html, encoding="utf-8")
+        page.write_text(render_portfolio_html(project, portfolio), encoding="utf-8")
         write_portfolio_assets(project, portfolio, page.parent)  # its stylesheet and attachments
     return config_file
 

@@ -54,12 +54,12 @@ def confined(folder: Path, rel: str) -> str | None:
     return PurePosixPath(*[p for p in PurePosixPath(rel).parts if p != "."]).as_posix()
 
 
-class UnrenderableEntry(Exception):
+class UnrenderableEntry(MarkdownRefused):
     """An entry whose Markdown is refused by the renderer's budget: its portfolio is not built."""
 
     def __init__(self, path: str, pos: Position, refused: MarkdownRefused) -> None:
-        super().__init__(refused.message)
-        self.path, self.pos, self.message, self.hint = path, pos, refused.message, refused.hint
+        super().__init__(refused.message, refused.hint, pos.line)
+        self.path, self.pos = path, pos
 
 
 def reserved_names(person: str) -> set[str]:
