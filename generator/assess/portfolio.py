@@ -52,6 +52,10 @@ def explain_missing(result: MilestoneResult, code: str) -> str:
         best = "" if result.measured is None else f" (best so far: {result.measured:g})"
         return f"show {m.criterion.metric} {m.criterion.target} in an evidence entry{best}"
     if code == "criterion":
+        unverified = sorted({f.giver for f in result.feedback if f.verdict == "met" and not f.counts})
+        if unverified:  # the verdict is there, but the learner (or nobody in git) committed it
+            return (f"have {', '.join(unverified)} commit their 'met' verdict themselves, with their own git "
+                    "identity: as it stands it is unverified and does not count")
         return "get a 'met' verdict from a manager, sponsor or committee member"
     if code.startswith("feedback:"):
         return f"ask {ROLE_NAMES.get(code[9:], code[9:])} for feedback on it"

@@ -147,3 +147,13 @@ def test_a_good_signature_makes_it_signed(tmp_path: Path) -> None:
     feedback, _, milestones = statuses(root)
     assert feedback[("2026-05-04-web", 0)] == "signed"
     assert milestones["mentor-joiner"] == "met"
+
+
+def test_next_step_asks_the_giver_to_commit_their_own_verdict(tmp_path: Path) -> None:
+    from generator.assess.portfolio import next_steps
+
+    project, _ = load_project(repo(tmp_path, by="ada"))
+    steps = {s.result.ref: s.actions for s in next_steps(assess_portfolio(project, project.portfolio("ada")))}  # type: ignore[arg-type]
+    assert steps["engineering/mentor-joiner"] == [
+        "have grace commit their 'met' verdict themselves, with their own git identity: as it stands it is "
+        "unverified and does not count"]
