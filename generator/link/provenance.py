@@ -157,8 +157,8 @@ def _waiver_lines(profile: Profile, index: int) -> tuple[int, int]:
     if doc is None:
         return first, first
     inside = ("waivers", index)
-    later = [pos.line for table in (doc.values, doc.keys) for loc, pos in table.items()
-             if pos.line > first and loc[:2] != inside]
+    later = [pos[0] for table in (doc.values, doc.keys) for loc, pos in table.items()
+             if pos[0] > first and loc[:2] != inside]
     return first, (min(later) - 1 if later else 10**9)
 
 

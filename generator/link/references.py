@@ -57,6 +57,9 @@ def check_references(project: Project, problems: Problems) -> None:
         view = _pinned_view(project, portfolio, problems)
         if view is not None:
             _check_portfolio(view, portfolio, problems)
+    from generator.link.provenance import check_provenance  # local: provenance imports project loading
+
+    check_provenance(project, problems)
 
 
 def _pinned_view(project: Project, portfolio: Portfolio, problems: Problems) -> Project | None:
@@ -125,7 +128,7 @@ def _check_portfolio(project: Project, portfolio: Portfolio, problems: Problems)
     fw = project.framework
     assert fw is not None
     profile = portfolio.profile
-    people = sorted(project.person_ids())
+    people = project.known_people()
     levels = [lv.id for lv in fw.levels]
     track = project.track(profile.track)
     if track is None:
@@ -188,7 +191,7 @@ def _check_ref(project: Project, record: Strict, key: tuple[str | int, ...], ref
 
 
 def _check_entry(project: Project, portfolio: Portfolio, loaded: LoadedEntry, problems: Problems) -> None:
-    entry, people = loaded.meta, sorted(project.person_ids())
+    entry, people = loaded.meta, project.known_people()
     name_match = ENTRY_NAME_RE.match(loaded.file.name)
     if not name_match:
         problems.warn(entry.path, entry.pos(), "entry-name",

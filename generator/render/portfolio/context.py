@@ -21,6 +21,12 @@ from generator.problems import Position, display_path
 from generator.read.git_history import Commit
 from generator.render.markdown import MarkdownRefused, decoded_path, render_markdown
 from generator.render.portfolio.charts import render_domain_chart
+from generator.render.portfolio.wording import (
+    artifact_caption,
+    evidence_count,
+    needs_sentence,
+    provenance_sentence,
+)
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 URL_ATTR_RE = re.compile(r'\s(?:src|href)="([^"]*)"')
@@ -72,6 +78,7 @@ class Artifact:
     label: str
     href: str | None  # None when the file is not available
     image: bool
+    caption: str = ""  # the file's name in words, for the figure caption and the image's alt text
 
 
 @dataclass
@@ -89,6 +96,7 @@ class FeedbackView:
     commit: Commit | None
     verification: Verification
     counts: bool = True  # False when the framework's policy needs it verified and it is not
+    provenance: str = ""  # "added by NAME on DATE, commit abc123 (verified: committed by ...)", in plain words
 
     @property
     def verified(self) -> bool | None:
@@ -113,6 +121,7 @@ class EntryView:
     not_counted: str | None
     commit: Commit | None
     verified: bool | None = None
+    provenance: str = ""
 
 
 @dataclass
@@ -127,6 +136,8 @@ class MilestoneRow:
     waiver_by: tuple[str, str] | None  # (name, anchor)
     waiver_verification: Verification | None = None
     not_counted: list[EntryView] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)  # every missing code as a sentence
+    evidence_count: str = ""                        # "1 of 2 entries", never "3 of 2"
 
 
 @dataclass
@@ -260,6 +271,8 @@ class _Builder:
                             roles_present=[r for r in ROLES if r in present],
                             roles_missing=[r for r in m.evidence.feedback if r not in present],
                             feedback_by_role=by_role, waiver_by=waiver_by, not_counted=stale,
+                            needs=[needs_sentence(result, code, [e.date for e in entries]) for code in result.missing],
+                            evidence_count=evidence_count(len(entries), m.evidence.entries),
                             waiver_verification=self.waiver_verification(result))
 
     def waiver_verification(self, result: MilestoneResult) -> Verification | None:
@@ -309,16 +322,23 @@ class _Builder:
             view.verified = view.feedback[0].verified
         for n, (item, text) in enumerate(zip(meta.feedback, texts, strict=True), start=len(view.feedback)):
             view.feedback.append(self.feedback(view, n, item.from_, item.role, text, item.verdict))
+        if meta.kind == "feedback" and view.feedback:  # the entry is the feedback: say what git shows of it
+            view.provenance = view.feedback[0].provenance
+        else:
+            view.provenance = provenance_sentence(self.history is not None, commit, None)
         return view
 
     def feedback(self, entry: EntryView, n: int, giver: str, role: str, text: Markup,
                  verdict: str | None) -> FeedbackView:
         name, _ = self.person(giver, f"{role} feedback")
         verification = self.provenance.feedback.get((entry.id, n), UNAVAILABLE)
+        counts = self.trust.counts(entry.id, n, role)
         return FeedbackView(anchor=f"{entry.anchor}-feedback-{n}", giver=giver, giver_name=name, role=role,
                             text=text, verdict=verdict, date=entry.date, entry_id=entry.id,
                             entry_anchor=entry.anchor, entry_title=entry.title, commit=entry.commit,
-                            verification=verification, counts=self.trust.counts(entry.id, n, role))
+                            verification=verification, counts=counts,
+                            provenance=feedback_provenance(self.history is not None, entry.commit, verification,
+                                                           counts))
 
     def not_counted(self, date: dt.date) -> str | None:
         assert self.project.framework is not None
@@ -332,13 +352,13 @@ class _Builder:
     def artifact(self, ref: str) -> Artifact:
         image = PurePosixPath(ref.split("?", 1)[0]).suffix.lower() in IMAGE_SUFFIXES
         if ref.startswith("https://") or ref.startswith("http://"):
-            return Artifact(ref, ref, False)
+            return Artifact(ref, ref, False, artifact_caption(ref))
         path = local_file(self.portfolio.folder, ref)
         if path in reserved_names(self.portfolio.id):
             path = None
         if path:
             self.files.add(path)
-        return Artifact(ref, path, image and path is not None)
+        return Artifact(ref, path, image and path is not None, artifact_caption(ref))
 
     def recognition(self, rows: list[MilestoneRow]) -> list[tuple[str, str]]:
         earned = [(f"{r.result.milestone.recognition} ({r.result.milestone.title})", r.anchor)
@@ -349,6 +369,16 @@ class _Builder:
     def people_refs(self) -> list[PersonRef]:
         return [PersonRef(pid, self.project.name_of(pid), anchor("person", pid), sorted(rel))
                 for pid, rel in sorted(self.people.items())]
+
+
+def feedback_provenance(available: bool, commit: Commit | None, verification: Verification, counts: bool) -> str:
+    """Who added a feedback item and what git shows of its giver, in plain words."""
+    if not available or verification.status == "unavailable":
+        return "provenance unavailable (not in a git repository)"
+    added = f"added by {commit.author} on {commit.date.isoformat()}, commit {commit.short}" if commit \
+        else "not committed yet"
+    detail = "" if verification.status == "self-declared" else f": {verification.reason}"
+    return f"{added} ({verification.status}{detail})" + ("" if counts else "; it does not count: not verified")
 
 
 def created_stamp(as_of: dt.date) -> str:
