@@ -74,7 +74,13 @@ class Reuse:
         provenance = []
         if self.history is not None:
             provenance = [(e.id, repr(self.history.get(e.file.resolve()))) for e in portfolio.entries]
-        return digest(self.shared, self._tree(portfolio.folder), track_files, provenance, self.history is None)
+        from generator.link.provenance import verify_portfolio
+
+        facts = verify_portfolio(self.project, portfolio)  # a giver's commit can verify unchanged text
+        verification = [(list(k), v.status, v.reason) for k, v in sorted(facts.feedback.items())] + \
+            [(i, v.status, v.reason) for i, v in sorted(facts.waivers.items())]
+        return digest(self.shared, self._tree(portfolio.folder), track_files, provenance, self.history is None,
+                      verification)
 
     def take(self, portfolio: Portfolio, key: str | None, target: Path) -> bool:
         """Hard-link the previous output of this person into `target` when it was made from the same inputs."""
