@@ -205,6 +205,9 @@ class _Builder:
         rows = [self.row(r) for r in readiness.milestones]
         names = {d.id: d.name for d in framework.domains}
         domains = [(d, names.get(d, d), v["met"], v["required"]) for d, v in readiness.domains.items()]
+        if not readiness.milestones:  # assessed on competencies: chart their coverage by domain
+            domains = [(d.id, d.name, sum(1 for r in mine if r.status == "evidenced"), len(mine))
+                       for d in framework.domains if (mine := [r for r in readiness.competencies if r.domain == d.id])]
         steps = next_steps(readiness)
         competency_rows = [self.competency_row(r) for r in readiness.competencies]
         shown = {e.id for r in rows for e in r.entries} | {e.id for r in competency_rows for e in r.entries}

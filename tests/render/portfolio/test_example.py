@@ -69,3 +69,17 @@ def test_images_are_copied_beside_the_page(example: Built) -> None:
     assert '<img src="attachments/slo-coverage-by-quarter.png"' in example.html("farah")
     copied = {p.relative_to(example.out).as_posix() for p in example.out.rglob("attachments/*")}
     assert all(p.split("/")[0] in INTENDED for p in copied)
+
+
+def test_competency_rows_show_the_entries_behind_them(example: Built) -> None:
+    kenji = example.html("kenji")
+    assert "6 of 10 <a href=\"#competencies\">competencies</a> evidenced." in kenji
+    assert "milestones met or waived" not in kenji
+    row = kenji[kenji.index('<tr id="competency-capacity-planning">'):]
+    row = row[:row.index("</tr>")]
+    assert '<span class="status status-evidenced">evidenced</span>' in row
+    assert "<code>peak-forecast</code>" in row and "<code>load-tests</code>" in row
+    assert '<a href="#entry-2026-06-20-peak-season-capacity-plan">' in row
+    assert 'Competencies without evidence: <a href="#competency-cross-team-collaboration">' in kenji
+    amara = example.html("amara")  # a ready person with milestones keeps them first and lists coverage after
+    assert amara.index('id="milestones"') < amara.index('id="competencies"')
