@@ -23,6 +23,8 @@ class IndexRow:
     resolved: int
     required: int
     pdf: bool
+    evidenced: int = 0       # competencies of the target level with evidence
+    competencies: int = 0    # competencies of the target level
 
 
 def index_row(project: Project, portfolio: Portfolio, pdf: bool) -> IndexRow:
@@ -31,7 +33,8 @@ def index_row(project: Project, portfolio: Portfolio, pdf: bool) -> IndexRow:
     return IndexRow(id=portfolio.id, name=portfolio.profile.name, track=track.name if track else readiness.track,
                     level=readiness.level, target=readiness.target, status=readiness.status,
                     resolved=sum(1 for m in readiness.milestones if m.status in RESOLVED),
-                    required=len(readiness.milestones), pdf=pdf)
+                    required=len(readiness.milestones), pdf=pdf, evidenced=readiness.coverage["evidenced"],
+                    competencies=readiness.coverage["required"])
 
 
 def render_index_html(project: Project, rows: list[IndexRow]) -> str:
