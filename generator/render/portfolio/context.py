@@ -211,6 +211,7 @@ class _Builder:
         steps = next_steps(readiness)
         competency_rows = [self.competency_row(r) for r in readiness.competencies]
         shown = {e.id for r in rows for e in r.entries} | {e.id for r in competency_rows for e in r.entries}
+        shown -= {e.id for e in self.entries if e.kind == "feedback"}  # shown with their milestone or role
         levels = {lv.level: lv.title for lv in self.track.levels}
         return PortfolioContext(
             project=project, portfolio=self.portfolio, readiness=readiness, framework_name=framework.name,

@@ -85,3 +85,15 @@ def test_competency_rows_show_the_entries_behind_them(example: Built) -> None:
     assert "<td>none at this level</td>\n    <td>6 of 10</td>" in index
     amara = example.html("amara")  # a ready person with milestones keeps them first and lists coverage after
     assert amara.index('id="milestones"') < amara.index('id="competencies"')
+
+
+@pytest.mark.parametrize("person", sorted(INTENDED))
+def test_every_entry_is_shown_and_every_internal_link_has_a_target(example: Built, person: str) -> None:
+    html = example.html(person)
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    links = set(re.findall(r'href="#([^"]+)"', html))
+    assert links and links <= ids, links - ids
+    portfolio = example.project.portfolio(person)
+    assert portfolio is not None
+    for entry in portfolio.entries:
+        assert f'id="entry-{entry.id}"' in html, entry.id
