@@ -95,6 +95,7 @@ class EntryView:
     not_counted: str | None
     commit: Commit | None
     verified: bool | None = None
+    competencies: list[tuple[str, str | None]] = field(default_factory=list)  # (reference, row anchor)
 
 
 @dataclass
@@ -264,6 +265,10 @@ class _Builder:
             metrics=sorted(meta.metrics.items()), artifacts=[self.artifact(a) for a in meta.artifacts],
             feedback=[], counts=True, not_counted=self.not_counted(meta.date), commit=commit)
         view.counts = view.not_counted is None
+        rows = {r.id for r in self.readiness.competencies}
+        for ref in [*meta.competencies, *meta.behaviours]:
+            cid = ref.partition("@")[0].partition("/")[0]
+            view.competencies.append((ref, anchor("competency", cid) if cid in rows else None))
         if meta.kind == "feedback" and meta.from_ and meta.role:
             item = self.feedback(view, 0, meta.from_, meta.role, body, meta.verdict)
             item.anchor = view.anchor  # the feedback item is the whole entry

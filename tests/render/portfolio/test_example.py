@@ -81,6 +81,7 @@ def test_competency_rows_show_the_entries_behind_them(example: Built) -> None:
     assert "<code>peak-forecast</code>" in row and "<code>load-tests</code>" in row
     assert '<a href="#entry-2026-06-20-peak-season-capacity-plan">' in row
     assert 'Competencies without evidence: <a href="#competency-cross-team-collaboration">' in kenji
+    assert '<a href="#competency-capacity-planning"><code>capacity-planning/peak-forecast</code></a>' in kenji
     index = (example.out / "index.html").read_text()
     assert "<td>none at this level</td>\n    <td>6 of 10</td>" in index
     amara = example.html("amara")  # a ready person with milestones keeps them first and lists coverage after
