@@ -291,7 +291,6 @@ def track_level_ids(track: Track) -> list[str]:
 
 def track_competency(project: Project, track: Track, competency_id: str) -> ResolvedCompetency | None:
     """`competency_id` as the track sees it: itself, or the competency of the track that extends it."""
-    for comp in track_competencies(project, track):
-        if comp.id == competency_id or competency_id in comp.parents:
-            return comp
-    return None
+    scope = track_competencies(project, track)
+    return next((c for c in scope if c.id == competency_id), None) or \
+        next((c for c in scope if competency_id in c.parents), None)

@@ -219,3 +219,12 @@ def test_levels_written_out_of_order_apply_in_the_frameworks_order(tmp_path: Pat
     assert list(comp.levels) == ["L1", "L2", "L3"]
     assert "Seeks out feedback on their work" in texts(comp.expected_at("L2"))
     assert "Seeks out feedback on their work" not in texts(comp.expected_at("L3"))
+
+
+def test_a_track_sees_a_competency_as_itself_else_as_the_one_extending_it(tmp_path: Path) -> None:
+    from generator.link.competencies import track_competency
+
+    project = repo(tmp_path)
+    assert track_competency(project, project.track("all"), "communication").id == "communication"
+    assert track_competency(project, project.track("backend"), "communication").id == "backend-communication"
+    assert track_competency(project, project.track("backend"), "api-communication") is None
