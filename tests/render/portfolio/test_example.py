@@ -31,8 +31,8 @@ def example(tmp_path_factory: pytest.TempPathFactory) -> Built:
 
 def test_index_shows_everyone_with_their_status(example: Built) -> None:
     index = (example.out / "index.html").read_text()
-    rows = re.findall(r"\(<code>([a-z-]+)</code>\).*?status-(\w+)", index, re.S)
-    assert dict(rows) == INTENDED
+    rows = re.findall(r'class="status status-(\w+)">.*?<a href="([a-z-]+)/index.html">', index, re.S)
+    assert {person: status for status, person in rows} == INTENDED
 
 
 @pytest.mark.parametrize("person", sorted(INTENDED))
@@ -83,7 +83,8 @@ def test_competency_rows_show_the_entries_behind_them(example: Built) -> None:
     assert 'Competencies without evidence: <a href="#competency-cross-team-collaboration">' in kenji
     assert '<a href="#competency-capacity-planning"><code>capacity-planning/peak-forecast</code></a>' in kenji
     index = (example.out / "index.html").read_text()
-    assert "<td>none at this level</td>\n    <td>6 of 10</td>" in index
+    assert re.search(r'data-label="Met or waived"[^>]*>none at this level</td>\s*'
+                     r'<td data-label="Competencies evidenced"[^>]*>6 of 10</td>', index)
     amara = example.html("amara")  # a ready person with milestones keeps them first and lists coverage after
     assert amara.index('id="milestones"') < amara.index('id="competencies"')
 
@@ -98,3 +99,11 @@ def test_every_entry_is_shown_and_every_internal_link_has_a_target(example: Buil
     assert portfolio is not None
     for entry in portfolio.entries:
         assert f'id="entry-{entry.id}"' in html, entry.id
+
+
+def test_a_committee_reads_gaps_as_sentences_not_codes(example: Built) -> None:
+    html = (example.out / "farah/index.html").read_text()
+    assert "<li>Needs 4 occasions, has 3</li>" in html
+    assert "<li>Needs feedback from a committee member</li>" in html
+    assert "feedback:committee" not in html and "Missing" not in html
+    assert not re.search(r"\((\d+) of (\d+) needed\)", html)
