@@ -55,3 +55,15 @@ def test_invalid_content_stops_with_located_errors(minimal: Path) -> None:
     result = run_cli("readiness", "ada", "--root", minimal)
     assert result.exit_code == 1
     assert "portfolios/ada/profile.yml:7:10: error: unknown person 'grase'" in result.stderr
+
+
+def test_text_shows_competency_rows_and_what_to_link(tmp_path: Path) -> None:
+    from tests.conftest import PROJECT_ROOT
+
+    result = run_cli("readiness", "kenji", "--root", PROJECT_ROOT)
+    assert result.exit_code == 0, result.output
+    out = " ".join(result.stdout.split())
+    assert "Status: ON TRACK (6 of 10 competencies evidenced, 100% needed)" in out
+    assert "milestones met or waived" not in out
+    assert ("link evidence entries to these competencies (competencies: [...]): cross-team-collaboration, "
+            "customer-focus, system-design, security-and-privacy") in out

@@ -75,23 +75,26 @@ def diff_framework(old: Framework, new: Framework) -> list[Change]:
 
 
 def diff_competency(old: Competency, new: Competency) -> list[Change]:
-    changes = _fields("competency", new.id, new.name,
-                      {"name": old.name, "domain": old.domain, "summary": old.summary},
-                      {"name": new.name, "domain": new.domain, "summary": new.summary})
+    title = new.name or new.id
+    changes = _fields("competency", new.id, title,
+                      {"name": old.name, "domain": old.domain, "summary": old.summary, "extends": old.extends,
+                       "set": old.set_id},
+                      {"name": new.name, "domain": new.domain, "summary": new.summary, "extends": new.extends,
+                       "set": new.set_id})
     for level in dict.fromkeys([*old.levels, *new.levels]):
         before, after = old.levels.get(level), new.levels.get(level)
         where = f"{new.id}@{level}"
         if before is None or after is None:
             action = "added" if before is None else "removed"
-            changes.append(Change(action, "competency level", where, f"{new.name} at {level}"))
+            changes.append(Change(action, "competency level", where, f"{title} at {level}"))
             continue
-        changes += [Change("added", "behaviour", where, f"{new.name} at {level}", "behaviours", None, b)
-                    for b in after.behaviours if b not in before.behaviours]
-        changes += [Change("removed", "behaviour", where, f"{new.name} at {level}", "behaviours", b, None)
-                    for b in before.behaviours if b not in after.behaviours]
-        changes += _fields("competency level", where, f"{new.name} at {level}",
-                           {"summary": before.summary, "examples": before.examples},
-                           {"summary": after.summary, "examples": after.examples})
+        changes += [Change("added", "behaviour", where, f"{title} at {level}", "behaviours", None, b)
+                    for b in after.texts if b not in before.texts]
+        changes += [Change("removed", "behaviour", where, f"{title} at {level}", "behaviours", b, None)
+                    for b in before.texts if b not in after.texts]
+        changes += _fields("competency level", where, f"{title} at {level}",
+                           {"summary": before.summary, "examples": before.examples, "remove": before.remove},
+                           {"summary": after.summary, "examples": after.examples, "remove": after.remove})
     return changes
 
 
@@ -105,8 +108,9 @@ def _milestone_fields(m: Milestone, level: str) -> dict[str, Any]:
 
 
 def diff_track(old: Track, new: Track) -> list[Change]:
-    changes = _fields("track", new.id, new.name, {"name": old.name, "summary": old.summary},
-                      {"name": new.name, "summary": new.summary})
+    changes = _fields("track", new.id, new.name,
+                      {"name": old.name, "summary": old.summary, "competencies": old.competencies},
+                      {"name": new.name, "summary": new.summary, "competencies": new.competencies})
     added, removed, both = _by_id(old.levels, new.levels, lambda lv: lv.level)
     changes += [Change("added", "track level", f"{new.id}@{lv.level}", lv.title) for lv in added]
     changes += [Change("removed", "track level", f"{old.id}@{lv.level}", lv.title) for lv in removed]
@@ -132,8 +136,8 @@ def diff_content(old: Content, new: Content) -> list[Change]:
     """Every domain, level, competency, behaviour, track and milestone added, removed or changed."""
     changes = diff_framework(old.framework, new.framework)
     added, removed, both = _by_id(old.competencies, new.competencies, lambda c: c.id)
-    changes += [Change("added", "competency", c.id, c.name) for c in added]
-    changes += [Change("removed", "competency", c.id, c.name) for c in removed]
+    changes += [Change("added", "competency", c.id, c.name or c.id) for c in added]
+    changes += [Change("removed", "competency", c.id, c.name or c.id) for c in removed]
     for a, b in both:
         changes += diff_competency(a, b)
     added_t, removed_t, both_t = _by_id(old.tracks, new.tracks, lambda t: t.id)

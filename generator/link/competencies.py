@@ -136,16 +136,17 @@ def parent_chain(competency_id: str, by_id: dict[str, Competency]) -> tuple[list
 
 
 def _listings(comp: Competency, by_id: dict[str, Competency], memo: dict[str, dict[str, _Listing]],
-              visiting: frozenset[str] = frozenset()) -> dict[str, _Listing]:
-    """Level id -> what the competency lists there, its ancestors' listings merged in."""
+              order: Sequence[str], visiting: frozenset[str] = frozenset()) -> dict[str, _Listing]:
+    """Level id -> what the competency lists there, its ancestors' listings merged in (framework order)."""
     if comp.id in memo:
         return memo[comp.id]
     parent = by_id.get(comp.extends) if comp.extends else None
     inherited = {} if parent is None or parent.id in visiting else \
-        _listings(parent, by_id, memo, visiting | {comp.id})
+        _listings(parent, by_id, memo, order, visiting | {comp.id})
     merged: dict[str, _Listing] = {}
     removed: set[str] = set()
-    for level_id in dict.fromkeys([*inherited, *comp.levels]):
+    rank = {lv: i for i, lv in enumerate(order)}
+    for level_id in sorted(dict.fromkeys([*inherited, *comp.levels]), key=lambda lv: rank.get(lv, len(rank))):
         base, own = inherited.get(level_id), comp.levels.get(level_id)
         removed |= set(own.remove) if own else set()
         listing = _Listing(summary=(own.summary if own and own.summary else base.summary if base else ""),
@@ -238,7 +239,7 @@ def _resolve(project: Project) -> dict[str, ResolvedCompetency]:
         domain = next((c.domain for c in ancestors if c.domain), "")
         summary = next((c.summary for c in ancestors if c.summary), "")
         owners = next((c.owners for c in ancestors if c.owners), [])
-        levels = _expectations(comp.id, _listings(comp, by_id, memo), order, cumulative)
+        levels = _expectations(comp.id, _listings(comp, by_id, memo, order), order, cumulative)
         resolved[comp.id] = ResolvedCompetency(comp.id, name, domain, summary, list(owners), comp, levels,
                                                chain, order)
     return resolved
@@ -290,7 +291,6 @@ def track_level_ids(track: Track) -> list[str]:
 
 def track_competency(project: Project, track: Track, competency_id: str) -> ResolvedCompetency | None:
     """`competency_id` as the track sees it: itself, or the competency of the track that extends it."""
-    for comp in track_competencies(project, track):
-        if comp.id == competency_id or competency_id in comp.parents:
-            return comp
-    return None
+    scope = track_competencies(project, track)
+    return next((c for c in scope if c.id == competency_id), None) or \
+        next((c for c in scope if competency_id in c.parents), None)

@@ -174,12 +174,18 @@ def check_entry_links(project: Project, portfolio: Portfolio, loaded: LoadedEntr
     track = project.track(portfolio.profile.track)
     scope = [c.id for c in track_competencies(project, track)] if track else list(resolved)
     levels = [lv.id for lv in project.framework.levels] if project.framework else []
+    target = portfolio.profile.target
     for i, ref in enumerate(entry.competencies):
         cid, _, level = ref.partition("@")
-        if _known_competency(project, track, entry, ("competencies", i), cid, scope, problems) and \
-                level and level not in levels:
+        if not _known_competency(project, track, entry, ("competencies", i), cid, scope, problems) or not level:
+            continue
+        if level not in levels:
             problems.add(entry.path, entry.pos("competencies", i), "unknown-level",
                          f"unknown level '{level}' in '{ref}'", did_you_mean(level, levels) or "use a framework level")
+        elif level != target:
+            problems.warn(entry.path, entry.pos("competencies", i), "not-target-level",
+                          f"'{ref}' is not at {portfolio.id}'s target level {target}; it does not count",
+                          f"write '{cid}' or '{cid}@{target}'")
     for i, ref in enumerate(entry.behaviours):
         cid, _, bid = ref.partition("/")
         if not _known_competency(project, track, entry, ("behaviours", i), cid, scope, problems):

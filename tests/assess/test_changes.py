@@ -97,3 +97,20 @@ def test_pin_to_unknown_version_is_located(repo: Path) -> None:
     assert (problem["path"], problem["line"], problem["column"]) == ("portfolios/ada/profile.yml", 8, 12)
     assert problem["message"] == "unknown framework version '0.9'"
     assert problem["hint"] == "expected one of: 1.0, 1.1, 2.0"
+
+
+def test_behaviour_objects_compare_by_text_and_inheritance_is_a_field() -> None:
+    from generator.assess.changes import diff_competency
+    from generator.model.competency import Competency
+
+    def comp(behaviours: list[object], **extra: object) -> Competency:
+        return Competency.model_validate({"id": "c", "name": "C", "domain": "d",
+                                          "levels": {"L1": {"behaviours": behaviours}}, **extra})
+
+    old = comp(["Writes tests", "Asks for help"])
+    new = comp([{"id": "tests", "text": "Writes tests", "examples": ["Added a test"]}, "Pairs daily"],
+               extends="base")
+    assert [(c.action, c.field, c.old, c.new) for c in diff_competency(old, new)] == [
+        ("changed", "extends", None, "base"),
+        ("added", "behaviours", None, "Pairs daily"),
+        ("removed", "behaviours", "Asks for help", None)]

@@ -200,3 +200,31 @@ def test_resolution_is_computed_once_per_project(tmp_path: Path) -> None:
 def test_track_level_title_defaults_to_the_framework_level_name(tmp_path: Path) -> None:
     project = repo(tmp_path, content__tracks__short_yml="id: short\nname: Short\nlevels:\n  - level: L2\n")
     assert project.track("short").levels[0].title == "Practitioner"
+
+
+UNORDERED = """\
+competencies:
+  - id: late-first
+    extends: communication
+    levels:
+      L3:
+        remove: [seeks-feedback]
+      L2:
+        behaviours: [Runs the design review]
+"""
+
+
+def test_levels_written_out_of_order_apply_in_the_frameworks_order(tmp_path: Path) -> None:
+    comp = resolve_competencies(repo(tmp_path, content__competencies__late_yml=UNORDERED))["late-first"]
+    assert list(comp.levels) == ["L1", "L2", "L3"]
+    assert "Seeks out feedback on their work" in texts(comp.expected_at("L2"))
+    assert "Seeks out feedback on their work" not in texts(comp.expected_at("L3"))
+
+
+def test_a_track_sees_a_competency_as_itself_else_as_the_one_extending_it(tmp_path: Path) -> None:
+    from generator.link.competencies import track_competency
+
+    project = repo(tmp_path)
+    assert track_competency(project, project.track("all"), "communication").id == "communication"
+    assert track_competency(project, project.track("backend"), "communication").id == "backend-communication"
+    assert track_competency(project, project.track("backend"), "api-communication") is None

@@ -469,6 +469,12 @@ CASES = {
             ),
         ],
     ),
+    "entry competency at another level": (
+        [("edit", "portfolios/ada/entries/2026-04-02-mentoring.md", "kind: mentoring",
+          "kind: mentoring\ncompetencies: [mentoring@L3]")],
+        [("portfolios/ada/entries/2026-04-02-mentoring.md", 5, 16, "warning", "not-target-level",
+          "'mentoring@L3' is not at ada's target level L2; it does not count", "write 'mentoring' or 'mentoring@L2'")],
+    ),
 }
 
 

@@ -75,3 +75,26 @@ def test_unclosed_front_matter() -> None:
     problems = Problems()
     assert read_front_matter("---\ntitle: T\n", "e.md", problems) is None
     assert problems.items[0].code == "front-matter-unclosed"
+
+
+def test_a_text_cut_by_a_comment_is_a_warning_at_the_value() -> None:
+    problems = Problems()
+    text = "a: Shout-out in #eng-wins and more\nb: 365d  # a year\nc: \"quoted #kept\"\nd: 3 #x\n"
+    doc = read_yaml_text(text, "f.yml", problems)
+    assert doc is not None and doc.data["a"] == "Shout-out in"
+    assert [(p.line, p.column, p.severity.value, p.message, p.hint) for p in problems.items] == [
+        (1, 4, "warning", "the text is cut at ' #': YAML reads '#eng-wins and more' as a comment",
+         "quote it: put the whole value in double quotes")]
+
+
+def test_front_matter_cut_text_is_located_in_the_file() -> None:
+    problems = Problems()
+    read_front_matter("---\ntitle: Talk at #meetup\ndate: 2026-01-01\nkind: project\n---\nBody\n", "e.md", problems)
+    assert [(p.path, p.line, p.column, p.code) for p in problems.items] == [("e.md", 2, 8, "comment-cut")]
+
+
+def test_a_tab_in_indentation_says_tab() -> None:
+    problems = Problems()
+    assert read_yaml_text("levels:\n\t- id: L1\n", "f.yml", problems) is None
+    assert [(p.line, p.column, p.message, p.hint) for p in problems.items] == [
+        (2, 1, "invalid YAML: a tab is used for indentation", "indent with spaces; YAML does not allow tabs")]

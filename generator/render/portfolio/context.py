@@ -122,6 +122,7 @@ class EntryView:
     commit: Commit | None
     verified: bool | None = None
     provenance: str = ""
+    competencies: list[tuple[str, str | None]] = field(default_factory=list)  # (reference, row anchor)
 
 
 @dataclass
@@ -238,9 +239,13 @@ class _Builder:
         rows = [self.row(r) for r in readiness.milestones]
         names = {d.id: d.name for d in framework.domains}
         domains = [(d, names.get(d, d), v["met"], v["required"]) for d, v in readiness.domains.items()]
+        if not readiness.milestones:  # assessed on competencies: chart their coverage by domain
+            domains = [(d.id, d.name, sum(1 for r in mine if r.status == "evidenced"), len(mine))
+                       for d in framework.domains if (mine := [r for r in readiness.competencies if r.domain == d.id])]
         steps = next_steps(readiness)
         competency_rows = [self.competency_row(r) for r in readiness.competencies]
         shown = {e.id for r in rows for e in r.entries} | {e.id for r in competency_rows for e in r.entries}
+        shown -= {e.id for e in self.entries if e.kind == "feedback"}  # shown with their milestone or role
         levels = {lv.level: lv.title for lv in self.track.levels}
         return PortfolioContext(
             project=project, portfolio=self.portfolio, readiness=readiness, framework_name=framework.name,
@@ -315,6 +320,10 @@ class _Builder:
             metrics=sorted(meta.metrics.items()), artifacts=[self.artifact(a) for a in meta.artifacts],
             feedback=[], counts=True, not_counted=self.not_counted(meta.date), commit=commit)
         view.counts = view.not_counted is None
+        rows = {r.id for r in self.readiness.competencies}
+        for ref in [*meta.competencies, *meta.behaviours]:
+            cid = ref.partition("@")[0].partition("/")[0]
+            view.competencies.append((ref, anchor("competency", cid) if cid in rows else None))
         if meta.kind == "feedback" and meta.from_ and meta.role:
             item = self.feedback(view, 0, meta.from_, meta.role, body, meta.verdict)
             item.anchor = view.anchor  # the feedback item is the whole entry

@@ -28,6 +28,8 @@ class IndexRow:
     resolved: int
     required: int
     pdf: bool
+    evidenced: int = 0       # competencies of the target level with evidence
+    competencies: int = 0    # competencies of the target level
     manager: str = ""
     built: bool = True
     feedback: dict[str, int] | None = None  # items by verification status: verified, unverified, ...
@@ -58,6 +60,7 @@ def index_row(project: Project, portfolio: Portfolio, pdf: bool, built: bool = T
                     resolved=sum(1 for m in readiness.milestones if m.status in RESOLVED),
                     required=len(readiness.milestones), pdf=pdf, built=built,
                     feedback={s: n for s, n in feedback.items() if n},
+                    evidenced=readiness.coverage["evidenced"], competencies=readiness.coverage["required"],
                     manager=project.name_of(profile.manager) if profile.manager else "none",
                     level_url=f"{page}#{level_anchor(readiness.level)}" if page else None,
                     target_url=f"{page}#{level_anchor(readiness.target)}" if page else None)

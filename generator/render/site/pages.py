@@ -75,6 +75,10 @@ class SiteData:
     def track_competencies(self, track: Track) -> list[ResolvedCompetency]:
         return track_competencies(self.project, track)
 
+    def tracks_using(self, competency_id: str) -> list[Track]:
+        """The tracks whose scope holds the competency."""
+        return [t for t in self.tracks if any(c.id == competency_id for c in self.track_competencies(t))]
+
     def level_name(self, level_id: str) -> str:
         return next((lv.name for lv in self.framework.levels if lv.id == level_id), level_id)
 

@@ -71,6 +71,36 @@ def test_images_are_copied_beside_the_page(example: Built) -> None:
     assert all(p.split("/")[0] in INTENDED for p in copied)
 
 
+def test_competency_rows_show_the_entries_behind_them(example: Built) -> None:
+    kenji = example.html("kenji")
+    assert "6 of 10 <a href=\"#competencies\">competencies</a> evidenced." in kenji
+    assert "milestones met or waived" not in kenji
+    row = kenji[kenji.index('<tr id="competency-capacity-planning">'):]
+    row = row[:row.index("</tr>")]
+    assert '<span class="status status-evidenced">evidenced</span>' in row
+    assert "<code>peak-forecast</code>" in row and "<code>load-tests</code>" in row
+    assert '<a href="#entry-2026-06-20-peak-season-capacity-plan">' in row
+    assert 'Competencies without evidence: <a href="#competency-cross-team-collaboration">' in kenji
+    assert '<a href="#competency-capacity-planning"><code>capacity-planning/peak-forecast</code></a>' in kenji
+    index = (example.out / "index.html").read_text()
+    assert re.search(r'data-label="Met or waived"[^>]*>none at this level</td>\s*'
+                     r'<td data-label="Competencies evidenced"[^>]*>6 of 10</td>', index)
+    amara = example.html("amara")  # a ready person with milestones keeps them first and lists coverage after
+    assert amara.index('id="milestones"') < amara.index('id="competencies"')
+
+
+@pytest.mark.parametrize("person", sorted(INTENDED))
+def test_every_entry_is_shown_and_every_internal_link_has_a_target(example: Built, person: str) -> None:
+    html = example.html(person)
+    ids = set(re.findall(r'\sid="([^"]+)"', html))
+    links = set(re.findall(r'href="#([^"]+)"', html))
+    assert links and links <= ids, links - ids
+    portfolio = example.project.portfolio(person)
+    assert portfolio is not None
+    for entry in portfolio.entries:
+        assert f'id="entry-{entry.id}"' in html, entry.id
+
+
 def test_a_committee_reads_gaps_as_sentences_not_codes(example: Built) -> None:
     html = (example.out / "farah/index.html").read_text()
     assert "<li>Needs 4 occasions, has 3</li>" in html
