@@ -21,6 +21,7 @@ from pathlib import Path
 from generator.cache import Cache, digest
 from generator.link.project import Portfolio, Project
 from generator.read.git_history import Commit
+from generator.write.atomic import dir_mode, file_mode
 
 STAMP = ".handbook-stamp"
 PACKAGE = Path(__file__).resolve().parents[2]
@@ -94,6 +95,7 @@ class Reuse:
                 return False
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(previous, target, symlinks=True, copy_function=_link_or_copy)
+            _follow_umask(target)
         except OSError:
             shutil.rmtree(target, ignore_errors=True)
             return False
@@ -102,6 +104,14 @@ class Reuse:
 
     def save(self) -> None:
         self.cache.save()
+
+
+def _follow_umask(folder: Path) -> None:
+    """Give reused files the modes a fresh write would have: the umask may differ from the last build's."""
+    folder.chmod(dir_mode())
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(dir_mode() if path.is_dir() else file_mode())
 
 
 def _link_or_copy(source: str, target: str) -> None:
