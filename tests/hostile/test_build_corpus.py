@@ -171,3 +171,21 @@ def test_the_preview_reports_an_unrenderable_entry_as_a_user_error(tmp_path: Pat
         generate_project(project, tmp_path / "preview", "ada")
     assert refused.value.message == ("portfolios/ada/entries/2026-04-10-deep.md:6:1: quotes are nested more than "
                                      "16 levels deep")
+
+
+def test_pdfs_are_byte_identical_wherever_the_repository_lives(tmp_path: Path) -> None:
+    """WeasyPrint names images after their URL: the build path must not reach the PDF."""
+    png = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000001000000010802000000907753de0000000c4944415478"
+                        "9c63f8cfc000000301010018dd8db00000000049454e44ae426082")
+    pdfs = []
+    for where in ("a", "somewhere/much/deeper"):
+        root = tmp_path / where / "repo"
+        shutil.copytree(MINIMAL, root)
+        (root / "portfolios/ada/attachments/dot.png").write_bytes(png)
+        (root / "portfolios/ada/entries/2026-04-10-picture.md").write_text(
+            entry("![A dot](attachments/dot.png)", "artifacts: [attachments/dot.png]\n"))
+        result = run_cli("build", "--root", root, "--no-site", "--jobs", "1")
+        assert result.exit_code == 0, result.output
+        pdfs.append((root / "build/portfolios/ada/ada.pdf").read_bytes())
+    assert b"/Image" in pdfs[0]  # the picture is in it
+    assert pdfs[0] == pdfs[1]

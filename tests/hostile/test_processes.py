@@ -42,12 +42,13 @@ def modes(folder: Path) -> set[tuple[str, int]]:
 
 
 def test_outputs_take_the_umasks_modes(tmp_path: Path) -> None:
-    root = repo(tmp_path)
+    root = repo(tmp_path / "a")
     assert handbook(root, "--no-pdf", umask=0o027).wait(timeout=300) == 0
     for folder in (root / "site", root / "build/portfolios"):
         assert modes(folder) == {("dir", 0o750), ("file", 0o640)}, folder
-    assert handbook(root, "--no-pdf", "--no-site", umask=0o022).wait(timeout=300) == 0
-    assert modes(root / "build/portfolios") == {("dir", 0o755), ("file", 0o644)}
+    other = repo(tmp_path / "b")
+    assert handbook(other, "--no-pdf", "--no-site", umask=0o022).wait(timeout=300) == 0
+    assert modes(other / "build/portfolios") == {("dir", 0o755), ("file", 0o644)}
 
 
 def test_a_second_build_waits_for_the_lock(tmp_path: Path) -> None:
