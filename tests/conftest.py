@@ -11,6 +11,9 @@ import pytest
 
 from tests.helpers import run_cli
 
+# The shared Chromium fixture, registered once: one Playwright per test process.
+pytest_plugins = ["tests.render.site.browser"]
+
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT_ROOT = Path(__file__).parent.parent
 

@@ -12,7 +12,7 @@ import pytest
 from tests.audit.tools import INSTALL_HINT, missing_tools
 from tests.conftest import PROJECT_ROOT
 from tests.helpers import run_cli
-from tests.render.site.browser import browser, serve  # noqa: F401  (the shared Chromium fixture)
+from tests.render.site.browser import serve
 
 # One page of each kind, as a path under the served folder (site/ and build/ side by side).
 PAGE_TYPES = {

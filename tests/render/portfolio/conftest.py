@@ -132,6 +132,3 @@ def rich(tmp_path_factory: pytest.TempPathFactory) -> Built:
 def hostile(tmp_path_factory: pytest.TempPathFactory) -> Built:
     """The hostile fixture built with PDFs in two processes."""
     return build(make_hostile(tmp_path_factory.mktemp("hostile")), jobs=2)
-
-
-from tests.render.site.browser import browser  # noqa: E402,F401  (the shared Chromium fixture)
