@@ -11,11 +11,11 @@ import pytest
 
 from tests.helpers import run_cli
 
-# The shared Chromium fixture, registered once: one Playwright per test process.
-pytest_plugins = ["tests.render.site.browser"]
-
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT_ROOT = Path(__file__).parent.parent
+# The one Chromium of a test process: a fixture imported into several modules would start one Playwright
+# each, and a second sync Playwright in a process fails.
+pytest_plugins = ["tests.render.site.browser"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -10,6 +10,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 
 def test_hostile_page_runs_nothing_and_loads_only_its_own_files(hostile: Built, browser) -> None:  # type: ignore[no-untyped-def]
+    # One Playwright per test process: a second sync_playwright beside the shared one fails.
     page = browser.new_page()
     try:
         dialogs: list[str] = []

@@ -44,7 +44,10 @@ def test_person_builds_one_folder_and_keeps_the_others(tmp_path: Path) -> None:
     built = build(root, pdf=False, person="mallory")
     assert bob_page.read_text() == "previous bob"
     assert "MARKER-NARRATIVE" in built.html("mallory")
-    assert built.report.portfolios == 1
+    assert built.report.portfolios == 0 and built.report.skipped == ["1 portfolio(s) unchanged"]
+    (root / "portfolios/mallory/profile.yml").write_text(
+        (root / "portfolios/mallory/profile.yml").read_text() + "handle: '@mallory'\n")
+    assert build(root, pdf=False, person="mallory").report.portfolios == 1
     assert not [p for p in built.out.iterdir() if p.name.startswith(".")]
 
 

@@ -62,3 +62,4 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     root = tmp_path_factory.mktemp("built") / "site-fixture"
     shutil.copytree(FIXTURES / "site", root)
     return Built(root, build(root))
+
