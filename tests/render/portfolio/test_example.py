@@ -107,3 +107,36 @@ def test_a_committee_reads_gaps_as_sentences_not_codes(example: Built) -> None:
     assert "<li>Needs feedback from a committee member</li>" in html
     assert "feedback:committee" not in html and "Missing" not in html
     assert not re.search(r"\((\d+) of (\d+) needed\)", html)
+
+
+@pytest.mark.browser
+def test_committee_index_sorts_and_filters_in_the_browser(example: Built, browser) -> None:  # type: ignore[no-untyped-def]
+    from tests.render.site.browser import serve
+
+    server = serve(example.out)
+    base = next(server)
+    try:
+        page = browser.new_page()
+        page.goto(f"{base}/index.html")
+        rows = page.locator("#index-table tbody tr:not([hidden])")
+        everyone = rows.count()
+        assert everyone == len(list((example.out).glob("*/index.html")))
+        page.get_by_label("Status").select_option("not yet")
+        statuses = rows.locator(".status").all_inner_texts()
+        assert statuses and set(statuses) == {"not yet"}
+        assert page.locator(".index-count").inner_text() == f"{len(statuses)} of {everyone} people shown"
+        page.get_by_label("Status").select_option("")
+        page.get_by_role("button", name="Met or waived").click()  # ascending share of milestones met
+        shares = [float(v) for v in rows.locator("td[data-label='Met or waived']").evaluate_all(
+            "cells => cells.map(c => c.dataset.value)")]
+        assert len(shares) == everyone and shares == sorted(shares)
+        assert page.locator("th[aria-sort=ascending]").inner_text() == "Met or waived"
+        page.close()
+    finally:
+        server.close()
+
+
+def test_committee_index_links_levels_to_the_handbook(example: Built) -> None:
+    index = (example.out / "index.html").read_text()
+    assert "framework version <strong>2026.2</strong>" in index
+    assert ('<a href="https://careers.kittiwake.example/2026.2/tracks/engineering/#level-L4">L4</a>' in index)

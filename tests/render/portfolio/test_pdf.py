@@ -101,3 +101,16 @@ def test_same_inputs_give_byte_identical_pdf_elsewhere(rich: Built, tmp_path) ->
 
     again = build(make_rich(tmp_path / "elsewhere", with_git=True), jobs=1)
     assert (again.out / "ada/ada.pdf").read_bytes() == (rich.out / "ada/ada.pdf").read_bytes()
+
+
+def test_emoji_print_from_an_embedded_colour_font(minimal) -> None:  # type: ignore[no-untyped-def]
+    from tests.render.portfolio.conftest import build
+
+    entry = minimal / "portfolios/ada/entries/2026-04-02-mentoring.md"
+    entry.write_text(entry.read_text(encoding="utf-8") + "\nShipped it 🚀 and the team cheered 🎉\n", encoding="utf-8")
+    built = build(minimal, jobs=1)
+    reader = PdfReader(built.out / "ada" / "ada.pdf")
+    fonts = {str(font["/BaseFont"]) for page in reader.pages
+             for font in (f.get_object() for f in page["/Resources"].get("/Font", {}).values())}
+    assert any("Emoji" in name for name in fonts), fonts  # not an empty box from a text font
+    assert "🚀" in text_of(reader)
