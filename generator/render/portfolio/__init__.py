@@ -23,6 +23,7 @@ from generator.render.portfolio.index import index_row, render_index_html
 from generator.render.portfolio.pdf_job import TASKS_PER_WORKER, PdfJob, PdfResult, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
 from generator.shard import Shard, collect, copy_person, write_manifest
+from generator.workers import die_with_parent
 from generator.write.atomic import replace_dir, staging_dir, write_text
 
 __all__ = ["build_portfolios", "render_portfolio_html", "output_dir", "write_portfolio_assets"]
@@ -149,7 +150,7 @@ def write_pdfs(jobs: list[PdfJob], workers: int, report) -> None:  # type: ignor
         else:
             context = multiprocessing.get_context("spawn")  # recycling workers needs spawn, not fork
             with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
-                                     max_tasks_per_child=TASKS_PER_WORKER) as pool:
+                                     max_tasks_per_child=TASKS_PER_WORKER, initializer=die_with_parent) as pool:
                 # longest first, so no long PDF starts last while the other process idles
                 ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
                 futures = [pool.submit(render_pdf, job) for job in ordered]

@@ -17,6 +17,7 @@ from generator.render.site import paths
 from generator.render.site.charts import build_track_chart, describe_cadence, render_cadence, render_track_chart
 from generator.render.site.pages import SiteData, render_glossary, site_name
 from generator.render.site.theme import print_env
+from generator.workers import die_with_parent
 from generator.write.atomic import write_bytes
 
 
@@ -83,6 +84,7 @@ def render_pdf(html: str, out: Path) -> Path:
 
 
 def _render_batch(batch: list[tuple[str, Path]], error: Path) -> None:
+    die_with_parent()
     try:
         for html, out in batch:
             render_pdf(html, out)
