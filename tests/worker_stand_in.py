@@ -17,10 +17,11 @@ if __name__ == "__main__":  # the build stand-in: a pool of recycled, spawned wo
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    from generator.workers import die_with_parent
+    from generator.write.workers import die_with_parent
 
     guarded = sys.argv[2] == "guarded"
     pool = ProcessPoolExecutor(1, mp_context=multiprocessing.get_context("spawn"), max_tasks_per_child=5,
-                               initializer=die_with_parent if guarded else None)
+                               initializer=die_with_parent if guarded else None,
+                               initargs=(os.getpid(),) if guarded else ())
     pool.submit(wait_forever, sys.argv[1])
     time.sleep(120)

@@ -17,8 +17,8 @@ from generator.render.site import paths
 from generator.render.site.charts import build_track_chart, describe_cadence, render_cadence, render_track_chart
 from generator.render.site.pages import SiteData, render_glossary, site_name
 from generator.render.site.theme import print_env
-from generator.workers import die_with_parent
 from generator.write.atomic import write_bytes
+from generator.write.workers import die_with_parent
 
 
 def render_print_html(data: SiteData, title: str | None = None) -> str:
@@ -63,6 +63,8 @@ def print_documents(data: SiteData) -> dict[str, str]:
 def _glossary(data: SiteData) -> Markup:
     """The site's glossary page, with its links to other pages reduced to their text."""
     html = str(render_markdown(render_glossary(data), untrusted=False))
+    # Text gets no attribute lists; the glossary template's own `{ #id }` headings become anchors here.
+    html = re.sub(r"<h([1-6])>(.*?) \{ #([a-z0-9-]+) \}</h\1>", r'<h\1 id="\3">\2</h\1>', html)
     return Markup(re.sub(r'<a href="(?!#)[^"]*"[^>]*>(.*?)</a>', r"\1", html))
 
 
@@ -84,7 +86,7 @@ def render_pdf(html: str, out: Path) -> Path:
 
 
 def _render_batch(batch: list[tuple[str, Path]], error: Path) -> None:
-    die_with_parent()
+    die_with_parent()  # the forkserver is the parent: it ends when the build does
     try:
         for html, out in batch:
             render_pdf(html, out)

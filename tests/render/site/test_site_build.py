@@ -135,11 +135,11 @@ def test_other_versions_in_site_are_kept(scratch: Path) -> None:
         {"version": "3.1", "title": "3.1", "aliases": ["latest"]}, {"version": "2.0", "title": "2.0", "aliases": []}]
 
 
-def test_a_version_that_cannot_name_a_folder_is_a_user_error(scratch: Path) -> None:
+def test_a_version_that_cannot_name_a_folder_is_a_located_error(scratch: Path) -> None:
     edit(scratch / "content/framework.yml", 'version: "3.1"', 'version: "3/1"')
     result = run_cli("build", "--root", scratch, "--no-portfolios", "--no-pdf")
     assert result.exit_code == 1
-    assert "error: framework version '3/1' cannot name a site folder" in result.stderr
+    assert "content/framework.yml:2:10: error: version: '3/1' cannot name a site folder" in result.stderr
     assert not (scratch / "site").exists()
 
 
