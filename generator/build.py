@@ -9,6 +9,9 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+# Private outputs by audience, each in its own folder under build/ so each can be published apart.
+AUDIENCES = {"committee": "build/portfolios", "teams": "build/teams", "programme": "build/reports"}
+
 # A progress sink: called with (label, done, total). The CLI passes one that draws bars.
 ProgressSink = Callable[[str, int, int], None]
 
@@ -21,6 +24,8 @@ class BuildOptions:
     person: str | None = None
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     all_versions: bool = False
+    audiences: tuple[str, ...] = tuple(AUDIENCES)
+    anonymise: bool = False  # calibration packets instead of the named private outputs
 
 
 @dataclass
@@ -66,10 +71,29 @@ def run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
         if options.all_versions:
             build_releases(project, options, report)
     if options.portfolios:
+        build_private(project, options, report)
+    return report
+
+
+def build_private(project, options: BuildOptions, report: BuildReport) -> None:  # type: ignore[no-untyped-def]
+    """The outputs under build/: each audience's folder, or only the anonymised calibration packets."""
+    if options.anonymise:
+        from generator.anonymise import build_calibration
+
+        build_calibration(project, options, report)
+        return
+    if "committee" in options.audiences:
         from generator.render.portfolio import build_portfolios
 
         build_portfolios(project, options, report)
-    return report
+    if options.person is None and "teams" in options.audiences:
+        from generator.render.teams import build_teams
+
+        build_teams(project, options, report)
+    if options.person is None and "programme" in options.audiences:
+        from generator.render.reports import build_programme
+
+        build_programme(project, options, report)
 
 
 def build_releases(project, options: BuildOptions, report: BuildReport) -> None:  # type: ignore[no-untyped-def]

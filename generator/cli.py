@@ -194,16 +194,23 @@ def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 @click.option("--person", default=None, help="Build only this person's portfolio.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel PDF processes (default: cores).")
 @click.option("--all-versions", is_flag=True, help="Also build every framework release tagged in git.")
+@click.option("--audience", "audiences", multiple=True, type=click.Choice(["committee", "teams", "programme"]),
+              help="Private outputs to build (repeatable; default: all): committee portfolios, team views, "
+                   "the programme report.")
+@click.option("--anonymise", is_flag=True,
+              help="Build calibration packets (build/calibration/) with people coded; needs HANDBOOK_ANONYMISE_KEY.")
 @quiet_option
 @verbose_option
 @handle_errors
 def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: bool, person: str | None,
-          jobs: int | None, all_versions: bool, quiet: bool, verbose: bool) -> None:
-    """Build site/ (the handbook) and build/portfolios/ (readiness portfolios)."""
-    from generator.build import BuildOptions, run_build
+          jobs: int | None, all_versions: bool, audiences: tuple[str, ...], anonymise: bool, quiet: bool,
+          verbose: bool) -> None:
+    """Build site/ (the handbook) and the private outputs under build/."""
+    from generator.build import AUDIENCES, BuildOptions, run_build
     from generator.progress import TerminalProgress, Verbosity, render_build_summary, stderr_console
 
-    options = BuildOptions(site=site, portfolios=portfolios, pdf=pdf, person=person, all_versions=all_versions)
+    options = BuildOptions(site=site, portfolios=portfolios, pdf=pdf, person=person, all_versions=all_versions,
+                           audiences=audiences or tuple(AUDIENCES), anonymise=anonymise)
     if jobs:
         options.jobs = jobs
     verbosity = Verbosity.from_flags(quiet, verbose)
