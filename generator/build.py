@@ -78,7 +78,7 @@ def run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
 def build_private(project, options: BuildOptions, report: BuildReport) -> None:  # type: ignore[no-untyped-def]
     """The outputs under build/: each audience's folder, or only the anonymised calibration packets."""
     if options.anonymise:
-        from generator.anonymise import build_calibration
+        from generator.render.calibration import build_calibration
 
         build_calibration(project, options, report)
         return

@@ -186,6 +186,41 @@ def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 
 
 @main.command()
+@click.argument("manager")
+@root_option
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handle_errors
+def team(manager: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
+    """Show what MANAGER's reporting line needs: status, due, overdue, stale, feedback owed."""
+    from generator.render.teams import team_views
+    from generator.render.teams.terminal import print_team
+
+    view = team_views(load_valid(root, as_of), only=manager)[0]
+    if fmt == "json":
+        click.echo(json.dumps(view.as_json(), indent=2, ensure_ascii=False))
+    else:
+        print_team(view)
+
+
+@main.command()
+@root_option
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handle_errors
+def report(root: Path, as_of: dt.date | None, fmt: str) -> None:
+    """Show the programme report: participation, readiness over time, recalibration signals."""
+    from generator.render.reports import programme_report
+    from generator.render.reports.terminal import print_programme
+
+    result = programme_report(load_valid(root, as_of))
+    if fmt == "json":
+        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+    else:
+        print_programme(result)
+
+
+@main.command()
 @root_option
 @as_of_option
 @click.option("--site/--no-site", default=True, help="Build the handbook site.")

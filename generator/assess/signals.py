@@ -29,7 +29,9 @@ def never_reached(project: Project, ref: str, milestone: Milestone, people: list
     if not due or reached:
         return None
     return Signal("never_reached", ref, milestone.title, len(due),
-                  f"none of the {len(due)} people whose {milestone.horizon} horizon has passed met it in time",
+                  (f"the one person whose {milestone.horizon} horizon has passed did not meet it in time"
+                   if len(due) == 1 else
+                   f"none of the {len(due)} people whose {milestone.horizon} horizon has passed met it in time"),
                   "too hard or too short a horizon?")
 
 
@@ -44,7 +46,8 @@ def met_early(project: Project, ref: str, milestone: Milestone, people: list[Por
         return None
     allowed = f"its horizon is {milestone.horizon}" if milestone.horizon else "it has no horizon"
     return Signal("met_early", ref, milestone.title, len(known),
-                  f"all {len(known)} people met it within {EARLY_DAYS // 7} weeks of their start; {allowed}",
+                  f"{'all ' + str(len(known)) + ' people' if len(known) > 1 else 'the one person'} met it within "
+                  f"{EARLY_DAYS // 7} weeks of their start; {allowed}",
                   "too easy for this level?")
 
 

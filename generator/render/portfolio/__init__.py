@@ -47,14 +47,23 @@ def _selected(project: Project, person: str | None) -> list[Portfolio]:
     return [portfolio]
 
 
-def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyped-def]
-    """Write build/portfolios/ (or only one person's folder with `options.person`)."""
-    out = output_dir(project)
+FROM_GIT: dict[Path, Commit] = {}  # a marker: read the history from git
+
+
+def build_portfolios(project, options, report, out: Path | None = None,  # type: ignore[no-untyped-def]
+                     history: dict[Path, Commit] | None = FROM_GIT) -> None:
+    """Write build/portfolios/ (or only one person's folder with `options.person`).
+
+    `out` and `history` (None: no git) replace the defaults for calibration packets.
+    """
+    out = out or output_dir(project)
     people = _selected(project, options.person)
     staged = staging_dir(out / options.person if options.person else out)
+    if history is FROM_GIT:
+        history = read_git_history(project.root)
     try:
         root = staged.parent if options.person else staged
-        jobs = write_pages(project, people, root, out, report, staged if options.person else None)
+        jobs = write_pages(project, people, root, out, report, staged if options.person else None, history)
         if options.pdf:
             write_pdfs(jobs, options.jobs, report)
         if options.person:
@@ -74,9 +83,8 @@ def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyp
 
 
 def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path, report,  # type: ignore[no-untyped-def]
-                single: Path | None) -> list[PdfJob]:
+                single: Path | None, history: dict[Path, Commit] | None) -> list[PdfJob]:
     """Write each page into `root/<id>` (or `single`); returns the PDF jobs, whose links resolve under `out`."""
-    history: dict[Path, Commit] | None = read_git_history(project.root)
     themes = theme_dirs(project.root)
     jobs = []
     with report.step("portfolios", len(people)) as advance:

@@ -8,12 +8,21 @@ from pathlib import Path
 from generator.link.project import Project
 from generator.render.portfolio.context import THEME_PREFIX, created_stamp
 from generator.render.portfolio.pdf import PdfJob, render_pdf
-from generator.render.portfolio.theme import copy_static, environment, theme_dirs
+from generator.render.portfolio.theme import PACKAGED, copy_static, environment
+from generator.render.portfolio.theme import theme_dirs as portfolio_dirs
 from generator.write.atomic import write_text
+
+REPORTS = PACKAGED.parent / "reports"
+
+
+def theme_dirs(root: Path) -> tuple[Path, ...]:
+    """themes/reports (the repository's, then the packaged), then the portfolio theme they extend."""
+    own = root / "themes" / "reports"
+    return ((own.resolve(),) if own.is_dir() else ()) + (REPORTS,) + portfolio_dirs(root)
 
 
 def render_page(project: Project, template: str, **context: object) -> str:
-    """A report template of the portfolio theme, with what every report page shows."""
+    """A template of the reports theme, with what every report page shows."""
     assert project.framework is not None
     env = environment(theme_dirs(project.root))
     return env.get_template(template).render(
