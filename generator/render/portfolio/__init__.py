@@ -11,6 +11,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from generator.assess.benchmark import Cohorts
 from generator.link.project import Portfolio, Project
 from generator.model.errors import did_you_mean
 from generator.problems import UserError
@@ -86,11 +87,12 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
                 single: Path | None, history: dict[Path, Commit] | None) -> list[PdfJob]:
     """Write each page into `root/<id>` (or `single`); returns the PDF jobs, whose links resolve under `out`."""
     themes = theme_dirs(project.root)
+    cohorts = Cohorts(project)
     jobs = []
     with report.step("portfolios", len(people)) as advance:
         for portfolio in people:
             folder = single or root / portfolio.id
-            context = build_context(project, portfolio, history)
+            context = build_context(project, portfolio, history, cohorts)
             html = render_context_html(project, context)
             write_text(folder / "index.html", html)
             copy_person_files(portfolio, context.files, folder)
