@@ -33,7 +33,8 @@ def test_one_view_per_manager_and_an_index(reports: Built) -> None:
 @pytest.mark.parametrize("manager", sorted(LINES))
 def test_a_view_names_no_one_outside_the_reporting_line(reports: Built, manager: str) -> None:
     html = page(reports, manager)
-    pdf = " ".join(p.extract_text() for p in PdfReader(reports.project.root / f"build/teams/{manager}/{manager}.pdf").pages)
+    reader = PdfReader(reports.project.root / f"build/teams/{manager}/{manager}.pdf")
+    pdf = " ".join(p.extract_text() for p in reader.pages)
     for person, name in PEOPLE.items():
         inside = person in LINES[manager]
         assert (name in html) == inside, (manager, name)
