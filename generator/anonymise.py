@@ -220,8 +220,7 @@ def _reencode(source: Path, target: Path) -> bool:
     try:
         with Image.open(source) as image:
             image.load()
-            clean = Image.new(image.mode, image.size)
-            clean.putdata(list(image.getdata()))
+            clean = Image.frombytes(image.mode, image.size, image.tobytes())
             if image.mode == "P" and image.getpalette():
                 clean.putpalette(image.getpalette())
             clean.save(target, format=image.format or "PNG")
