@@ -101,3 +101,24 @@ def test_any_name_makes_valid_yaml(tmp_path: Path) -> None:
     assert yaml.safe_load((tmp_path / "handbook.yml").read_text())["site_name"] == name
     assert yaml.safe_load((tmp_path / "content/framework.yml").read_text())["name"] == name
     assert run_cli("check", "--root", tmp_path, "--strict").exit_code == 0
+
+
+def test_ci_keeps_each_audience_a_separate_private_artifact(starter: Path) -> None:
+    workflow = yaml.safe_load((starter / ".github/workflows/handbook.yml").read_text())
+    private = workflow["jobs"]["private"]
+    assert private["if"] is False
+    uploads = [s["with"] for s in private["steps"] if s.get("uses", "").startswith("actions/upload-artifact")]
+    assert [(u["name"], u["path"]) for u in uploads] == [
+        ("committee", "build/portfolios/"), ("teams", "build/teams/"), ("programme", "build/reports/")]
+    calibration = workflow["jobs"]["calibration"]
+    assert calibration["env"]["HANDBOOK_ANONYMISE_KEY"] == "${{ secrets.HANDBOOK_ANONYMISE_KEY }}"
+    assert any(s.get("run") == "handbook build --no-site --anonymise" for s in calibration["steps"])
+    assert [s["with"]["path"] for s in calibration["steps"] if "upload-artifact" in s.get("uses", "")] == [
+        "build/calibration/"]
+    pipeline = yaml.safe_load((starter / ".gitlab-ci.yml").read_text())
+    jobs = {name: pipeline[name] for name in ("portfolios", "teams", "programme", "calibration")}
+    assert {name: job["artifacts"]["paths"] for name, job in jobs.items()} == {
+        "portfolios": ["build/portfolios"], "teams": ["build/teams"], "programme": ["build/reports"],
+        "calibration": ["build/calibration"]}
+    assert all(job["rules"][0]["when"] == "manual" for job in jobs.values())
+    assert pipeline["teams"]["script"] == ["handbook build --no-site --audience teams"]
