@@ -167,11 +167,8 @@ class TeamView:
 
 
 def coverage_of(readiness: Readiness) -> dict[str, int] | None:
-    coverage = getattr(readiness, "coverage", None)
-    if coverage is None:
-        return None
-    return dict(coverage) if isinstance(coverage, Mapping) else {"evidenced": coverage.evidenced,
-                                                                 "required": coverage.required}
+    """Competencies evidenced of those expected at the target; None when the track expects none."""
+    return readiness.coverage if readiness.competencies else None
 
 
 def assess_member(project: Project, person: str, manager: str, readiness: Readiness) -> Member:

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import bisect
+import dataclasses
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.assess.readiness import Readiness, assess_readiness
+from generator.assess.portfolio import assess_portfolio
+from generator.assess.readiness import Readiness
 from generator.link.project import Portfolio, Project
 from generator.link.versions import view_for_version
 from generator.model.types import duration_days
@@ -15,12 +17,7 @@ from generator.model.types import duration_days
 
 def readiness_at(project: Project, portfolio: Portfolio, date: dt.date) -> Readiness:
     """The person's readiness as it was (or will be) at `date`, against their pinned release."""
-    view = view_for_version(project, portfolio.profile.framework)
-    track = view.track(portfolio.profile.track)
-    assert view.framework is not None and track is not None, "validated by check_references"
-    entries = [(e.id, e.meta) for e in portfolio.entries]
-    return assess_readiness(view.framework, track, portfolio.id, portfolio.profile, entries, date,
-                            {e.id: e.body for e in portfolio.entries})
+    return assess_portfolio(dataclasses.replace(project, as_of=date), portfolio)
 
 
 def change_dates(project: Project, portfolio: Portfolio, until: dt.date) -> list[dt.date]:

@@ -104,3 +104,11 @@ def test_unknown_manager_in_people_yml_is_located(tmp_path: Path, check) -> None
     problems = check(root)
     assert [(p["path"], p["line"], p["column"], p["message"], p["hint"]) for p in problems] == [
         ("portfolios/people.yml", 7, 14, "unknown person 'helen'", "did you mean 'helena'?")]
+
+
+def test_each_person_shows_their_competency_coverage(example: Project) -> None:
+    for member in view(example, "helena").members:
+        portfolio = example.portfolio(member.id)
+        assert portfolio is not None
+        readiness = assess_portfolio(example, portfolio)
+        assert member.coverage == readiness.coverage and member.coverage["required"] > 0
