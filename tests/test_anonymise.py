@@ -65,3 +65,33 @@ def test_anonymise_refuses_one_person(tmp_path: Path, monkeypatch: pytest.Monkey
     assert result.exit_code == 1
     assert result.stderr == ("error: --anonymise builds everyone's packet; --person would say whom a packet is "
                              "about\n    hint: drop --person\n")
+
+
+def test_provenance_survives_coding(tmp_path: Path) -> None:
+    """Who committed a feedback entry is coded the same way as who gave it, so 'verified' still holds."""
+    import datetime as dt
+
+    from generator.anonymise import anonymise_project
+    from generator.read.git_history import Commit
+
+    project = load_project(ROOT)[0]
+    amara = project.portfolio("amara")
+    assert amara is not None
+    entry = next(e for e in amara.entries if e.id == "2026-07-22-feedback-tomas-on-mentoring")
+    other = next(e for e in amara.entries if e.id == "2026-07-20-mentoring-tomas-wrap-up")
+    history = {entry.file.resolve(): Commit("1a2b3c4", "Tomás Herrera", "Tomas.Herrera@kittiwake.example ",
+                                            dt.date(2026, 7, 22)),
+               other.file.resolve(): Commit("5d6e7f8", "Someone", "someone@elsewhere.example", dt.date(2026, 7, 20))}
+    coder = Coder(b"k" * 32)
+    coded = anonymise_project(project, b"k" * 32, tmp_path, history)
+    assert coded.history is not None
+    commits = sorted(coded.history.values(), key=lambda c: c.date)
+    assert [(c.author, c.email) for c in commits] == [
+        ("someone", "someone@calibration.invalid"),
+        (coder.person("tomas").upper(), coder.email("tomas"))]
+    assert all(c.short.startswith("c-") and c.short[2:] not in ("1a2b3c4", "5d6e7f8") for c in commits)
+    assert coded.project.email_of(coder.person("tomas")) == coder.email("tomas")
+    coded_amara = coded.project.portfolio(coder.person("amara"))
+    assert coded_amara is not None and coded_amara.profile.email == coder.email("amara")
+    feedback = next(e for e in coded_amara.entries if e.meta.kind == "feedback" and e.meta.date == dt.date(2026, 7, 22))
+    assert feedback.meta.from_ == coder.person("tomas")
