@@ -97,3 +97,17 @@ def test_the_settings_of_team_views_and_reports_are_owned(tmp_path: Path) -> Non
     lines = (root / "CODEOWNERS").read_text().splitlines()
     assert "/handbook.yml @people-ops fw@example.com" in lines
     assert "/portfolios/people.yml @people-ops fw@example.com" in lines
+
+
+def test_tracks_and_competencies_with_owners_get_their_own_rules(minimal: Path) -> None:
+    edit(minimal / "content/tracks/engineering.yml", "name: Engineering\n",
+         'name: Engineering\nowners: ["@eng-leads"]\n')
+    edit(minimal / "content/competencies/core.yml", "    name: Mentoring\n",
+         '    name: Mentoring\n    owners: ["@coaches", "@eng-leads"]\n')
+    result = run_cli("codeowners", "--root", minimal)
+    assert result.exit_code == 0, result.output
+    text = (minimal / "CODEOWNERS").read_text(encoding="utf-8")
+    assert ("# Tracks and competencies with owners of their own.\n"
+            "/content/competencies/core.yml @coaches @eng-leads\n"
+            "/content/tracks/engineering.yml @eng-leads\n\n"
+            "# Each portfolio: the person and their manager.\n") in text

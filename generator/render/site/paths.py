@@ -27,6 +27,10 @@ def step_doc(track_id: str, lower: str, upper: str) -> str:
     return f"tracks/{track_id}/{lower}-to-{upper}.md"
 
 
+def track_matrix_doc(track_id: str) -> str:
+    return f"tracks/{track_id}/matrix.md"
+
+
 def competency_doc(competency_id: str) -> str:
     return f"competencies/{competency_id}.md"
 
