@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
@@ -10,7 +9,7 @@ import pytest
 from generator.anonymise import Coder, Scrubber, read_secret
 from generator.link.project import load_project
 from generator.problems import UserError
-from tests.helpers import run_cli
+from tests.helpers import copy_example, run_cli
 
 ROOT = Path(__file__).parent.parent
 KEY = "HANDBOOK_ANONYMISE_KEY"
@@ -46,9 +45,7 @@ def test_free_text_mentions_become_codes() -> None:
 
 def test_build_without_a_secret_stops_and_writes_nothing(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv(KEY, raising=False)
-    for name in ("content", "portfolios"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "handbook.yml", tmp_path)
+    copy_example(tmp_path)
     result = run_cli("build", "--root", tmp_path, "--no-site", "--no-pdf", "--anonymise")
     assert result.exit_code == 1
     assert result.stderr.startswith("error: HANDBOOK_ANONYMISE_KEY is not set: calibration packets code every "
@@ -58,9 +55,7 @@ def test_build_without_a_secret_stops_and_writes_nothing(tmp_path: Path, monkeyp
 
 def test_anonymise_refuses_one_person(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv(KEY, "k" * 32)
-    for name in ("content", "portfolios"):
-        shutil.copytree(ROOT / name, tmp_path / name)
-    shutil.copy(ROOT / "handbook.yml", tmp_path)
+    copy_example(tmp_path)
     result = run_cli("build", "--root", tmp_path, "--no-site", "--no-pdf", "--anonymise", "--person", "mei")
     assert result.exit_code == 1
     assert result.stderr == ("error: --anonymise builds everyone's packet; --person would say whom a packet is "

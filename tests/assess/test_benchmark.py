@@ -10,14 +10,14 @@ import pytest
 from generator.assess.benchmark import Cohorts
 from generator.link.project import Project, load_project
 from generator.render.portfolio import render_portfolio_html
+from tests.helpers import copy_example
 
 ROOT = Path(__file__).parent.parent.parent
 
 
 def cohort_repo(root: Path, full: int, empty: int, threshold: int | None = None) -> Project:
     """The example plus `full` copies of tomas's portfolio and `empty` copies without entries."""
-    for name in ("content", "portfolios"):
-        shutil.copytree(ROOT / name, root / name)
+    copy_example(root)
     config = (ROOT / "handbook.yml").read_text(encoding="utf-8")
     if threshold is not None:
         config += f"benchmark_min_cohort: {threshold}\n"

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -13,7 +12,7 @@ from generator.assess.timeline import build_timeline, readiness_at
 from generator.link.project import Project, load_project
 from generator.read.git_history import read_git_history
 from generator.render.reports import feedback_verifier
-from tests.helpers import edit
+from tests.helpers import copy_example, edit
 from tests.render.portfolio.conftest import git
 
 ROOT = Path(__file__).parent.parent.parent
@@ -121,9 +120,7 @@ def test_recognition_per_quarter(report: ProgrammeReport) -> None:
 def test_share_of_met_milestones_with_verified_feedback(tmp_path: Path, report: ProgrammeReport) -> None:
     assert (report.met, report.met_verified, report.verified_share) == (15, None, None)  # not in git
     root = tmp_path / "repo"
-    for name in ("content", "portfolios"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "handbook.yml", root)
+    copy_example(root)
     edit(root / "portfolios/tomas/profile.yml", "tomas.herrera@kittiwake.example", "tomas@example.com")
     own = "portfolios/amara/entries/2026-07-22-feedback-tomas-on-mentoring.md"
     git(root, "init", "-q", "-b", "main")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from pathlib import Path
 
 import pytest
@@ -11,7 +10,7 @@ import pytest
 from generator.assess.portfolio import assess_portfolio
 from generator.assess.team import TeamView, assess_team, manager_ids, reporting_line
 from generator.link.project import Project, load_project
-from tests.helpers import edit
+from tests.helpers import copy_example, edit
 
 ROOT = Path(__file__).parent.parent.parent
 
@@ -84,9 +83,7 @@ def test_stale_portfolios_have_no_entry_in_90_days() -> None:
 
 def test_a_cycle_of_managers_ends(tmp_path: Path) -> None:
     root = tmp_path / "repo"
-    for name in ("content", "portfolios"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "handbook.yml", root)
+    copy_example(root)
     edit(root / "portfolios/people.yml", "    email: helena.okafor@kittiwake.example\n",
          "    email: helena.okafor@kittiwake.example\n    manager: david\n")
     project, problems = load_project(root)
@@ -96,9 +93,7 @@ def test_a_cycle_of_managers_ends(tmp_path: Path) -> None:
 
 def test_unknown_manager_in_people_yml_is_located(tmp_path: Path, check) -> None:  # type: ignore[no-untyped-def]
     root = tmp_path / "repo"
-    for name in ("content", "portfolios"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "handbook.yml", root)
+    copy_example(root)
     text = (root / "portfolios/people.yml").read_text().replace("manager: helena", "manager: helen", 1)
     (root / "portfolios/people.yml").write_text(text)
     problems = check(root)

@@ -2,23 +2,15 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pytest
 
+from tests.helpers import copy_example
 from tests.render.portfolio.conftest import Built, build
 
 ROOT = Path(__file__).parent.parent.parent.parent
 SECRET = "calibration-test-key-0123456789"
-
-
-def copy_example(root: Path) -> Path:
-    root.mkdir(parents=True)
-    for name in ("content", "portfolios"):
-        shutil.copytree(ROOT / name, root / name)
-    shutil.copy(ROOT / "handbook.yml", root)
-    return root
 
 
 @pytest.fixture(scope="session")
