@@ -22,7 +22,8 @@ def _table(title: str, *columns: str) -> Table:
 
 def print_programme(report: ProgrammeReport, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
-    console.print(f"[bold]Programme report[/] · as of {report.as_of} · {report.people} people with a portfolio")
+    people = "person" if report.people == 1 else "people"
+    console.print(f"[bold]Programme report[/] · as of {report.as_of} · {report.people} {people} with a portfolio")
     active = " · ".join(f"{_share(n, report.people)} active in {d} days ({n}/{report.people})"
                         for d, n in report.participation.items())
     verified = ("provenance unavailable" if report.met_verified is None

@@ -24,7 +24,7 @@ def print_team(view: TeamView, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     names = {m.id: m.name for m in view.members} | {view.manager: view.manager_name}
     console.print(f"[bold]Team view: {view.manager_name}[/] ({view.manager}) · as of {view.as_of} · "
-                  f"{len(view.members)} people in the reporting line")
+                  f"{len(view.members)} {'person' if len(view.members) == 1 else 'people'} in the reporting line")
     console.print(f"{len(view.owed)} owed by you · {len(view.overdue)} overdue · {len(view.due(30))} due in 30 days"
                   f" · {len(view.due(90))} due in 90 days · {len(view.stale)} stale (no entry in {STALE_DAYS} days)")
     if view.teams:
