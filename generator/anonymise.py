@@ -192,7 +192,7 @@ def _entry(person: str, loaded: LoadedEntry, coder: Coder, scrub: Scrubber, file
 def _copy_files(portfolio: Portfolio, coder: Coder, scrub: Scrubber, folder: Path) -> dict[str, str]:
     """Copy the person's attachments under coded names: text scrubbed, images re-encoded without
     metadata; other files (PDFs, office documents) cannot be checked and are withheld.
-    Returns old relative path → new relative path of every file written."""
+    Returns old relative path → new relative path of every file, written or withheld."""
     root = portfolio.folder.resolve()
     written: dict[str, str] = {}
     for path in sorted(root.rglob("*")):
@@ -205,11 +205,9 @@ def _copy_files(portfolio: Portfolio, coder: Coder, scrub: Scrubber, folder: Pat
         target.parent.mkdir(parents=True, exist_ok=True)
         if suffix in TEXT_SUFFIXES:
             target.write_text(scrub(path.resolve().read_text(encoding="utf-8", errors="replace")), encoding="utf-8")
-        elif suffix in IMAGE_SUFFIXES and _reencode(path.resolve(), target):
-            pass
-        else:
-            continue
-        written[rel] = new
+        elif suffix in IMAGE_SUFFIXES:
+            _reencode(path.resolve(), target)
+        written[rel] = new  # a withheld file keeps only its coded name; the page says it is not available
     return written
 
 

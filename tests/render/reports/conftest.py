@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.helpers import copy_example
+from tests.helpers import copy_example, edit
 from tests.render.portfolio.conftest import Built, build
 
 ROOT = Path(__file__).parent.parent.parent.parent
@@ -25,6 +25,12 @@ def packets(tmp_path_factory: pytest.TempPathFactory) -> Built:
     monkeypatch = pytest.MonkeyPatch()
     monkeypatch.setenv("HANDBOOK_ANONYMISE_KEY", SECRET)
     try:
-        return build(copy_example(tmp_path_factory.mktemp("packets") / "repo"), anonymise=True, jobs=2)
+        root = copy_example(tmp_path_factory.mktemp("packets") / "repo")
+        # a PDF cannot be checked for names: it is withheld, and its file name coded
+        (root / "portfolios/mei/attachments/guild-feedback-notes.pdf").write_bytes(b"%PDF-1.4 Mei Tanaka\n")
+        edit(root / "portfolios/mei/entries/2026-05-20-guild-series-wrap-up.md",
+             "artifacts: [attachments/guild-ratings.md]",
+             "artifacts: [attachments/guild-ratings.md, attachments/guild-feedback-notes.pdf]")
+        return build(root, anonymise=True, jobs=2)
     finally:
         monkeypatch.undo()

@@ -15,7 +15,8 @@ from generator.anonymise import Coder
 from tests.render.portfolio.conftest import Built
 from tests.render.reports.conftest import SECRET
 
-ATTACHMENTS = ("pilot-results", "slo-coverage-by-quarter", "guild-ratings", "rates-coverage")
+ATTACHMENTS = ("pilot-results", "slo-coverage-by-quarter", "guild-ratings", "rates-coverage",
+               "guild-feedback-notes")
 
 
 def fold(text: str) -> str:
@@ -80,6 +81,9 @@ def test_packets_are_the_committee_portfolios_with_codes(packets: Built) -> None
     index = (out / "index.html").read_text(encoding="utf-8")
     assert index.count("status-") == 5 and tomas in index
     assert not (packets.project.root / "build/portfolios").exists()
+    mei = (out / coder.person("mei") / "index.html").read_text(encoding="utf-8")
+    assert re.search(r"<li>attachments/f[0-9a-f]{8}\.pdf \(not available\)</li>", mei)
+    assert [p.name for p in (out / coder.person("mei")).rglob("*.pdf")] == [f"{coder.person('mei')}.pdf"]
 
 
 def test_images_are_reencoded_without_metadata(packets: Built) -> None:
