@@ -6,6 +6,7 @@ The floor is one readiness assessment of every person, measured in the same run.
 assess everyone once and add the reporting lines; the programme report re-runs readiness at
 every month end and at every date an entry starts or stops counting, so it is expected to cost
 a small multiple of the floor (about the number of month ends plus twice the entries per person).
+Peer benchmarks build each cohort member's readiness timeline once per build.
 Runs on a synthetic set: the bundled example's portfolios cloned under new ids.
 """
 
@@ -24,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from synthetic import write_example_people  # noqa: E402
 
+from generator.assess.benchmark import Cohorts  # noqa: E402
 from generator.assess.portfolio import assess_portfolio  # noqa: E402
 from generator.assess.programme import assess_programme  # noqa: E402
 from generator.link.project import Project, load_project  # noqa: E402
@@ -41,6 +43,12 @@ def best(run: Callable[[], object], repeat: int) -> float:
     return min(times)
 
 
+def every_benchmark(project: Project) -> list[object]:
+    """What a portfolio build does: one Cohorts shared by every portfolio's page."""
+    cohorts = Cohorts(project)
+    return [cohorts.benchmark(p, 0, 0) for p in project.portfolios]
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=200)
@@ -55,11 +63,13 @@ def main() -> None:
         programme = best(lambda: assess_programme(project), args.repeat)
         report = assess_programme(project)
         page = best(lambda: render_programme_html(project, report), args.repeat)
+        benchmarks = best(lambda: every_benchmark(project), args.repeat)
     print(f"{people} people, {entries} entries, {len(report.over_time)} month ends")
     print(f"floor: readiness of everyone once  {floor * 1000:8.1f} ms")
     print(f"team views (assess + HTML)         {teams * 1000:8.1f} ms  {teams / floor:5.2f}x floor")
     print(f"programme report (assess)          {programme * 1000:8.1f} ms  {programme / floor:5.2f}x floor")
     print(f"programme report (HTML)            {page * 1000:8.1f} ms")
+    print(f"peer benchmarks of every portfolio {benchmarks * 1000:8.1f} ms  {benchmarks / floor:5.2f}x floor")
 
 
 if __name__ == "__main__":
