@@ -41,3 +41,14 @@ def test_a_failed_build_keeps_the_previous_team_views(tmp_path: Path, monkeypatc
     assert (project.root / "build/teams/helena/index.html").read_text(encoding="utf-8") == before
     assert (project.root / "build/teams/david/index.html").read_text(encoding="utf-8") != "partial"
     assert sorted(p.name for p in (project.root / "build").iterdir()) == ["teams"]
+
+
+def test_same_inputs_give_byte_identical_reports(tmp_path: Path) -> None:
+    from generator.render.reports import programme_report, render_programme_html
+
+    pages = []
+    for name in ("one", "two"):
+        project = load_project(copy_example(tmp_path / name))[0]
+        pages.append((render_programme_html(project, programme_report(project)),
+                      [render_team_html(project, v) for v in team_views(project)]))
+    assert pages[0] == pages[1]
