@@ -29,7 +29,6 @@ from synthetic import write_example_people  # noqa: E402
 
 from generator.build import BuildReport  # noqa: E402
 from generator.link.project import Project, load_project  # noqa: E402
-from generator.read.git_history import read_git_history  # noqa: E402
 from generator.render.portfolio import write_pages, write_pdfs  # noqa: E402
 from generator.render.portfolio.pdf import PDF_OPTIONS, PdfJob, render_pdf  # noqa: E402
 
@@ -72,8 +71,7 @@ def bench_set(label: str, root: Path, jobs: int, chunk: int) -> None:
     people = len(project.portfolios)
     staging = Path(tempfile.mkdtemp(prefix="bench-portfolios-"))
     started = time.perf_counter()
-    pdf_jobs = write_pages(project, project.portfolios, staging, staging, BuildReport(), None,
-                            read_git_history(project.root))
+    pdf_jobs = write_pages(project, project.portfolios, staging, staging, BuildReport(), None)
     html_seconds = time.perf_counter() - started
 
     # Chunk by chunk: serial then parallel on the same PDFs, so load from other processes on

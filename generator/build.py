@@ -26,6 +26,8 @@ class BuildOptions:
     all_versions: bool = False
     audiences: tuple[str, ...] = tuple(AUDIENCES)
     anonymise: bool = False  # calibration packets instead of the named private outputs
+    shard: str | None = None  # K/N: build only this runner's share of the portfolios
+    merge_shards: list[Path] = field(default_factory=list)  # shards' outputs to join into build/portfolios/
 
 
 @dataclass
@@ -86,11 +88,12 @@ def build_private(project, options: BuildOptions, report: BuildReport) -> None: 
         from generator.render.portfolio import build_portfolios
 
         build_portfolios(project, options, report)
-    if options.person is None and "teams" in options.audiences:
+    whole = options.person is None and options.shard is None and not options.merge_shards  # need everyone
+    if whole and "teams" in options.audiences:
         from generator.render.teams import build_teams
 
         build_teams(project, options, report)
-    if options.person is None and "programme" in options.audiences:
+    if whole and "programme" in options.audiences:
         from generator.render.reports import build_programme
 
         build_programme(project, options, report)

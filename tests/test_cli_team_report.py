@@ -45,14 +45,14 @@ def test_report_json_keys() -> None:
     assert list(data) == ["as_of", "people", "by_track_level", "readiness_over_time", "entries_per_month",
                           "time_to_ready", "milestones_met", "met_with_verified_feedback", "verified_share",
                           "signals", "participation", "recognition"]
-    assert data["participation"] == {"30d": {"active": 3, "people": 5, "share": 0.6},
-                                     "90d": {"active": 5, "people": 5, "share": 1.0}}
-    assert data["readiness_over_time"][-1] == {"date": "2026-10-31", "people": 5, "ready": 2, "on_track": 1,
+    assert data["participation"] == {"30d": {"active": 3, "people": 6, "share": 0.5},
+                                     "90d": {"active": 6, "people": 6, "share": 1.0}}
+    assert data["readiness_over_time"][-1] == {"date": "2026-10-31", "people": 6, "ready": 2, "on_track": 2,
                                                "not_yet": 2}
 
 
 def test_report_table_and_as_of() -> None:
     result = run_cli("report", "--root", ROOT, "--as-of", "2026-06-30")
     assert result.exit_code == 0
-    assert result.stdout.startswith("Programme report · as of 2026-06-30 · 5 people with a portfolio")
+    assert result.stdout.startswith("Programme report · as of 2026-06-30 · 6 people with a portfolio")
     assert "Recalibration signals" in result.stdout

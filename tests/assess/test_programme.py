@@ -31,25 +31,27 @@ def report(example: Project) -> ProgrammeReport:
 def test_people_per_track_and_level(report: ProgrammeReport) -> None:
     assert [(t.track, t.level, t.people) for t in report.by_track_level] == [
         ("engineering-management", "L3", 1),  # jonah
-        ("engineering", "L1", 1), ("engineering", "L2", 1), ("engineering", "L3", 1), ("engineering", "L4", 1)]
+        ("engineering", "L1", 1), ("engineering", "L2", 1), ("engineering", "L3", 1), ("engineering", "L4", 1),
+        ("site-reliability", "L2", 1)]  # kenji
 
 
 def test_entries_per_month_by_kind(report: ProgrammeReport) -> None:
-    # counted from the `date:` and `kind:` of the 60 entry files
+    # counted from the `date:` and `kind:` of the 65 entry files (kenji's: May, June, July, two in September)
     totals = {m: sum(k.values()) for m, k in report.entries.items() if sum(k.values())}
     assert totals == {"2025-07": 1, "2025-10": 1, "2026-01": 2, "2026-02": 4, "2026-03": 5, "2026-04": 6,
-                      "2026-05": 6, "2026-06": 6, "2026-07": 12, "2026-08": 6, "2026-09": 7, "2026-10": 4}
+                      "2026-05": 7, "2026-06": 7, "2026-07": 13, "2026-08": 6, "2026-09": 9, "2026-10": 4}
     assert report.entry_months[0] == "2025-07" and report.entry_months[-1] == "2026-11"
     assert {k: n for k, n in report.entries["2026-07"].items() if n} == {
-        "project": 5, "certification": 1, "feedback": 2, "reflection": 3, "mentoring": 1}
+        "project": 6, "certification": 1, "feedback": 2, "reflection": 3, "mentoring": 1}
     assert {k: n for k, n in report.entries["2026-05"].items() if n} == {
-        "project": 2, "feedback": 1, "reflection": 1, "rotation": 1, "recognition": 1}
+        "project": 3, "feedback": 1, "reflection": 1, "rotation": 1, "recognition": 1}
 
 
 def test_participation_in_the_last_30_and_90_days(report: ProgrammeReport) -> None:
-    # as of 2026-11-01: farah 10-20, jonah 10-14 and tomas 10-12 within 30 days; amara 09-18 and mei 09-05 within 90
-    assert report.people == 5
-    assert report.participation == {30: 3, 90: 5}
+    # as of 2026-11-01: farah 10-20, jonah 10-14 and tomas 10-12 within 30 days;
+    # amara 09-18, kenji 09-15 and mei 09-05 within 90
+    assert report.people == 6
+    assert report.participation == {30: 3, 90: 6}
 
 
 def test_readiness_at_month_ends_is_recomputed(report: ProgrammeReport) -> None:
@@ -58,11 +60,12 @@ def test_readiness_at_month_ends_is_recomputed(report: ProgrammeReport) -> None:
     assert len(report.over_time) == 14
     by_date = {m.date: (m.people, m.statuses) for m in report.over_time}
     assert by_date[dt.date(2025, 12, 31)] == (1, {"ready": 0, "on_track": 0, "not_yet": 1})
-    # since: jonah 01-12, amara 01-19 (January), mei 02-01, tomas 06-01
-    assert by_date[dt.date(2026, 1, 31)][0] == 3 and by_date[dt.date(2026, 5, 31)][0] == 4
+    # since: jonah 01-12, amara 01-19 (January), mei 02-01, kenji 04-01, tomas 06-01
+    assert by_date[dt.date(2026, 1, 31)][0] == 3 and by_date[dt.date(2026, 5, 31)][0] == 5
     # amara ready on 2026-09-18 (cost-informed-decision), jonah on 2026-09-30 (lead-multi-team-org)
     assert by_date[dt.date(2026, 8, 31)][1]["ready"] == 0
-    assert by_date[dt.date(2026, 9, 30)] == (5, {"ready": 2, "on_track": 1, "not_yet": 2})
+    # on track: tomas (4 of 6 met), kenji (no milestones at L3; 6 of 10 competencies evidenced)
+    assert by_date[dt.date(2026, 9, 30)] == (6, {"ready": 2, "on_track": 2, "not_yet": 2})
 
 
 def test_month_ends_cross_the_year() -> None:

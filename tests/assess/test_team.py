@@ -27,8 +27,10 @@ def example() -> Project:
 
 
 def test_reporting_lines_follow_profiles_and_people_yml(example: Project) -> None:
-    # profiles: amara, tomas → david; farah, jonah → helena; mei → ines. people.yml: david, ines → helena
-    assert manager_ids(example) == ["david", "helena", "ines"]
+    # profiles: amara, tomas → david; farah, jonah → helena; mei → ines; kenji → raj.
+    # people.yml: david, ines → helena
+    assert manager_ids(example) == ["david", "helena", "ines", "raj"]
+    assert reporting_line(example, "raj") == ["kenji"]
     assert reporting_line(example, "david") == ["amara", "tomas"]
     assert reporting_line(example, "ines") == ["mei"]
     assert reporting_line(example, "helena") == ["david", "farah", "ines", "jonah", "amara", "tomas", "mei"]

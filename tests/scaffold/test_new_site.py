@@ -105,20 +105,37 @@ def test_any_name_makes_valid_yaml(tmp_path: Path) -> None:
 
 def test_ci_keeps_each_audience_a_separate_private_artifact(starter: Path) -> None:
     workflow = yaml.safe_load((starter / ".github/workflows/handbook.yml").read_text())
-    private = workflow["jobs"]["private"]
-    assert private["if"] is False
-    uploads = [s["with"] for s in private["steps"] if s.get("uses", "").startswith("actions/upload-artifact")]
-    assert [(u["name"], u["path"]) for u in uploads] == [
-        ("committee", "build/portfolios/"), ("teams", "build/teams/"), ("programme", "build/reports/")]
+    merge = workflow["jobs"]["portfolios-merge"]
+    assert [s["with"]["path"] for s in merge["steps"] if "upload-artifact" in s.get("uses", "")] == [
+        "build/portfolios/"]
+    reports = workflow["jobs"]["reports"]
+    assert reports["if"] is False
+    uploads = [s["with"] for s in reports["steps"] if s.get("uses", "").startswith("actions/upload-artifact")]
+    assert [(u["name"], u["path"]) for u in uploads] == [("teams", "build/teams/"), ("programme", "build/reports/")]
     calibration = workflow["jobs"]["calibration"]
     assert calibration["env"]["HANDBOOK_ANONYMISE_KEY"] == "${{ secrets.HANDBOOK_ANONYMISE_KEY }}"
     assert any(s.get("run") == "handbook build --no-site --anonymise" for s in calibration["steps"])
     assert [s["with"]["path"] for s in calibration["steps"] if "upload-artifact" in s.get("uses", "")] == [
         "build/calibration/"]
     pipeline = yaml.safe_load((starter / ".gitlab-ci.yml").read_text())
-    jobs = {name: pipeline[name] for name in ("portfolios", "teams", "programme", "calibration")}
+    jobs = {name: pipeline[name] for name in ("portfolios-merge", "teams", "programme", "calibration")}
     assert {name: job["artifacts"]["paths"] for name, job in jobs.items()} == {
-        "portfolios": ["build/portfolios"], "teams": ["build/teams"], "programme": ["build/reports"],
+        "portfolios-merge": ["build/portfolios"], "teams": ["build/teams"], "programme": ["build/reports"],
         "calibration": ["build/calibration"]}
-    assert all(job["rules"][0]["when"] == "manual" for job in jobs.values())
+    assert all(pipeline[name]["rules"][0]["when"] == "manual" for name in ("teams", "programme", "calibration"))
     assert pipeline["teams"]["script"] == ["handbook build --no-site --audience teams"]
+
+
+def test_ci_builds_portfolios_on_four_runners_then_merges_them(starter: Path) -> None:
+    workflow = yaml.safe_load((starter / ".github/workflows/handbook.yml").read_text())
+    shards = workflow["jobs"]["portfolios"]
+    assert shards["strategy"]["matrix"]["shard"] == [1, 2, 3, 4]
+    assert "handbook build --no-site --shard ${{ matrix.shard }}/4" in [s.get("run") for s in shards["steps"]]
+    merge = workflow["jobs"]["portfolios-merge"]
+    assert merge["needs"] == "portfolios"
+    assert "handbook build --no-site --merge-shards shards/*" in [s.get("run") for s in merge["steps"]]
+    pipeline = yaml.safe_load((starter / ".gitlab-ci.yml").read_text())
+    assert pipeline["portfolios"]["parallel"] == 4
+    assert 'handbook build --no-site --shard "$CI_NODE_INDEX/$CI_NODE_TOTAL"' in pipeline["portfolios"]["script"]
+    assert pipeline["portfolios-merge"]["needs"] == ["portfolios"]
+    assert pipeline["portfolios-merge"]["script"] == ["handbook build --no-site --merge-shards shards/*"]

@@ -12,8 +12,8 @@ from tests.render.portfolio.conftest import Built
 
 GOLDEN = Path(__file__).parent / "golden"
 PEOPLE = {"amara": "Amara Nwosu", "tomas": "Tomás Herrera", "mei": "Mei Tanaka", "farah": "Farah Siddiqui",
-          "jonah": "Jonah Abernathy"}
-LINES = {"david": {"amara", "tomas"}, "ines": {"mei"}, "helena": set(PEOPLE)}
+          "jonah": "Jonah Abernathy", "kenji": "Kenji Watanabe"}
+LINES = {"david": {"amara", "tomas"}, "ines": {"mei"}, "helena": set(PEOPLE) - {"kenji"}, "raj": {"kenji"}}
 
 
 def page(reports: Built, manager: str) -> str:
@@ -23,10 +23,10 @@ def page(reports: Built, manager: str) -> str:
 def test_one_view_per_manager_and_an_index(reports: Built) -> None:
     out = reports.project.root / "build/teams"
     assert sorted(p.name for p in out.iterdir() if not p.name.startswith("_")) == [
-        "david", "helena", "index.html", "ines"]
+        "david", "helena", "index.html", "ines", "raj"]
     index = (out / "index.html").read_text(encoding="utf-8")
     assert re.findall(r'<a href="(\w+)/index.html">HTML</a> · <a href="\w+/(\w+\.pdf)">PDF</a>', index) == [
-        ("david", "david.pdf"), ("helena", "helena.pdf"), ("ines", "ines.pdf")]
+        ("david", "david.pdf"), ("helena", "helena.pdf"), ("ines", "ines.pdf"), ("raj", "raj.pdf")]
     assert not (reports.project.root / "site").exists()
 
 
