@@ -149,8 +149,26 @@ def anonymise_project(project: Project, secret: bytes, workdir: Path,
                         short=f"c-{coder.code('commit', commit.short)[:7]}",
                         author=coder.person(who).upper() if who else "someone",
                         email=coder.email(who) if who else UNKNOWN_EMAIL, date=commit.date)
-    view = dataclasses.replace(project, people=people, portfolios=portfolios)
+    view = dataclasses.replace(project, people=people, portfolios=portfolios,
+                               provenance=_provenance(project, portfolios, scrub))
     return Anonymised(view, coded_history, key, scrub)
+
+
+def _provenance(project: Project, coded: list[Portfolio], scrub: Scrubber) -> dict[str, object]:
+    """The real portfolios' verification facts under the coded ids: the coded files are not in git."""
+    from generator.link.provenance import _GIT, Provenance, Verification, verify_portfolio
+
+    cache: dict[str, object] = {}
+    for old, new in zip(project.portfolios, coded, strict=True):
+        facts = verify_portfolio(project, old)
+        ids = {o.id: n.id for o, n in zip(old.entries, new.entries, strict=True)}
+        cache[new.id] = Provenance(
+            feedback={(ids[entry], n): Verification(v.status, scrub(v.reason))
+                      for (entry, n), v in facts.feedback.items() if entry in ids},
+            waivers={i: Verification(v.status, scrub(v.reason)) for i, v in facts.waivers.items()})
+    if _GIT in project.provenance:
+        cache[_GIT] = project.provenance[_GIT]
+    return cache
 
 
 def _portfolio(portfolio: Portfolio, coder: Coder, scrub: Scrubber, workdir: Path) -> Portfolio:

@@ -10,7 +10,6 @@ import pytest
 from generator.assess.programme import ProgrammeReport, assess_programme, median_far_from, month_ends
 from generator.assess.timeline import build_timeline, readiness_at
 from generator.link.project import Project, load_project
-from generator.read.git_history import read_git_history
 from generator.render.reports import feedback_verifier
 from tests.helpers import copy_example, edit
 from tests.render.portfolio.conftest import git
@@ -133,5 +132,5 @@ def test_share_of_met_milestones_with_verified_feedback(tmp_path: Path, report: 
     git(root, "add", own)
     git(root, "commit", "-q", "-m", "Feedback for Amara", who="tomas")  # as tomas@example.com
     project = load_project(root)[0]
-    verified = assess_programme(project, feedback_verifier(project, read_git_history(root)))
+    verified = assess_programme(project, feedback_verifier(project))
     assert (verified.met, verified.met_verified) == (15, 1)  # amara's mentor-an-engineer

@@ -9,8 +9,8 @@ from markupsafe import Markup
 
 from generator.assess.programme import EARLY_DAYS, FAR, ProgrammeReport, Verifier, assess_programme
 from generator.link.project import Project
+from generator.link.provenance import verify_portfolio
 from generator.model.types import KINDS
-from generator.read.git_history import Commit, read_git_history
 from generator.render.reports.charts import PALETTE, STATUS_COLOURS, horizontal_bars, stacked_columns
 from generator.render.reports.pages import render_page, write_page
 from generator.write.atomic import replace_dir, staging_dir
@@ -22,16 +22,18 @@ def output_dir(project: Project) -> Path:
     return project.root / "build" / "reports"
 
 
-def feedback_verifier(project: Project, history: dict[Path, Commit] | None) -> Verifier | None:
-    """Feedback is verified when the commit that added its entry was made with the giver's email."""
-    if history is None:
+def feedback_verifier(project: Project) -> Verifier | None:
+    """Feedback counts as verified as the portfolio shows it: committed (or signed) by its giver."""
+    from generator.vcs import in_git_repository
+
+    if not in_git_repository(project.root):
         return None
-    files = {(p.id, e.id): e.file.resolve() for p in project.portfolios for e in p.entries}
+    portfolios = {p.id: p for p in project.portfolios}
 
     def verified(person: str, item) -> bool:  # type: ignore[no-untyped-def]
-        commit = history.get(files.get((person, item.entry), Path()))
-        email = project.email_of(item.giver)
-        return bool(commit and email and commit.email.strip().lower() == email.strip().lower())
+        facts = verify_portfolio(project, portfolios[person])
+        found = facts.feedback.get((item.entry, item.index))
+        return bool(found and found.counts)
 
     return verified
 
@@ -78,7 +80,7 @@ def render_programme_html(project: Project, report: ProgrammeReport) -> str:
 
 
 def programme_report(project: Project) -> ProgrammeReport:
-    return assess_programme(project, feedback_verifier(project, read_git_history(project.root)))
+    return assess_programme(project, feedback_verifier(project))
 
 
 def build_programme(project, options, report) -> None:  # type: ignore[no-untyped-def]
