@@ -12,6 +12,9 @@ from pathlib import Path
 
 from generator.problems import Problems
 
+# Private outputs by audience, each in its own folder under build/ so each can be published apart.
+AUDIENCES = {"committee": "build/portfolios", "teams": "build/teams", "programme": "build/reports"}
+
 # A progress sink: called with (label, done, total). The CLI passes one that draws bars.
 ProgressSink = Callable[[str, int, int], None]
 
@@ -24,6 +27,8 @@ class BuildOptions:
     person: str | None = None
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     all_versions: bool = False
+    audiences: tuple[str, ...] = tuple(AUDIENCES)
+    anonymise: bool = False  # calibration packets instead of the named private outputs
     shard: str | None = None  # K/N: build only this runner's share of the portfolios
     merge_shards: list[Path] = field(default_factory=list)  # shards' outputs to join into build/portfolios/
 
@@ -111,10 +116,30 @@ def _run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
             raise UserError(f"a text in content/ cannot be rendered: {exc.message}",
                             f"{exc.hint}; the site was left as it was") from exc
     if options.portfolios:
+        build_private(project, options, report)
+    return report
+
+
+def build_private(project, options: BuildOptions, report: BuildReport) -> None:  # type: ignore[no-untyped-def]
+    """The outputs under build/: each audience's folder, or only the anonymised calibration packets."""
+    if options.anonymise:
+        from generator.render.calibration import build_calibration
+
+        build_calibration(project, options, report)
+        return
+    if "committee" in options.audiences:
         from generator.render.portfolio import build_portfolios
 
         build_portfolios(project, options, report)
-    return report
+    whole = options.person is None and options.shard is None and not options.merge_shards  # need everyone
+    if whole and "teams" in options.audiences:
+        from generator.render.teams import build_teams
+
+        build_teams(project, options, report)
+    if whole and "programme" in options.audiences:
+        from generator.render.reports import build_programme
+
+        build_programme(project, options, report)
 
 
 def build_releases(project, options: BuildOptions, report: BuildReport) -> None:  # type: ignore[no-untyped-def]

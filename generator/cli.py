@@ -196,6 +196,41 @@ def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 
 
 @main.command()
+@click.argument("manager")
+@root_option
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handle_errors
+def team(manager: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
+    """Show what MANAGER's reporting line needs: status, due, overdue, stale, feedback owed."""
+    from generator.render.teams import team_views
+    from generator.render.teams.terminal import print_team
+
+    view = team_views(load_valid(root, as_of), only=manager)[0]
+    if fmt == "json":
+        click.echo(json.dumps(view.as_json(), indent=2, ensure_ascii=False))
+    else:
+        print_team(view)
+
+
+@main.command()
+@root_option
+@as_of_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handle_errors
+def report(root: Path, as_of: dt.date | None, fmt: str) -> None:
+    """Show the programme report: participation, readiness over time, recalibration signals."""
+    from generator.render.reports import programme_report
+    from generator.render.reports.terminal import print_programme
+
+    result = programme_report(load_valid(root, as_of))
+    if fmt == "json":
+        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
+    else:
+        print_programme(result)
+
+
+@main.command()
 @root_option
 @as_of_option
 @click.option("--site/--no-site", default=True, help="Build the handbook site.")
@@ -204,6 +239,11 @@ def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 @click.option("--person", default=None, help="Build only this person's portfolio.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel PDF processes (default: cores).")
 @click.option("--all-versions", is_flag=True, help="Also build every framework release tagged in git.")
+@click.option("--audience", "audiences", multiple=True, type=click.Choice(["committee", "teams", "programme"]),
+              help="Private outputs to build (repeatable; default: all): committee portfolios, team views, "
+                   "the programme report.")
+@click.option("--anonymise", is_flag=True,
+              help="Build calibration packets (build/calibration/) with people coded; needs HANDBOOK_ANONYMISE_KEY.")
 @click.option("--shard", metavar="K/N", default=None, help="Build only the K-th of N stable shares of the portfolios.")
 @click.option("--merge-shards", "merge", is_flag=True,
               help="Join the build/portfolios folders of N shard builds (given as arguments) and write the index.")
@@ -212,15 +252,18 @@ def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 @verbose_option
 @handle_errors
 def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: bool, person: str | None,
-          jobs: int | None, all_versions: bool, shard: str | None, merge: bool, shard_dirs: tuple[Path, ...],
-          quiet: bool, verbose: bool) -> None:
-    """Build site/ (the handbook) and build/portfolios/ (readiness portfolios)."""
-    from generator.build import BuildOptions, run_build
+          jobs: int | None, all_versions: bool, audiences: tuple[str, ...], anonymise: bool, shard: str | None,
+          merge: bool, shard_dirs: tuple[Path, ...], quiet: bool, verbose: bool) -> None:
+    """Build site/ (the handbook) and the private outputs under build/."""
+    from generator.build import AUDIENCES, BuildOptions, run_build
     from generator.progress import TerminalProgress, Verbosity, render_build_summary, stderr_console
 
     if bool(shard_dirs) != merge or (merge and (shard or person)) or (shard and person):
         raise click.UsageError("use --merge-shards DIR..., or --shard K/N, or --person ID (one of them)")
+    if anonymise and (shard or merge):
+        raise click.UsageError("--anonymise builds every packet at once; drop --shard and --merge-shards")
     options = BuildOptions(site=site, portfolios=portfolios, pdf=pdf, person=person, all_versions=all_versions,
+                           audiences=audiences or tuple(AUDIENCES), anonymise=anonymise,
                            shard=shard, merge_shards=[d.resolve() for d in shard_dirs])
     if jobs:
         options.jobs = jobs

@@ -42,6 +42,8 @@ class HandbookConfig(Strict):
     as_of: IsoDate | None = Field(None, description="Pins the assessment date (for reproducible examples).")
     owners: list[str] = Field(default_factory=list, description="Framework owners (handles or emails) for CODEOWNERS.")
     tag_pattern: str = Field("v*", description="Git tags that are framework releases (--all-versions).")
+    benchmark_min_cohort: int = Field(5, ge=2, description="Fewest other people at the same track and level "
+                                                           "before a portfolio shows the peer benchmark.")
     copyright: str | None = Field(None, description="Copyright line in the site footer.")
 
     @field_validator("site_url")

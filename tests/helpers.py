@@ -24,3 +24,17 @@ def edit(path: Path, old: str, new: str) -> None:
 def only(problems: list[dict[str, object]]) -> dict[str, object]:
     assert len(problems) == 1, problems
     return problems[0]
+
+
+EXAMPLE = Path(__file__).parent.parent
+
+
+def copy_example(root: Path) -> Path:
+    """A writable copy of the bundled example (content, portfolios, handbook.yml) outside git."""
+    import shutil
+
+    root.mkdir(parents=True, exist_ok=True)
+    for name in ("content", "portfolios"):
+        shutil.copytree(EXAMPLE / name, root / name)
+    shutil.copy(EXAMPLE / "handbook.yml", root)
+    return root

@@ -85,6 +85,20 @@ def test_invalid_content_stops_before_writing(minimal: Path) -> None:
     assert not (minimal / "CODEOWNERS").exists()
 
 
+def test_the_settings_of_team_views_and_reports_are_owned(tmp_path: Path) -> None:
+    """benchmark_min_cohort lives in handbook.yml and managers of managers in people.yml: both owned."""
+    root = minimal_repo(tmp_path)
+    _setup(root)
+    edit(root / "portfolios/people.yml", "email: linus@example.com, handle: '@linus'}",
+         "email: linus@example.com, handle: '@linus', manager: grace}")
+    (root / "handbook.yml").write_text((root / "handbook.yml").read_text() + "benchmark_min_cohort: 8\n")
+    result = handbook("codeowners", cwd=root)
+    assert result.returncode == 0, result.stderr
+    lines = (root / "CODEOWNERS").read_text().splitlines()
+    assert "/handbook.yml @people-ops fw@example.com" in lines
+    assert "/portfolios/people.yml @people-ops fw@example.com" in lines
+
+
 def test_tracks_and_competencies_with_owners_get_their_own_rules(minimal: Path) -> None:
     edit(minimal / "content/tracks/engineering.yml", "name: Engineering\n",
          'name: Engineering\nowners: ["@eng-leads"]\n')

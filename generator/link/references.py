@@ -111,6 +111,10 @@ def _check_track(project: Project, track, problems: Problems) -> None:  # type: 
 def _check_people(project: Project, problems: Problems) -> None:
     _unique(problems, "person", ((p.id, p, ("id",)) for p in project.people))
     listed = {p.id: p for p in project.people}
+    people = sorted(project.person_ids())
+    for person in project.people:
+        if person.manager and person.manager not in people:
+            _unknown(problems, person, ("manager",), "person", person.manager, people, project.unresolved["person"])
     for portfolio in project.portfolios:
         if not SLUG_RE.match(portfolio.id):
             problems.add(portfolio.profile.path, portfolio.profile.pos(), "person-id",

@@ -29,6 +29,8 @@ class Person(Strict):
     name: str = Field(description="Full name.")
     email: str | None = Field(None, description="Email address; used to verify who committed feedback.")
     handle: str | None = Field(None, description="Code-host handle such as @grace, for CODEOWNERS.")
+    manager: Slug | None = Field(None, description="Person id of their manager, for team views of a manager "
+                                                   "of managers.")
 
 
 class PeopleFile(Strict):

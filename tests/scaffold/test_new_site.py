@@ -103,6 +103,29 @@ def test_any_name_makes_valid_yaml(tmp_path: Path) -> None:
     assert run_cli("check", "--root", tmp_path, "--strict").exit_code == 0
 
 
+def test_ci_keeps_each_audience_a_separate_private_artifact(starter: Path) -> None:
+    workflow = yaml.safe_load((starter / ".github/workflows/handbook.yml").read_text())
+    merge = workflow["jobs"]["portfolios-merge"]
+    assert [s["with"]["path"] for s in merge["steps"] if "upload-artifact" in s.get("uses", "")] == [
+        "build/portfolios/"]
+    reports = workflow["jobs"]["reports"]
+    assert reports["if"] is False
+    uploads = [s["with"] for s in reports["steps"] if s.get("uses", "").startswith("actions/upload-artifact")]
+    assert [(u["name"], u["path"]) for u in uploads] == [("teams", "build/teams/"), ("programme", "build/reports/")]
+    calibration = workflow["jobs"]["calibration"]
+    assert calibration["env"]["HANDBOOK_ANONYMISE_KEY"] == "${{ secrets.HANDBOOK_ANONYMISE_KEY }}"
+    assert any(s.get("run") == "handbook build --no-site --anonymise" for s in calibration["steps"])
+    assert [s["with"]["path"] for s in calibration["steps"] if "upload-artifact" in s.get("uses", "")] == [
+        "build/calibration/"]
+    pipeline = yaml.safe_load((starter / ".gitlab-ci.yml").read_text())
+    jobs = {name: pipeline[name] for name in ("portfolios-merge", "teams", "programme", "calibration")}
+    assert {name: job["artifacts"]["paths"] for name, job in jobs.items()} == {
+        "portfolios-merge": ["build/portfolios"], "teams": ["build/teams"], "programme": ["build/reports"],
+        "calibration": ["build/calibration"]}
+    assert all(pipeline[name]["rules"][0]["when"] == "manual" for name in ("teams", "programme", "calibration"))
+    assert pipeline["teams"]["script"] == ["handbook build --no-site --audience teams"]
+
+
 def test_ci_builds_portfolios_on_four_runners_then_merges_them(starter: Path) -> None:
     workflow = yaml.safe_load((starter / ".github/workflows/handbook.yml").read_text())
     shards = workflow["jobs"]["portfolios"]

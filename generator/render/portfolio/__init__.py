@@ -13,6 +13,7 @@ from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
+from generator.assess.benchmark import Cohorts
 from generator.link.project import Portfolio, Project
 from generator.model.errors import did_you_mean
 from generator.problems import UserError
@@ -52,10 +53,19 @@ def _selected(project: Project, person: str | None) -> list[Portfolio]:
     return [portfolio]
 
 
-def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyped-def]
-    """Write build/portfolios/ (or only one person's folder with `options.person`)."""
-    out = output_dir(project)
-    if options.merge_shards:
+FROM_GIT: dict[Path, Commit] = {}  # a marker: read the history from git
+
+
+def build_portfolios(project, options, report, out: Path | None = None,  # type: ignore[no-untyped-def]
+                     history: dict[Path, Commit] | None = FROM_GIT) -> None:
+    """Write build/portfolios/ (or only one person's folder with `options.person`).
+
+    `out` and `history` (None: no git) replace the defaults for calibration packets, which are
+    always rendered afresh (no reuse of previous output).
+    """
+    packets = out is not None
+    out = out or output_dir(project)
+    if options.merge_shards and not packets:
         merge_portfolios(project, options.merge_shards, report)
         return
     people = _selected(project, options.person)
@@ -63,11 +73,13 @@ def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyp
     if shard:
         people = [p for p in people if shard.owns(p.id)]
     staged = staging_dir(out / options.person if options.person else out)
+    if history is FROM_GIT:
+        history = read_git_history(project.root)
     try:
         root = staged.parent if options.person else staged
-        reuse = Reuse(project, out, theme_dirs(project.root), options.pdf, read_git_history(project.root))
-        jobs = write_pages(project, people, root, out, report, staged if options.person else None, reuse)
-        if reuse.reused:
+        reuse = None if packets else Reuse(project, out, theme_dirs(project.root), options.pdf, history)
+        jobs = write_pages(project, people, root, out, report, staged if options.person else None, reuse, history)
+        if reuse and reuse.reused:
             report.skipped.append(f"{reuse.reused} portfolio(s) unchanged")
         if options.pdf:
             write_pdfs(jobs, options.jobs, report)
@@ -82,7 +94,8 @@ def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyp
             else:
                 _write_index(project, staged, lambda p: options.pdf)
             replace_dir(staged, out)
-        reuse.save()
+        if reuse:
+            reuse.save()
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
@@ -115,23 +128,26 @@ def merge_portfolios(project: Project, dirs: list[Path], report) -> None:  # typ
 
 
 def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path, report,  # type: ignore[no-untyped-def]
-                single: Path | None, reuse: Reuse | None = None) -> list[PdfJob]:
+                single: Path | None, reuse: Reuse | None = None,
+                history: dict[Path, Commit] | None = FROM_GIT) -> list[PdfJob]:
     """Write each page into `root/<id>` (or `single`); returns the PDF jobs, whose links resolve under `out`.
 
     With `reuse`, a person whose inputs did not change gets their previous folder instead.
     """
-    history: dict[Path, Commit] | None = reuse.history if reuse else read_git_history(project.root)
+    if history is FROM_GIT:
+        history = reuse.history if reuse else read_git_history(project.root)
     themes = theme_dirs(project.root)
+    cohorts = Cohorts(project)
     jobs = []
     with report.step("portfolios", len(people)) as advance:
         for portfolio in people:
             folder = single or root / portfolio.id
-            key = reuse.key(portfolio) if reuse else None
+            key = reuse.key(portfolio, [p.folder for p in cohorts.cohort(portfolio)]) if reuse else None
             if reuse and reuse.take(portfolio, key, folder):
                 advance()
                 continue
             try:
-                context = build_context(project, portfolio, history)
+                context = build_context(project, portfolio, history, cohorts)
             except UnrenderableEntry as exc:  # that portfolio only: the others are still built
                 report.problems.add(exc.path, exc.pos, "markdown-budget", exc.message,
                                     f"{exc.hint}; {portfolio.id}'s portfolio was not built")

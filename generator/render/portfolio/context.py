@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
 
+from generator.assess.benchmark import Benchmark, Cohorts
 from generator.assess.portfolio import NextStep, assess_portfolio, next_steps, trust_of
 from generator.assess.readiness import CompetencyResult, MilestoneResult, Readiness
 from generator.link.project import LoadedEntry, Portfolio, Project
@@ -186,6 +187,7 @@ class PortfolioContext:
     verified_roles: list[str]  # feedback roles that count only when verified, under the framework's policy
     files: list[str]  # files of the person's folder the page links to, to copy beside it
     created: str
+    benchmark: Benchmark | None = None  # against the anonymous cohort, when it is large enough
 
     @property
     def person(self) -> str:
@@ -200,14 +202,19 @@ class PortfolioContext:
         return [f for e in self.entries for f in e.feedback]
 
 
-def build_context(project: Project, portfolio: Portfolio,
-                  history: dict[Path, Commit] | None) -> PortfolioContext:
-    """The template context of one portfolio; `history` is None without git."""
+def build_context(project: Project, portfolio: Portfolio, history: dict[Path, Commit] | None,
+                  cohorts: Cohorts | None = None) -> PortfolioContext:
+    """The template context of one portfolio; `history` is None without git.
+
+    `cohorts` shares the peer benchmarks' work between the portfolios of one build.
+    """
     view = view_for_version(project, portfolio.profile.framework)  # the release the profile is pinned to
     readiness = assess_portfolio(view, portfolio)
     assert view.framework is not None
-    builder = _Builder(view, portfolio, readiness, history)
-    return builder.build()
+    context = _Builder(view, portfolio, readiness, history).build()
+    counts = readiness.counts()
+    context.benchmark = (cohorts or Cohorts(project)).benchmark(portfolio, counts["met"], len(readiness.milestones))
+    return context
 
 
 class _Builder:

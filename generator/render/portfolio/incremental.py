@@ -62,8 +62,11 @@ class Reuse:
     def _tree(self, folder: Path) -> str:
         return self.cache.tree_hash(folder) if folder.is_dir() else "-"
 
-    def key(self, portfolio: Portfolio) -> str | None:
-        """The hash of what this person's output is made from; None when it cannot be told."""
+    def key(self, portfolio: Portfolio, peers: list[Path] | None = None) -> str | None:
+        """The hash of what this person's output is made from; None when it cannot be told.
+
+        `peers` are the folders of the person's benchmark cohort, whose entries change the page too.
+        """
         profile = portfolio.profile
         if profile.framework is not None or portfolio.folder.is_symlink():
             return None
@@ -81,7 +84,7 @@ class Reuse:
         verification = [(list(k), v.status, v.reason) for k, v in sorted(facts.feedback.items())] + \
             [(i, v.status, v.reason) for i, v in sorted(facts.waivers.items())]
         return digest(self.shared, self._tree(portfolio.folder), track_files, provenance, self.history is None,
-                      verification)
+                      verification, [self._tree(folder) for folder in peers or []])
 
     def take(self, portfolio: Portfolio, key: str | None, target: Path) -> bool:
         """Hard-link the previous output of this person into `target` when it was made from the same inputs."""

@@ -137,6 +137,7 @@ class Built:
 def build(root: Path, **options: object) -> Built:
     project, problems = load_project(root)
     assert not problems.errors, problems.sorted()
+    options.setdefault("audiences", ("committee",))
     return Built(project, run_build(project, BuildOptions(site=False, **options)))  # type: ignore[arg-type]
 
 

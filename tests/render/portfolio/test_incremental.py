@@ -23,9 +23,9 @@ def rendered(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = portfolio_build.build_context
 
-    def counting(project, portfolio, history):  # type: ignore[no-untyped-def]
+    def counting(project, portfolio, history, *rest):  # type: ignore[no-untyped-def]
         seen.append(portfolio.id)
-        return original(project, portfolio, history)
+        return original(project, portfolio, history, *rest)
 
     monkeypatch.setattr(portfolio_build, "build_context", counting)
     return seen

@@ -1,0 +1,79 @@
+"""Recalibration signals: milestones that prove too hard or too easy, criteria set far from reality."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from generator.assess.programme import EARLY_DAYS, EARLY_MIN_HORIZON, Signal, median_far_from, target_milestones
+from generator.assess.timeline import Timeline
+from generator.link.project import Portfolio, Project
+from generator.model.track import Milestone
+
+
+def _targets(project: Project) -> dict[str, tuple[Milestone, list[Portfolio]]]:
+    """Every milestone someone works towards, with those people, in a stable order."""
+    found: dict[str, tuple[Milestone, list[Portfolio]]] = {}
+    for p in project.portfolios:
+        for ref, milestone in target_milestones(project, p):
+            found.setdefault(ref, (milestone, []))[1].append(p)
+    return dict(sorted(found.items()))
+
+
+def never_reached(project: Project, ref: str, milestone: Milestone, people: list[Portfolio],
+                  timelines: dict[str, Timeline]) -> Signal | None:
+    if not milestone.horizon_days:
+        return None
+    due = [p for p in people if p.profile.since + dt.timedelta(days=milestone.horizon_days) < project.as_of]
+    reached = [p for p in due if (met := timelines[p.id].first_met(ref)) is not None
+               and met <= p.profile.since + dt.timedelta(days=milestone.horizon_days)]
+    if not due or reached:
+        return None
+    return Signal("never_reached", ref, milestone.title, len(due),
+                  (f"the one person whose {milestone.horizon} horizon has passed did not meet it in time"
+                   if len(due) == 1 else
+                   f"none of the {len(due)} people whose {milestone.horizon} horizon has passed met it in time"),
+                  "too hard or too short a horizon?")
+
+
+def met_early(project: Project, ref: str, milestone: Milestone, people: list[Portfolio],
+              timelines: dict[str, Timeline]) -> Signal | None:
+    if milestone.horizon_days is not None and milestone.horizon_days < EARLY_MIN_HORIZON:
+        return None  # a short horizon expects it early
+    known = [p for p in people if p.profile.since + dt.timedelta(days=EARLY_DAYS) <= project.as_of]
+    early = [p for p in known if (met := timelines[p.id].first_met(ref)) is not None
+             and met <= p.profile.since + dt.timedelta(days=EARLY_DAYS)]
+    if not known or len(early) < len(known):
+        return None
+    allowed = f"its horizon is {milestone.horizon}" if milestone.horizon else "it has no horizon"
+    return Signal("met_early", ref, milestone.title, len(known),
+                  f"{'all ' + str(len(known)) + ' people' if len(known) > 1 else 'the one person'} met it within "
+                  f"{EARLY_DAYS // 7} weeks of their start; {allowed}",
+                  "too easy for this level?")
+
+
+def metric_cluster(project: Project, ref: str, milestone: Milestone, people: list[Portfolio]) -> Signal | None:
+    metric, target = milestone.criterion.metric, milestone.criterion.target
+    if not metric or not target:
+        return None
+    values = [e.meta.metrics[metric] for p in people for e in p.entries
+              if ref in e.meta.milestones and metric in e.meta.metrics and e.meta.date <= project.as_of]
+    found = median_far_from(values, target)
+    if found is None:
+        return None
+    median, side = found
+    lower_is_better = target.startswith("<")
+    easy = (side == "above") != lower_is_better
+    return Signal(f"metric_{side}", ref, milestone.title, len({p.id for p in people}),
+                  f"the median {metric} of {len(values)} values is {median:g}, far {side} the target {target}",
+                  "target too easy?" if easy else "target too hard?")
+
+
+def recalibration_signals(project: Project, timelines: dict[str, Timeline]) -> list[Signal]:
+    signals: list[Signal] = []
+    for ref, (milestone, people) in _targets(project).items():
+        for found in (never_reached(project, ref, milestone, people, timelines),
+                      met_early(project, ref, milestone, people, timelines),
+                      metric_cluster(project, ref, milestone, people)):
+            if found:
+                signals.append(found)
+    return signals

@@ -1,0 +1,69 @@
+"""`handbook build --anonymise`: calibration packets under build/calibration/, the key apart.
+
+The packets are the committee's portfolios with every person coded (generator/anonymise.py).
+Before the previous packets are replaced, every written page and text file is searched for the
+full names and emails of known people; any hit stops the build and nothing is published.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from generator.anonymise import TEXT_SUFFIXES, LeakCheck, anonymise_project, read_secret
+from generator.problems import UserError
+from generator.read.git_history import read_git_history
+from generator.write.atomic import replace_dir, write_text
+
+
+def output_dir(project) -> Path:  # type: ignore[no-untyped-def]
+    return project.root / "build" / "calibration"
+
+
+def key_path(project) -> Path:  # type: ignore[no-untyped-def]
+    """Beside the packets, never inside them: publishing build/calibration/ never publishes the key."""
+    return project.root / "build" / "calibration-key.json"
+
+
+def find_leaks(folder: Path, check: LeakCheck) -> list[str]:
+    """`file: name` for every known full name or email left in a page or text file (or a file name)."""
+    found = []
+    for path in sorted(folder.rglob("*")):
+        rel = path.relative_to(folder).as_posix()
+        found += [f"{rel}: {hit} (in the file name)" for hit in check(rel)]
+        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | {".css"}:
+            found += [f"{rel}: {hit}" for hit in check(path.read_text(encoding="utf-8", errors="replace"))]
+    return found
+
+
+def build_calibration(project, options, report) -> None:  # type: ignore[no-untyped-def]
+    from generator.render.portfolio import build_portfolios
+
+    if options.person:
+        raise UserError("--anonymise builds everyone's packet; --person would say whom a packet is about",
+                        "drop --person")
+    secret = read_secret()
+    out = output_dir(project)
+    with tempfile.TemporaryDirectory(prefix="handbook-calibration-") as work:
+        coded = anonymise_project(project, secret, Path(work) / "portfolios", read_git_history(project.root))
+        staged = out.with_name(f".{out.name}.check")
+        shutil.rmtree(staged, ignore_errors=True)
+        try:
+            build_portfolios(coded.project, options, report, out=staged, history=coded.history)
+            leaks = find_leaks(staged, LeakCheck(project))
+            if leaks:
+                raise UserError("the calibration packets still name people, so nothing was written:\n  "
+                                + "\n  ".join(leaks[:20]),
+                                "remove the name from the file named (or report it if it comes from the theme)")
+            replace_dir(staged, out)
+        finally:
+            shutil.rmtree(staged, ignore_errors=True)
+    report.outputs = [out / p.relative_to(staged) if p.is_relative_to(staged) else p for p in report.outputs]
+    key = write_text(key_path(project), json.dumps(
+        {"about": "Who each code in build/calibration/ is. Keep this file apart from the packets.",
+         "people": dict(sorted(coded.key.items()))}, indent=2, ensure_ascii=False) + "\n")
+    os.chmod(key, 0o600)
+    report.outputs.append(key)

@@ -1,0 +1,102 @@
+"""The programme report for the learning team: build/reports/programme.html and its PDF."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+from markupsafe import Markup
+
+from generator.assess.programme import EARLY_DAYS, FAR, ProgrammeReport, Verifier, assess_programme
+from generator.link.project import Project
+from generator.link.provenance import verify_portfolio
+from generator.model.types import KINDS
+from generator.render.reports.charts import PALETTE, STATUS_COLOURS, horizontal_bars, stacked_columns
+from generator.render.reports.pages import render_page, write_page
+from generator.write.atomic import replace_dir, staging_dir
+
+PAGE, PDF = "programme.html", "programme.pdf"
+
+
+def output_dir(project: Project) -> Path:
+    return project.root / "build" / "reports"
+
+
+def feedback_verifier(project: Project) -> Verifier | None:
+    """Feedback counts as verified as the portfolio shows it: committed (or signed) by its giver."""
+    from generator.vcs import in_git_repository
+
+    if not in_git_repository(project.root):
+        return None
+    portfolios = {p.id: p for p in project.portfolios}
+
+    def verified(person: str, item) -> bool:  # type: ignore[no-untyped-def]
+        facts = verify_portfolio(project, portfolios[person])
+        found = facts.feedback.get((item.entry, item.index))
+        return bool(found and found.counts)
+
+    return verified
+
+
+def charts(report: ProgrammeReport) -> dict[str, Markup]:
+    statuses = ("ready", "on_track", "not_yet")
+    months = [m.date.strftime("%Y-%m") for m in report.over_time]
+    used = [k for k in KINDS if any(report.entries[m][k] for m in report.entry_months)]
+    return {
+        "people": horizontal_bars(
+            "people", "People per track and level",
+            "; ".join(f"{t.track_name} {t.level}: {t.people}" for t in report.by_track_level),
+            [(f"{t.track_name} {t.level}", t.people) for t in report.by_track_level]),
+        "readiness": stacked_columns(
+            "readiness", "Readiness at each month end",
+            "; ".join(f"{m.date.isoformat()}: " + ", ".join(f"{m.statuses[s]} {s.replace('_', ' ')}"
+                                                             for s in statuses) for m in report.over_time),
+            months, [(s.replace("_", " "), STATUS_COLOURS[s], [m.statuses[s] for m in report.over_time])
+                     for s in statuses]),
+        "ready": horizontal_bars(
+            "ready", "Median days to ready by track and target level",
+            "; ".join(f"{t.track_name} {t.target}: {t.median_days:g} days" for t in report.time_to_ready
+                      if t.median_days is not None) or "nobody is ready yet",
+            [(f"{t.track_name} {t.target}", t.median_days) for t in report.time_to_ready
+             if t.median_days is not None], " days"),
+        "entries": stacked_columns(
+            "entries", "Entries per month by kind",
+            "; ".join(f"{m}: {sum(report.entries[m].values())} entries" for m in report.entry_months),
+            report.entry_months, [(k, PALETTE[KINDS.index(k) % len(PALETTE)], [report.entries[m][k]
+                                                                                for m in report.entry_months])
+                                  for k in used]),
+        "recognition": stacked_columns(
+            "recognition", "Recognition awarded per quarter",
+            "; ".join(f"{q}: {e} recognition entries, {m} milestone recognitions" for q, e, m in report.recognition),
+            [q for q, _, _ in report.recognition],
+            [("recognition entries", PALETTE[0], [e for _, e, _ in report.recognition]),
+             ("milestone recognitions", PALETTE[1], [m for _, _, m in report.recognition])]),
+    }
+
+
+def render_programme_html(project: Project, report: ProgrammeReport) -> str:
+    return render_page(project, PAGE, r=report, charts=charts(report), kinds=KINDS,
+                       early_weeks=EARLY_DAYS // 7, far=round(FAR * 100))
+
+
+def programme_report(project: Project) -> ProgrammeReport:
+    return assess_programme(project, feedback_verifier(project))
+
+
+def build_programme(project, options, report) -> None:  # type: ignore[no-untyped-def]
+    """Write build/reports/ (the programme page, its theme and PDF), replacing it only when complete."""
+    out = output_dir(project)
+    staged = staging_dir(out)
+    try:
+        with report.step("programme report", 1) as advance:
+            html = render_programme_html(project, programme_report(project))
+            write_page(project, html, staged, PAGE, out, PDF if options.pdf else None)
+            advance()
+        replace_dir(staged, out)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+    report.outputs.append(out / PAGE)
+    if options.pdf:
+        report.outputs.append(out / PDF)
+        report.pdfs += 1
