@@ -16,6 +16,7 @@ from generator.model.base import Strict, attach
 from generator.model.competency import Competency, CompetencyFile
 from generator.model.errors import report_validation_error
 from generator.model.framework import Framework
+from generator.model.plan import Plan
 from generator.model.portfolio import Entry, PeopleFile, Person, Profile
 from generator.model.track import Milestone, Track, TrackLevel
 from generator.problems import Position, Problems, UserError, display_path
@@ -42,6 +43,7 @@ class Portfolio:
     folder: Path
     profile: Profile
     entries: list[LoadedEntry] = field(default_factory=list)
+    plan: Plan | None = None  # plan.yml, when the person keeps one
 
 
 @dataclass
@@ -192,7 +194,9 @@ def _read_portfolio(folder: Path, project: Project, problems: Problems) -> Portf
     if profile is None:
         project.unresolved["person"].add(folder.name)
     entries = [e for p in sorted((folder / "entries").glob("*.md")) if (e := _read_entry(p, project, problems))]
-    return Portfolio(folder.name, folder, profile, entries) if profile else None
+    plan_path = folder / "plan.yml"
+    plan = read_model(plan_path, Plan, project, problems) if plan_path.is_file() else None
+    return Portfolio(folder.name, folder, profile, entries, plan) if profile else None
 
 
 def load_project(root: Path, as_of: dt.date | None = None, *, portfolios: bool = True) -> tuple[Project, Problems]:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.link.plan import check_plan
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.model.base import Strict
 from generator.model.errors import did_you_mean
@@ -173,6 +174,7 @@ def _check_portfolio(project: Project, portfolio: Portfolio, problems: Problems)
                      project.unresolved["person"])
     for entry in portfolio.entries:
         _check_entry(project, portfolio, entry, problems)
+    check_plan(project, portfolio, problems)
 
 
 def _check_ref(project: Project, record: Strict, key: tuple[str | int, ...], ref: str, problems: Problems) -> bool:
