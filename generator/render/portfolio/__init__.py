@@ -15,6 +15,7 @@ from generator.link.project import Portfolio, Project
 from generator.model.errors import did_you_mean
 from generator.problems import UserError
 from generator.read.git_history import Commit, read_git_history
+from generator.render.calendar import render_person_calendar, write_team_calendars
 from generator.render.portfolio.context import THEME_PREFIX, build_context
 from generator.render.portfolio.html import copy_person_files, render_context_html, render_portfolio_html
 from generator.render.portfolio.index import index_row, render_index_html
@@ -63,11 +64,12 @@ def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyp
         else:
             _write_index(project, staged, lambda p: options.pdf)
             replace_dir(staged, out)
+        report.outputs += write_team_calendars(project)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
     for p in people:
-        report.outputs.append(out / p.id / "index.html")
+        report.outputs += [out / p.id / "index.html", out / p.id / f"{p.id}.ics"]
         if options.pdf:
             report.outputs.append(out / p.id / f"{p.id}.pdf")
     report.outputs.append(out / "index.html")
@@ -85,6 +87,7 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
             context = build_context(project, portfolio, history)
             html = render_context_html(project, context)
             write_text(folder / "index.html", html)
+            write_text(folder / f"{portfolio.id}.ics", render_person_calendar(project, portfolio))
             copy_person_files(portfolio, context.files, folder)
             copy_static(themes, folder / THEME_PREFIX)
             jobs.append(PdfJob(html, out / portfolio.id, portfolio.folder, themes, folder / f"{portfolio.id}.pdf"))

@@ -53,7 +53,7 @@ def confined(folder: Path, rel: str) -> str | None:
 
 def reserved_names(person: str) -> set[str]:
     """Output files a person's own file must never replace when copied beside the page."""
-    return {"index.html", f"{person}.pdf"}
+    return {"index.html", f"{person}.pdf", f"{person}.ics"}
 
 
 @dataclass

@@ -82,7 +82,7 @@ def test_only_referenced_own_files_are_copied(hostile: Built) -> None:
     mallory = hostile.out / "mallory"
     copied = sorted(p.relative_to(mallory).as_posix() for p in mallory.rglob("*") if p.is_file())
     assert copied == ["_theme/portfolio.css", "attachments/chart.svg", "attachments/nested.svg", "index.html",
-                      "mallory.pdf"]
+                      "mallory.ics", "mallory.pdf"]
 
 
 def test_planted_stylesheets_are_ignored(hostile: Built) -> None:
