@@ -368,3 +368,42 @@ def serve(root: Path, as_of: dt.date | None, dev_addr: str, person: str | None, 
     host, port = parse_dev_addr(dev_addr)
     project = load_valid(root, as_of, portfolios=person is not None)
     serve_preview(project, host, port, as_of=as_of, person=person, open_browser=open_browser)
+
+
+@main.group()
+def export() -> None:
+    """Write the framework and achievements in open standards (CASE 1.1, Open Badges 3.0)."""
+
+
+out_option = click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+                          help="Folder to write into (default: build/export/<format>/).")
+
+
+@export.command("case")
+@root_option
+@out_option
+@handle_errors
+def export_case(root: Path, out: Path | None) -> None:
+    """The framework as a CASE 1.1 package: domains, competencies, behaviours, level rubrics."""
+    from generator.render.exports import default_dir, write_case
+
+    project = load_valid(root, portfolios=False)
+    for path in write_case(project, out or default_dir(project, "case")):
+        click.echo(f"wrote {display_path(path, project.root)}")
+
+
+@export.command("badges")
+@root_option
+@as_of_option
+@out_option
+@click.option("--person", default=None, help="Only this person's credentials.")
+@handle_errors
+def export_badges(root: Path, as_of: dt.date | None, out: Path | None, person: str | None) -> None:
+    """An Open Badges 3.0 Achievement per milestone and unsigned credentials of the milestones people met."""
+    from generator.render.exports import default_dir, write_badges
+
+    project = load_valid(root, as_of)
+    if person is not None and project.portfolio(person) is None:
+        raise UserError(f"no portfolio for '{person}' under portfolios/", "pass the id of a folder in portfolios/")
+    paths = write_badges(project, out or default_dir(project, "badges"), person)
+    click.echo(f"wrote {len(paths)} file(s) to {display_path(out or default_dir(project, 'badges'), project.root)}")
