@@ -27,6 +27,10 @@ def step_doc(track_id: str, lower: str, upper: str) -> str:
     return f"tracks/{track_id}/{lower}-to-{upper}.md"
 
 
+def self_assessment_doc(track_id: str) -> str:
+    return f"tracks/{track_id}/self-assessment.md"
+
+
 def competency_doc(competency_id: str) -> str:
     return f"competencies/{competency_id}.md"
 
