@@ -10,6 +10,7 @@ from generator.link.project import Portfolio, Project
 
 def assess_portfolio(project: Project, portfolio: Portfolio) -> Readiness:
     """Readiness against the content of the version the profile is pinned to (or the current one)."""
+    from generator.link.competencies import track_competencies
     from generator.link.versions import view_for_version
 
     project = view_for_version(project, portfolio.profile.framework)
@@ -19,7 +20,7 @@ def assess_portfolio(project: Project, portfolio: Portfolio) -> Readiness:
     entries = [(e.id, e.meta) for e in portfolio.entries]
     bodies = {e.id: e.body for e in portfolio.entries}
     return assess_readiness(project.framework, track, portfolio.id, portfolio.profile, entries,
-                            project.as_of, bodies)
+                            project.as_of, bodies, track_competencies(project, track))
 
 
 ROLE_NAMES = {"self": "a self-assessment", "peer": "a peer", "manager": "your manager", "mentor": "your mentor",

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from generator.model.framework import Framework
 from generator.model.portfolio import Entry, Profile, Waiver
 from generator.model.track import Milestone, Track
 from generator.model.types import VERDICT_ROLES, duration_days, meets_target
+
+if TYPE_CHECKING:
+    from generator.link.competencies import Behaviour, ResolvedCompetency
 
 STATUSES = ("met", "waived", "in_progress", "overdue", "not_started")
 RESOLVED = ("met", "waived")
@@ -49,6 +52,23 @@ class MilestoneResult:
 
 
 @dataclass
+class CompetencyResult:
+    """One competency of the track expected at the target level: evidenced or missing."""
+
+    id: str
+    name: str
+    domain: str
+    status: str                       # evidenced | missing
+    behaviours: list[str]             # behaviour ids linked by counting entries
+    entries: list[str]                # counting entries linked to it
+    expected: list[Behaviour]
+
+    def as_json(self) -> dict[str, Any]:
+        return {"id": self.id, "status": self.status, "behaviours": self.behaviours, "entries": self.entries,
+                "name": self.name, "domain": self.domain}
+
+
+@dataclass
 class Readiness:
     person: str
     track: str
@@ -59,6 +79,13 @@ class Readiness:
     status: str
     domains: dict[str, dict[str, int]]
     milestones: list[MilestoneResult] = field(default_factory=list)
+    competencies: list[CompetencyResult] = field(default_factory=list)
+    coverage_needed: float = 0.0
+
+    @property
+    def coverage(self) -> dict[str, int]:
+        return {"evidenced": sum(1 for c in self.competencies if c.status == "evidenced"),
+                "required": len(self.competencies)}
 
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for m in self.milestones if m.status == s) for s in STATUSES}
@@ -67,6 +94,7 @@ class Readiness:
         return {"person": self.person, "track": self.track, "level": self.level, "target": self.target,
                 "framework": self.framework, "as_of": self.as_of.isoformat(), "status": self.status,
                 "domains": self.domains, "milestones": [m.as_json() for m in self.milestones],
+                "competencies": [c.as_json() for c in self.competencies], "coverage": self.coverage,
                 "counts": self.counts()}
 
 
@@ -145,19 +173,70 @@ def assess_milestone(ref: str, milestone: Milestone, profile: Profile, counting:
         days_left=(deadline - as_of).days if deadline else None, waiver=waiver)
 
 
-def overall_status(results: Sequence[MilestoneResult], on_track_ratio: float) -> str:
+def overall_status(results: Sequence[MilestoneResult], on_track_ratio: float,
+                   competencies: Sequence[CompetencyResult] = (), coverage_needed: float = 0.0) -> str:
+    """The milestone rules; `ready` also needs the evidenced share of competencies.
+
+    Without milestones the competencies alone decide, and nothing to assess is never ready.
+    """
+    evidenced = sum(1 for c in competencies if c.status == "evidenced")
+    share = evidenced / len(competencies) if competencies else 1.0
+    if not results:
+        if not competencies:
+            return "not_yet"
+        if share >= coverage_needed:
+            return "ready"
+        return "on_track" if share >= on_track_ratio else "not_yet"
     resolved = sum(1 for r in results if r.status in RESOLVED)
+    overdue = any(r.status == "overdue" for r in results)
     if resolved == len(results):
-        return "ready"
-    if resolved / len(results) >= on_track_ratio and not any(r.status == "overdue" for r in results):
+        return "ready" if share >= coverage_needed else "on_track"
+    if resolved / len(results) >= on_track_ratio and not overdue:
         return "on_track"
     return "not_yet"
 
 
+def _links(entry: Entry, competency: ResolvedCompetency, target: str) -> tuple[bool, list[str]]:
+    """Whether `entry` links the competency (or an ancestor it extends) at the target, and which behaviour ids."""
+    names = [competency.id, *competency.parents]
+    direct = any(ref in names or ref in (f"{n}@{target}" for n in names) for ref in entry.competencies)
+    ids = competency.behaviour_ids()
+    behaviours = []
+    for ref in entry.behaviours:
+        owner, _, behaviour = ref.partition("/")
+        if owner in names and behaviour in ids:
+            behaviours.append(behaviour)
+    return direct or bool(behaviours), behaviours
+
+
+def assess_competencies(competencies: Sequence[ResolvedCompetency], target: str,
+                        counting: Sequence[tuple[str, Entry]]) -> list[CompetencyResult]:
+    """One row per competency with behaviours expected at `target`: evidenced by a counting evidence entry?"""
+    rows = []
+    for comp in competencies:
+        expected = comp.expected_at(target)
+        if not expected:
+            continue
+        entries, behaviours, evidenced = [], [], False
+        for entry_id, entry in counting:
+            linked, ids = _links(entry, comp, target)
+            if linked:
+                entries.append(entry_id)
+                behaviours += [b for b in ids if b not in behaviours]
+                evidenced = evidenced or entry.kind != "feedback"
+        rows.append(CompetencyResult(comp.id, comp.name, comp.domain, "evidenced" if evidenced else "missing",
+                                     behaviours, entries, expected))
+    return rows
+
+
 def assess_readiness(framework: Framework, track: Track, person: str, profile: Profile,
                      entries: Sequence[tuple[str, Entry]], as_of: dt.date,
-                     bodies: dict[str, str] | None = None) -> Readiness:
-    """Readiness of one person at `as_of`, following the spec's rules exactly."""
+                     bodies: dict[str, str] | None = None,
+                     competencies: Sequence[ResolvedCompetency] = ()) -> Readiness:
+    """Readiness of one person at `as_of`, following the spec's rules exactly.
+
+    `competencies` are the track's (resolved); those expected at the target add coverage rows.
+    """
     level = track.level(profile.target)
     counting = counting_entries(entries, as_of, framework.readiness.evidence_max_age)
     results = [assess_milestone(f"{track.id}/{m.id}", m, profile, counting, bodies or {}, as_of)
@@ -167,7 +246,9 @@ def assess_readiness(framework: Framework, track: Track, person: str, profile: P
         mine = [r for r in results if r.milestone.domain == domain.id]
         if mine:
             domains[domain.id] = {"met": sum(1 for r in mine if r.status in RESOLVED), "required": len(mine)}
+    rows = assess_competencies(competencies, profile.target, counting)
+    needed = framework.readiness.coverage_needed(bool(results))
     return Readiness(person=person, track=track.id, level=profile.level, target=profile.target,
                      framework=framework.version, as_of=as_of,
-                     status=overall_status(results, framework.readiness.on_track_ratio),
-                     domains=domains, milestones=results)
+                     status=overall_status(results, framework.readiness.on_track_ratio, rows, needed),
+                     domains=domains, milestones=results, competencies=rows, coverage_needed=needed)

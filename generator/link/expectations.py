@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
+from generator.link.competencies import ResolvedCompetency, resolve_competencies, track_competencies
 from generator.link.project import Project
 from generator.model.track import Track
 
@@ -42,7 +43,7 @@ class CompetencyExpectations:
     expected: dict[str, list[str]] = field(default_factory=dict)        # level id -> behaviour keys expected
 
 
-def _from_resolved(project: Project, comps: list) -> list[CompetencyExpectations]:  # type: ignore[type-arg]
+def _from_resolved(project: Project, comps: list[ResolvedCompetency]) -> list[CompetencyExpectations]:
     assert project.framework is not None
     out = []
     for comp in comps:
@@ -56,44 +57,14 @@ def _from_resolved(project: Project, comps: list) -> list[CompetencyExpectations
     return out
 
 
-def _from_model(project: Project, competencies: list) -> list[CompetencyExpectations]:  # type: ignore[type-arg]
-    """Levels as written: each described level lists everything it expects (until track scopes exist)."""
-    assert project.framework is not None
-    order = [lv.id for lv in project.framework.levels]
-    out = []
-    for comp in competencies:
-        view = CompetencyExpectations(comp.id, comp.name, comp.domain, comp.summary)
-        seen: dict[str, ExpectedBehaviour] = {}
-        current: list[str] = []
-        for level_id in order:
-            if level_id in comp.levels:
-                texts = [b if isinstance(b, str) else b.text for b in comp.levels[level_id].behaviours]
-                for text in texts:
-                    seen.setdefault(text, ExpectedBehaviour(comp.id, None, text, level_id))
-                current = [seen[t].key for t in texts]
-            view.expected[level_id] = list(current)
-        view.behaviours = list(seen.values())
-        out.append(view)
-    return out
-
-
 def all_expectations(project: Project) -> list[CompetencyExpectations]:
     """Every competency of the framework."""
-    try:
-        from generator.link.competencies import resolve_competencies
-    except ImportError:
-        return _from_model(project, project.competencies)
     return _from_resolved(project, list(resolve_competencies(project).values()))
 
 
 def track_expectations(project: Project, track: Track) -> list[CompetencyExpectations]:
     """The competencies the track uses, in the framework's domain order."""
     assert project.framework is not None
-    try:
-        from generator.link.competencies import track_competencies
-    except ImportError:
-        views = _from_model(project, project.competencies)
-    else:
-        views = _from_resolved(project, track_competencies(project, track))
+    views = _from_resolved(project, track_competencies(project, track))
     domains = [d.id for d in project.framework.domains]
     return sorted(views, key=lambda v: domains.index(v.domain) if v.domain in domains else len(domains))

@@ -4,21 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 
+from generator.link.competencies import track_competencies, track_competency
 from generator.link.project import Portfolio, Project
 from generator.model.base import Strict
 from generator.model.errors import did_you_mean
 from generator.model.plan import Plan
 from generator.problems import Problems
-
-
-def track_competency_ids(project: Project, track_id: str) -> list[str]:
-    """The ids of the competencies a track uses (every competency when it does not say)."""
-    track = project.track(track_id)
-    try:
-        from generator.link.competencies import track_competencies
-    except ImportError:  # a framework model without track scopes: every competency
-        return [c.id for c in project.competencies]
-    return [c.id for c in track_competencies(project, track)] if track else []
 
 
 def check_plan(project: Project, portfolio: Portfolio, problems: Problems) -> None:
@@ -94,9 +85,10 @@ def _check_milestones(project: Project, portfolio: Portfolio, plan: Plan, proble
 
 
 def _check_competencies(project: Project, portfolio: Portfolio, plan: Plan, problems: Problems) -> None:
-    if project.track(portfolio.profile.track) is None:
+    track = project.track(portfolio.profile.track)
+    if track is None:
         return
-    scope = track_competency_ids(project, portfolio.profile.track)
+    scope = [c.id for c in track_competencies(project, track)]
     every = {c.id for c in project.competencies}
     seen: set[str] = set()
     for item in plan.competencies:
@@ -107,8 +99,8 @@ def _check_competencies(project: Project, portfolio: Portfolio, plan: Plan, prob
                          f"competency '{item.competency}' is planned twice", "keep one of them")
             continue
         seen.add(item.competency)
-        if item.competency in project.unresolved["competency"] or item.competency in scope:
-            continue
+        if item.competency in project.unresolved["competency"] or track_competency(project, track, item.competency):
+            continue  # a competency of the track, or one a competency of the track extends
         if item.competency in every:
             problems.add(item.path, item.pos("competency"), "plan-other-track",
                          f"competency '{item.competency}' is not one of track '{portfolio.profile.track}''s",

@@ -6,7 +6,7 @@ import datetime as dt
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TypeVar
+from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
@@ -63,6 +63,8 @@ class Project:
     # ids defined in files that failed validation: references to them are not reported again
     unresolved: dict[str, set[str]] = field(default_factory=lambda: {"track": set(), "competency": set(),
                                                                       "person": set()})
+    # resolved competencies and track scopes (generator.link.competencies), computed on first use
+    resolved_cache: dict[str, Any] | None = field(default=None, repr=False, compare=False)
 
     @property
     def content_dir(self) -> Path:
@@ -157,6 +159,7 @@ def validate(doc: Document, model: type[M], problems: Problems) -> M | None:
         problems.add(doc.display, doc.at(()), "not-a-mapping", "expected keys and values at the top of the file",
                      f"start with the keys of a {model.__name__.lower()}, like 'name: ...'")
         return None
+    _drop_empty_texts(doc, data, (), problems)
     try:
         result = model.model_validate(data)
     except ValidationError as exc:
@@ -164,6 +167,27 @@ def validate(doc: Document, model: type[M], problems: Problems) -> M | None:
         return None
     attach(result, doc)
     return result
+
+
+EMPTY_AS_ABSENT = ("title", "summary")
+
+
+def _drop_empty_texts(doc: Document, data: object, loc: tuple[str | int, ...], problems: Problems) -> None:
+    """An empty `title:` or `summary:` is treated as absent, with a warning."""
+    if isinstance(data, list):
+        for i, item in enumerate(data):
+            _drop_empty_texts(doc, item, loc + (i,), problems)
+    if not isinstance(data, dict):
+        return
+    for key in list(data):
+        value = data[key]
+        if key in EMPTY_AS_ABSENT and (value is None or (isinstance(value, str) and not value.strip())):
+            problems.warn(doc.display, doc.key_at(loc + (key,)), "empty-value",
+                          f"'{key}:' is empty and is treated as absent",
+                          f"write the {key} after the colon, or remove the line")
+            del data[key]
+        else:
+            _drop_empty_texts(doc, value, loc + (key,), problems)
 
 
 def _yaml_files(folder: Path) -> list[Path]:
@@ -218,6 +242,8 @@ def load_project(root: Path, as_of: dt.date | None = None, *, portfolios: bool =
         project.framework = read_model(framework_path, Framework, project, problems)
     for path in _yaml_files(project.content_dir / "competencies"):
         if (loaded := read_model(path, CompetencyFile, project, problems)):
+            for comp in loaded.competencies:
+                comp._set = loaded.set or path.stem
             project.competencies.extend(loaded.competencies)
     project.tracks = [t for p in _yaml_files(project.content_dir / "tracks")
                       if (t := read_model(p, Track, project, problems))]
@@ -226,12 +252,22 @@ def load_project(root: Path, as_of: dt.date | None = None, *, portfolios: bool =
     for page in project.pages:
         project.files_read += 1
         read_text(page, display_path(page, root), problems)
+    _default_titles(project)
     if portfolios:
         _load_portfolios(project, problems)
     from generator.link.references import check_references  # local: references imports this module
 
     check_references(project, problems)
     return project, problems
+
+
+def _default_titles(project: Project) -> None:
+    """A track level without its own title is called by the framework level's name."""
+    names = {lv.id: lv.name for lv in project.framework.levels} if project.framework else {}
+    for track in project.tracks:
+        for level in track.levels:
+            if not level.title:
+                level.title = names.get(level.level, level.level)
 
 
 def _load_portfolios(project: Project, problems: Problems) -> None:

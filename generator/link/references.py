@@ -6,6 +6,8 @@ import re
 from collections.abc import Iterable
 from pathlib import Path
 
+from generator.link.competencies import track_competencies
+from generator.link.competency_checks import check_competency_model, check_entry_links
 from generator.link.plan import check_plan
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.model.base import Strict
@@ -48,7 +50,7 @@ def check_references(project: Project, problems: Problems) -> None:
     _unique(problems, "level", ((lv.id, lv, ("id",)) for lv in fw.levels))
     _unique(problems, "competency", ((c.id, c, ("id",)) for c in project.competencies))
     _unique(problems, "track", ((t.id, t, ("id",)) for t in project.tracks))
-    _check_competencies(project, problems)
+    check_competency_model(project, problems)
     for track in project.tracks:
         _check_track(project, track, problems)
     _check_people(project, problems)
@@ -74,20 +76,6 @@ def _pinned_view(project: Project, portfolio: Portfolio, problems: Problems) -> 
                      f"framework version '{profile.framework}' has invalid content in its git tag",
                      "fix the tagged release or pin another version")
     return None
-
-
-def _check_competencies(project: Project, problems: Problems) -> None:
-    fw = project.framework
-    assert fw is not None
-    domains, levels = [d.id for d in fw.domains], [lv.id for lv in fw.levels]
-    for comp in project.competencies:
-        if comp.domain not in domains:
-            _unknown(problems, comp, ("domain",), "domain", comp.domain, domains)
-        for level_id in comp.levels:
-            if level_id not in levels:
-                problems.add(comp.path, comp.key_pos("levels", level_id), "unknown-level",
-                             f"unknown level '{level_id}' in competency '{comp.id}'",
-                             did_you_mean(level_id, levels) or "use a level id from content/framework.yml")
 
 
 def _check_track(project: Project, track, problems: Problems) -> None:  # type: ignore[no-untyped-def]
@@ -162,6 +150,12 @@ def _check_portfolio(project: Project, portfolio: Portfolio, problems: Problems)
         if value and value not in people:
             _unknown(problems, profile, (key,), "person", value, people, project.unresolved["person"])
     target_level = track.level(profile.target) if track else None
+    if track and target_level and not target_level.milestones and \
+            not any(c.expected_at(profile.target) for c in track_competencies(project, track)):
+        problems.warn(profile.path, profile.pos("target"), "nothing-to-assess",
+                      f"target level '{profile.target}' of track '{track.id}' has no milestones and no "
+                      "competency behaviours, so there is nothing to assess",
+                      "add milestones or competencies to that level of the track, or choose another target")
     target_refs = {f"{track.id}/{m.id}" for m in target_level.milestones} if track and target_level else set()
     for i, waiver in enumerate(profile.waivers):
         if _check_ref(project, profile, ("waivers", i, "milestone"), waiver.milestone, problems) and \
@@ -234,6 +228,7 @@ def _check_entry(project: Project, portfolio: Portfolio, loaded: LoadedEntry, pr
     for item in entry.feedback:
         if item.from_ not in people:
             _unknown(problems, item, ("from",), "person", item.from_, people, project.unresolved["person"])
+    check_entry_links(project, portfolio, loaded, problems)
     for i, artifact in enumerate(entry.artifacts):
         _check_artifact(project, portfolio, entry, i, artifact, problems)
 

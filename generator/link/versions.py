@@ -61,7 +61,7 @@ def view_for_version(project: Project, version: str | None) -> Project:
         return project
     content = content_of(project, version)
     return dataclasses.replace(project, framework=content.framework, competencies=list(content.competencies),
-                               tracks=list(content.tracks))
+                               tracks=list(content.tracks), resolved_cache=None)
 
 
 def previous_version(project: Project, version: str) -> str | None:

@@ -148,6 +148,6 @@ def report_validation_error(exc: ValidationError, model: type[BaseModel], doc: D
             pos = doc.at(loc)
         message, hint = _describe(err, model, loc)
         field = next((p for p in reversed(loc) if isinstance(p, str)), None)
-        if field and err["type"] not in ("extra_forbidden", "missing") and not message.startswith(field):
+        if field and err["type"] not in ("extra_forbidden", "missing", "missing-key") and not message.startswith(field):
             message = f"{field}: {message}"
         problems.add(doc.display, pos if isinstance(pos, Position) else Position(), _code(err["type"]), message, hint)

@@ -6,7 +6,19 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
-from generator.model.types import IsoDate, Kind, LevelId, MetricName, MilestoneRef, Number, Role, Slug, Verdict
+from generator.model.types import (
+    BehaviourRef,
+    CompetencyRef,
+    IsoDate,
+    Kind,
+    LevelId,
+    MetricName,
+    MilestoneRef,
+    Number,
+    Role,
+    Slug,
+    Verdict,
+)
 
 
 class Person(Strict):
@@ -54,6 +66,10 @@ class Entry(Strict):
     date: IsoDate = Field(description="When it happened, YYYY-MM-DD.")
     kind: Kind = Field(description="The kind of evidence.")
     milestones: list[MilestoneRef] = Field(default_factory=list, description="Milestones it is evidence for.")
+    competencies: list[CompetencyRef] = Field(
+        default_factory=list, description="Competencies it is evidence for: an id (at the target level) or id@level.")
+    behaviours: list[BehaviourRef] = Field(
+        default_factory=list, description="Behaviours it is evidence for, as competency-id/behaviour-id.")
     metrics: dict[MetricName, Number] = Field(default_factory=dict, description="Measured values by metric name.")
     artifacts: list[str] = Field(default_factory=list, description="Files under the portfolio folder or https links.")
     feedback: list[FeedbackItem] = Field(default_factory=list, description="Feedback received on this work.")

@@ -55,7 +55,7 @@ class Milestone(Strict):
 
 class TrackLevel(Strict):
     level: LevelId = Field(description="A framework level id.")
-    title: str = Field(description="The track's title at this level.")
+    title: str = Field("", description="The track's title at this level; default: the framework level's name.")
     summary: str = Field("", description="What the level means in this track (Markdown).")
     milestones: list[Milestone] = Field(default_factory=list, description="Milestones of this level.")
 
@@ -64,6 +64,9 @@ class Track(Strict):
     id: Slug = Field(description="Track id, referenced by profiles and milestone references.")
     name: str = Field(description="Display name.")
     summary: str = Field("", description="What the track is (Markdown).")
+    competencies: list[Slug] | None = Field(
+        None, description="Competency set ids and competency ids the track uses; omitted: every competency.")
+    owners: list[str] = Field(default_factory=list, description="CODEOWNERS of this track file, like @backend-leads.")
     levels: list[TrackLevel] = Field(min_length=1, description="The ladder, lowest level first.")
 
     def level(self, level_id: str) -> TrackLevel | None:

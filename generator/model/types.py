@@ -18,6 +18,7 @@ from pydantic_core import PydanticCustomError
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 LEVEL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
+COMPETENCY_REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(@[A-Za-z0-9][A-Za-z0-9._-]*)?$")
 METRIC_RE = re.compile(r"^[a-z][a-z0-9_]*$")
 DURATION_RE = re.compile(r"^\s*(\d+)\s*([dwmy])\s*$")
 TARGET_RE = re.compile(r"^\s*(>=|<=|==|>|<)?\s*(-?\d+(?:\.\d+)?)\s*$")
@@ -57,6 +58,18 @@ MilestoneRef = Annotated[
     AfterValidator(_pattern(REF_RE, "milestone-ref", "milestone reference",
                             "write it as track-id/milestone-id, like engineering/lead-pilot")),
     _schema(REF_RE, "A milestone as track-id/milestone-id."),
+]
+CompetencyRef = Annotated[
+    str,
+    AfterValidator(_pattern(COMPETENCY_REF_RE, "competency-ref", "competency reference",
+                            "write a competency id, or competency-id@level like code-craft@L3")),
+    _schema(COMPETENCY_REF_RE, "A competency id, or competency-id@level."),
+]
+BehaviourRef = Annotated[
+    str,
+    AfterValidator(_pattern(REF_RE, "behaviour-ref", "behaviour reference",
+                            "write it as competency-id/behaviour-id, like communication/seeks-feedback")),
+    _schema(REF_RE, "A behaviour as competency-id/behaviour-id."),
 ]
 MetricName = Annotated[
     str,

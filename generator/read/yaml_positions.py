@@ -8,6 +8,7 @@ with a location, and lets duplicate keys be reported instead of silently lost.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -48,12 +49,28 @@ def _mark(node: yaml.Node, line_offset: int) -> Position:
     return Position(node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
 
 
+# A comment that cuts text: one space then '#', or '#' straight before a word (`in #eng-wins`).
+_CUTTING_COMMENT = re.compile(r"^(?: #| +#(?=\S))")
+
+
 class _Converter:
-    def __init__(self, loader: Any, doc: Document, problems: Problems, line_offset: int) -> None:
+    def __init__(self, loader: Any, doc: Document, problems: Problems, line_offset: int,
+                 lines: list[str] | None = None) -> None:
         self.loader = loader
         self.doc = doc
         self.problems = problems
         self.offset = line_offset
+        self.lines = lines or []
+
+    def _check_cut(self, node: yaml.ScalarNode, value: Any) -> None:
+        """A plain text value followed by ` #...` lost the rest of its line to a YAML comment."""
+        if node.style or not isinstance(value, str) or not value or node.end_mark.line >= len(self.lines):
+            return
+        rest = self.lines[node.end_mark.line][node.end_mark.column:]
+        if _CUTTING_COMMENT.match(rest):
+            self.problems.warn(self.doc.display, _mark(node, self.offset), "comment-cut",
+                               f"the text is cut at ' #': YAML reads '{rest.strip()}' as a comment",
+                               "quote it: put the whole value in double quotes")
 
     def convert(self, node: yaml.Node, loc: Loc) -> Any:
         self.doc.values[loc] = _mark(node, self.offset)
@@ -62,9 +79,12 @@ class _Converter:
         if isinstance(node, yaml.SequenceNode):
             return [self.convert(item, loc + (i,)) for i, item in enumerate(node.value)]
         try:
-            return self.loader.construct_object(node, deep=True)
+            value = self.loader.construct_object(node, deep=True)
         except (ValueError, TypeError, yaml.YAMLError):
             return node.value
+        if isinstance(node, yaml.ScalarNode):
+            self._check_cut(node, value)
+        return value
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         self.loader.flatten_mapping(node)
@@ -88,6 +108,24 @@ class _Converter:
         return result
 
 
+def _indent(text: str, line: int) -> str:
+    lines = text.split("\n")
+    current = lines[line] if line < len(lines) else ""
+    return current[:len(current) - len(current.lstrip(" \t"))]
+
+
+def _tab_indented(text: str, line: int) -> bool:
+    """A tab in the indentation of the failing line or the line before (where the scanner may stop)."""
+    return any("\t" in _indent(text, n) for n in (line, line - 1) if n >= 0)
+
+
+def _tab_column(text: str, line: int) -> int:
+    for n in (line, line - 1):
+        if n >= 0 and "\t" in _indent(text, n):
+            return _indent(text, n).index("\t") + 1
+    return 1
+
+
 def read_yaml_text(text: str, display: str, problems: Problems, line_offset: int = 0) -> Document | None:
     """Parse `text`; on a syntax error record a located problem and return None."""
     loader = _Loader(text)
@@ -97,8 +135,12 @@ def read_yaml_text(text: str, display: str, problems: Problems, line_offset: int
         mark = exc.problem_mark or exc.context_mark
         pos = Position(mark.line + 1 + line_offset, mark.column + 1) if mark else Position()
         what = " ".join(s for s in (exc.context, exc.problem) if s)
-        problems.add(display, pos, "yaml-syntax", f"invalid YAML: {what}",
-                     "check indentation, and quote values that contain ': ' or start with a special character")
+        if mark and _tab_indented(text, mark.line):
+            problems.add(display, Position(pos.line, _tab_column(text, mark.line)), "yaml-tab",
+                         "invalid YAML: a tab is used for indentation", "indent with spaces; YAML does not allow tabs")
+        else:
+            problems.add(display, pos, "yaml-syntax", f"invalid YAML: {what}",
+                         "check indentation, and quote values that contain ': ' or start with a special character")
         return None
     except yaml.YAMLError as exc:
         problems.add(display, Position(1 + line_offset, 1), "yaml-syntax", f"invalid YAML: {exc}",
@@ -111,5 +153,5 @@ def read_yaml_text(text: str, display: str, problems: Problems, line_offset: int
         problems.add(display, Position(1 + line_offset, 1), "empty-file", "no YAML content",
                      "add the expected keys")
         return None
-    doc.data = _Converter(loader, doc, problems, line_offset).convert(node, ())
+    doc.data = _Converter(loader, doc, problems, line_offset, text.split("\n")).convert(node, ())
     return doc

@@ -24,8 +24,46 @@ def print_readiness(project: Project, portfolio: Portfolio, result: Readiness, c
                   f" · framework {result.framework} · as of {result.as_of}")
     counts = result.counts()
     resolved = counts["met"] + counts["waived"]
+    cover = result.coverage
+    assessed = [f"{resolved} of {len(result.milestones)} milestones met or waived"] if result.milestones else []
+    if result.competencies:
+        assessed.append(f"{cover['evidenced']} of {cover['required']} competencies evidenced"
+                        + (f", {result.coverage_needed:.0%} needed" if result.coverage_needed else ""))
     console.print(f"Status: [{STATUS_STYLE[result.status]}]{label(result.status).upper()}[/]"
-                  f"  ({resolved} of {len(result.milestones)} milestones met or waived)")
+                  f"  ({'; '.join(assessed) or 'nothing to assess at this level'})")
+    if result.milestones:
+        _print_milestones(result, console)
+    if result.competencies:
+        _print_competencies(result, console)
+    if result.domains:
+        console.print("Domains: " + ", ".join(f"{d} {v['met']}/{v['required']}" for d, v in result.domains.items()))
+    steps = next_steps(result)
+    # Missing competencies are a step only where coverage counts towards the status.
+    missing = [c for c in result.competencies if c.status == "missing"] if result.coverage_needed else []
+    if steps or missing:
+        console.print("[bold]Next steps[/]")
+        for n, step in enumerate(steps, 1):
+            console.print(f" {n}. {step.result.milestone.title} ({step.result.ref}): " + "; ".join(step.actions))
+        if missing:
+            console.print(f" {len(steps) + 1}. link evidence entries to these competencies (competencies: [...]): "
+                          + ", ".join(c.id for c in missing))
+    for m in result.milestones:
+        if m.waiver:
+            console.print(f"Waived: {m.ref}: {m.waiver.reason} (approved by {project.name_of(m.waiver.approved_by)})")
+
+
+def _print_competencies(result: Readiness, console: Console) -> None:
+    table = Table(show_lines=False)
+    for column in ("competency", "domain", "status", "behaviours linked", "entries"):
+        table.add_column(column)
+    for c in result.competencies:
+        style = "green" if c.status == "evidenced" else "red"
+        table.add_row(f"{c.name} ({c.id})", c.domain, f"[{style}]{c.status}[/]", ", ".join(c.behaviours),
+                      str(len(c.entries)))
+    console.print(table)
+
+
+def _print_milestones(result: Readiness, console: Console) -> None:
     table = Table(show_lines=False)
     for column in ("milestone", "domain", "status", "missing", "entries", "deadline"):
         table.add_column(column)
@@ -36,12 +74,3 @@ def print_readiness(project: Project, portfolio: Portfolio, result: Readiness, c
         table.add_row(m.milestone.title, m.milestone.domain, f"[{STATUS_STYLE[m.status]}]{label(m.status)}[/]",
                       ", ".join(m.missing), str(len(m.entries)), deadline)
     console.print(table)
-    console.print("Domains: " + ", ".join(f"{d} {v['met']}/{v['required']}" for d, v in result.domains.items()))
-    steps = next_steps(result)
-    if steps:
-        console.print("[bold]Next steps[/]")
-        for n, step in enumerate(steps, 1):
-            console.print(f" {n}. {step.result.milestone.title} ({step.result.ref}): " + "; ".join(step.actions))
-    for m in result.milestones:
-        if m.waiver:
-            console.print(f"Waived: {m.ref}: {m.waiver.reason} (approved by {project.name_of(m.waiver.approved_by)})")

@@ -244,11 +244,11 @@ def test_in_progress_with_only_a_feedback_item() -> None:
     assert only(assess(track(milestone("a")), {"f1": fb})) == ("in_progress", ["entries", "criterion"])
 
 
-def test_target_level_without_milestones_is_ready() -> None:
+def test_target_level_with_nothing_to_assess_is_never_ready() -> None:
     t = Track.model_validate({"id": "eng", "name": "Eng", "levels": [
         {"level": "L1", "title": "A"}, {"level": "L2", "title": "B", "milestones": []}]})
     r = assess(t, {})
-    assert (r.status, r.milestones, r.domains) == ("ready", [], {})
+    assert (r.status, r.milestones, r.domains, r.competencies) == ("not_yet", [], {}, [])
 
 
 def test_on_track_ratio_is_inclusive() -> None:

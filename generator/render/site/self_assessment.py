@@ -15,7 +15,6 @@ from markupsafe import Markup
 
 from generator.link.expectations import CompetencyExpectations, ExpectedBehaviour, track_expectations
 from generator.link.project import Project
-from generator.model.portfolio import Entry
 from generator.model.track import Track
 from generator.render.markdown import plain_text
 
@@ -45,11 +44,6 @@ def assessed_competencies(project: Project, track: Track) -> list[AssessedCompet
     return out
 
 
-def entry_keys() -> list[str]:
-    """Front-matter keys a downloaded entry may use to link what it shows (the entry model decides)."""
-    return [key for key in ("competencies", "behaviours") if key in Entry.model_fields]
-
-
 def script_json(data: Any) -> Markup:
     """JSON that cannot end its <script> element or open markup, whatever the content says."""
     text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
@@ -66,7 +60,7 @@ def page_data(project: Project, track: Track, comps: list[AssessedCompetency]) -
     domains = {d.id: d.name for d in project.framework.domains}
     levels = [lv.level for lv in track.levels]
     return {
-        "track": track.id, "trackName": track.name, "entryKeys": entry_keys(),
+        "track": track.id, "trackName": track.name,
         "levels": [{"id": lv.level, "name": names.get(lv.level, lv.level), "title": lv.title} for lv in track.levels],
         "competencies": [{
             "id": c.id, "name": c.expectations.name, "domain": domains.get(c.expectations.domain, ""),

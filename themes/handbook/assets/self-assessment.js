@@ -208,10 +208,10 @@
     results.forEach(function (r) {
       r.shown.forEach(function (b) { if (b.id) linkedBehaviours.push(r.competency.id + "/" + b.id); });
     });
-    if (data.entryKeys.indexOf("competencies") >= 0 && linkedCompetencies.length) {
+    if (linkedCompetencies.length) {
       lines.push("competencies: " + yamlList(linkedCompetencies));
     }
-    if (data.entryKeys.indexOf("behaviours") >= 0 && linkedBehaviours.length) {
+    if (linkedBehaviours.length) {
       lines.push("behaviours: " + yamlList(linkedBehaviours));
     }
     lines.push("---", "", "Self-assessment on the " + data.trackName + " track: current level " +

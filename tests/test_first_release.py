@@ -1,0 +1,55 @@
+"""A repository written for the first release keeps checking, assessing and building as before."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_cli
+
+FIXTURE = Path(__file__).parent / "fixtures" / "first-release"
+
+STATUSES = {"amara": "ready", "tomas": "on_track", "mei": "not_yet", "jonah": "ready", "farah": "not_yet"}
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("first") / "repo"
+    shutil.copytree(FIXTURE, root)
+    result = run_cli("build", "--root", root, "--no-pdf", "--quiet")
+    assert result.exit_code == 0, result.output
+    return root
+
+
+def test_checks_without_errors() -> None:
+    result = run_cli("check", "--root", FIXTURE, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert [p for p in json.loads(result.stdout or "[]") if p["severity"] == "error"] == []
+
+
+@pytest.mark.parametrize("person", sorted(STATUSES))
+def test_readiness_is_unchanged(person: str) -> None:
+    data = json.loads(run_cli("readiness", person, "--root", FIXTURE, "--format", "json").stdout)
+    assert data["status"] == STATUSES[person]
+
+
+def test_jonah_is_ready_with_a_waiver() -> None:
+    data = json.loads(run_cli("readiness", "jonah", "--root", FIXTURE, "--format", "json").stdout)
+    assert "waived" in [m["status"] for m in data["milestones"]]
+    assert all(m["status"] in ("met", "waived") for m in data["milestones"])
+
+
+def test_builds_every_page(built: Path) -> None:
+    version = built / "site" / "2026.2"
+    for page in ("index.html", "tracks/engineering/index.html", "tracks/engineering/L2-to-L3/index.html",
+                 "tracks/engineering-management/index.html", "competencies/code-craft/index.html",
+                 "matrix/technical/index.html"):
+        assert (version / page).is_file(), page
+    assert len(list((version / "tracks").rglob("index.html"))) == 9  # the index, 2 tracks, 6 steps
+    people = sorted(p.name for p in (built / "build" / "portfolios").iterdir()
+                    if p.is_dir() and not p.name.startswith("_"))
+    assert people == sorted(STATUSES)
+
