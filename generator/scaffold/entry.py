@@ -66,18 +66,33 @@ class MilestoneOption:
     title: str
     level: str
     status: str  # readiness status for the target level, "" for other levels
+    due: dt.date | None = None  # set when the person's plan.yml plans it
+
+
+def _planned(project: Project, portfolio: Portfolio, status: dict[str, str]) -> list[MilestoneOption]:
+    """The plan's milestones not yet met, in the plan's order."""
+    plan = portfolio.plan
+    options = []
+    for item in plan.milestones if plan else []:
+        found = project.milestone(item.milestone)
+        if found and status.get(item.milestone) not in ("met", "waived"):
+            options.append(MilestoneOption(item.milestone, found[2].title, found[1].level,
+                                           status.get(item.milestone, ""), item.due or plan.ends))  # type: ignore[union-attr]
+    return options
 
 
 def milestone_options(project: Project, portfolio: Portfolio) -> list[MilestoneOption]:
-    """The target level's unmet milestones (most useful first), then the rest of the track."""
+    """The plan's open milestones, the target level's unmet ones (most useful first), then the rest."""
     track = project.track(portfolio.profile.track)
     if track is None or project.framework is None:
         return []
     target = portfolio.profile.target
     readiness = assess_portfolio(project, portfolio)
     status = {r.ref: r.status for r in readiness.milestones}
-    options = [MilestoneOption(s.result.ref, s.result.milestone.title, target, s.result.status)
-               for s in next_steps(readiness)]
+    options = _planned(project, portfolio, status)
+    offered = {o.ref for o in options}
+    options += [MilestoneOption(s.result.ref, s.result.milestone.title, target, s.result.status)
+                for s in next_steps(readiness) if s.result.ref not in offered]
     offered = {o.ref for o in options}
     for level in track.levels:
         for milestone in level.milestones:
@@ -100,9 +115,11 @@ def _parse_milestones(answer: str, options: list[MilestoneOption], track: str) -
 def ask_milestones(prompter: Prompter, options: list[MilestoneOption], track: str) -> list[str]:
     if not prompter.interactive or not options:
         return []
-    click.echo("Milestones it is evidence for (your target level's open ones first):")
+    click.echo("Milestones it is evidence for (your plan's first, then your target level's open ones):")
     for number, option in enumerate(options, 1):
-        status = f" [{option.status.replace('_', ' ')}]" if option.status else ""
+        notes = ([f"planned, due {option.due.isoformat()}"] if option.due else []) + \
+            ([option.status.replace("_", " ")] if option.status else [])
+        status = f" [{', '.join(notes)}]" if notes else ""
         click.echo(f"  {number:>2}. {option.ref} ({option.level}) {option.title}{status}")
     answer = prompter.optional("Numbers or ids, separated by commas")
     return _parse_milestones(answer or "", options, track)

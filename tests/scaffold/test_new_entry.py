@@ -146,3 +146,29 @@ def test_yes_on_a_terminal_asks_nothing(repo: Path) -> None:
     assert output.splitlines()[0] == f"wrote {ENTRIES}/2026-05-10-quiet-one.md"
     assert "kind: project\nmilestones: []\n" in (repo / ENTRIES / "2026-05-10-quiet-one.md").read_text()
 
+
+
+def test_planned_milestones_are_offered_first(minimal: Path) -> None:
+    from generator.link.project import load_project
+    from generator.scaffold.entry import milestone_options
+    from tests.helpers import edit
+
+    edit(minimal / ENTRIES / "2026-03-14-coverage.md", "coverage_pct: 84", "coverage_pct: 50")
+    project, _ = load_project(minimal)
+    assert [o.ref for o in milestone_options(project, project.portfolio("ada"))] == [
+        "engineering/raise-coverage", "engineering/mentor-joiner"]  # fewest missing first
+    (minimal / "portfolios/ada/plan.yml").write_text(
+        "starts: 2026-05-01\nends: 2026-09-30\n"
+        "milestones:\n  - {milestone: engineering/mentor-joiner, due: 2026-07-01}\n")
+    project, _ = load_project(minimal)
+    options = milestone_options(project, project.portfolio("ada"))
+    assert [(o.ref, o.due) for o in options] == [("engineering/mentor-joiner", dt.date(2026, 7, 1)),
+                                                 ("engineering/raise-coverage", None)]
+
+
+def test_prompt_marks_planned_milestones(repo: Path) -> None:
+    (repo / "portfolios/ada/plan.yml").write_text(
+        "starts: 2026-05-01\nends: 2026-09-30\nmilestones:\n  - milestone: engineering/mentor-joiner\n")
+    output = run_on_terminal(repo, "\nreflection\nPlanning ahead\n2026-05-09\n1\n", "new", "entry")
+    listed = [line.strip() for line in output.splitlines() if re.match(r"\s+\d+\. ", line)]
+    assert listed[0] == "1. engineering/mentor-joiner (L2) Mentor a new joiner [planned, due 2026-09-30, in progress]"

@@ -11,6 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from markupsafe import Markup
 
+from generator.assess.plan import PlanProgress, assess_plan
 from generator.assess.portfolio import NextStep, assess_portfolio, next_steps
 from generator.assess.readiness import MilestoneResult, Readiness
 from generator.link.project import LoadedEntry, Portfolio, Project
@@ -141,6 +142,7 @@ class PortfolioContext:
     provenance: bool
     files: list[str]  # files of the person's folder the page links to, to copy beside it
     created: str
+    plan: PlanProgress | None = None  # plan.yml against progress, when the person keeps one
 
     @property
     def person(self) -> str:
@@ -161,8 +163,12 @@ def build_context(project: Project, portfolio: Portfolio,
     view = view_for_version(project, portfolio.profile.framework)  # the release the profile is pinned to
     readiness = assess_portfolio(view, portfolio)
     assert view.framework is not None
-    builder = _Builder(view, portfolio, readiness, history)
-    return builder.build()
+    context = _Builder(view, portfolio, readiness, history).build()
+    if portfolio.plan is not None:
+        titles = {f"{t.id}/{m.id}": m.title for t in view.tracks for m in t.milestones()}
+        titles |= {c.id: c.name or c.id for c in view.competencies}
+        context.plan = assess_plan(portfolio.plan, readiness, titles, portfolio.profile.manager)
+    return context
 
 
 class _Builder:
