@@ -247,6 +247,26 @@ def schema(root: Path) -> None:
         click.echo(f"wrote {path}")
 
 
+@main.command("import")
+@click.argument("matrix", type=click.Path(dir_okay=False, path_type=Path))
+@root_option
+@click.option("--set", "set_id", default=None, help="Id of the competency set to write (default: the CSV's name).")
+@click.option("--track", default=None, help="Put every row in this track (default: the CSV's track column).")
+@handle_errors
+def import_(matrix: Path, root: Path, set_id: str | None, track: str | None) -> None:
+    """Write content files from a competency matrix CSV (competency, level, behaviour, ...)."""
+    from generator.scaffold.matrix_import import import_matrix
+
+    project, _ = load_project(root, portfolios=False)
+    written, problems = import_matrix(project, matrix, set_id, track)
+    if problems.errors:
+        click.echo(format_text(problems.sorted()))
+        echo_err(f"stopped: {len(problems.errors)} error(s); nothing was written")
+        sys.exit(1)
+    for path in written:
+        click.echo(f"wrote {display_path(path, project.root)}")
+
+
 # --- The learner's and the framework owner's workflow: scaffolds, ownership, preview ---
 
 

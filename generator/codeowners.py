@@ -64,6 +64,7 @@ def render_codeowners(project: Project, prefix: str = "") -> tuple[str, Problems
     else:
         problems.warn("handbook.yml", Position(), "no-owners", "handbook.yml lists no owners, so content/ has none",
                       'add owners: ["@your-team"] (code-host handles or emails) to handbook.yml')
+    lines += _content_owners(project, prefix)
     lines.append("# Each portfolio: the person and their manager.")
     warned: set[str] = set()
     for portfolio in sorted(project.portfolios, key=lambda p: p.id):
@@ -72,6 +73,21 @@ def render_codeowners(project: Project, prefix: str = "") -> tuple[str, Problems
         if tokens:
             lines.append(f"/{prefix}portfolios/{portfolio.id}/ {' '.join(tokens)}")
     return "\n".join(lines) + "\n", problems
+
+
+def _content_owners(project: Project, prefix: str) -> list[str]:
+    """Track files and competency files whose records name their own `owners`."""
+    by_file: dict[str, list[str]] = {}
+    for record in [*project.tracks, *project.competencies]:
+        owners = [o for o in record.owners if o.strip()]  # type: ignore[attr-defined]
+        if owners and record.path != "<memory>":
+            by_file.setdefault(record.path, [])
+            by_file[record.path] += [o for o in owners if o not in by_file[record.path]]
+    if not by_file:
+        return []
+    lines = ["# Tracks and competencies with owners of their own."]
+    lines += [f"/{prefix}{path} {' '.join(owners)}" for path, owners in sorted(by_file.items())]
+    return lines + [""]
 
 
 def codeowners_path(project: Project, output: Path | None) -> Path:

@@ -83,3 +83,17 @@ def test_invalid_content_stops_before_writing(minimal: Path) -> None:
     assert result.exit_code == 1
     assert "unknown person 'grase'" in result.stderr
     assert not (minimal / "CODEOWNERS").exists()
+
+
+def test_tracks_and_competencies_with_owners_get_their_own_rules(minimal: Path) -> None:
+    edit(minimal / "content/tracks/engineering.yml", "name: Engineering\n",
+         'name: Engineering\nowners: ["@eng-leads"]\n')
+    edit(minimal / "content/competencies/core.yml", "    name: Mentoring\n",
+         '    name: Mentoring\n    owners: ["@coaches", "@eng-leads"]\n')
+    result = run_cli("codeowners", "--root", minimal)
+    assert result.exit_code == 0, result.output
+    text = (minimal / "CODEOWNERS").read_text(encoding="utf-8")
+    assert ("# Tracks and competencies with owners of their own.\n"
+            "/content/competencies/core.yml @coaches @eng-leads\n"
+            "/content/tracks/engineering.yml @eng-leads\n\n"
+            "# Each portfolio: the person and their manager.\n") in text

@@ -48,9 +48,15 @@ def test_builds_every_page(built: Path) -> None:
                  "tracks/engineering-management/index.html", "competencies/code-craft/index.html",
                  "matrix/technical/index.html"):
         assert (version / page).is_file(), page
-    # the index, 2 tracks, 6 steps, 2 self-assessments
-    assert len(list((version / "tracks").rglob("index.html"))) == 11
+    # the index, 2 tracks, 6 steps, 2 matrices, 2 self-assessments
+    assert len(list((version / "tracks").rglob("index.html"))) == 13
     people = sorted(p.name for p in (built / "build" / "portfolios").iterdir()
                     if p.is_dir() and not p.name.startswith("_"))
     assert people == sorted(STATUSES)
 
+
+
+def test_step_pages_no_longer_present_earlier_behaviours_as_dropped(built: Path) -> None:
+    step = (built / "site/2026.2/tracks/engineering/L2-to-L3/index.html").read_text(encoding="utf-8")
+    assert "No longer listed" not in step
+    assert "Writes unit tests for the code they change" not in step

@@ -13,7 +13,7 @@ from markupsafe import Markup
 
 from generator.assess.plan import PlanProgress, assess_plan
 from generator.assess.portfolio import NextStep, assess_portfolio, next_steps
-from generator.assess.readiness import MilestoneResult, Readiness
+from generator.assess.readiness import CompetencyResult, MilestoneResult, Readiness
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.link.versions import view_for_version
 from generator.model.types import ROLES, duration_days
@@ -112,6 +112,18 @@ class MilestoneRow:
 
 
 @dataclass
+class CompetencyRow:
+    """A competency of the track expected at the target, with the entries behind it."""
+
+    result: CompetencyResult
+    anchor: str
+    domain: str
+    entries: list[EntryView]
+    behaviours: list[tuple[str, str]]   # (id, text) of the behaviours linked
+    expected: int                       # behaviours expected at the target
+
+
+@dataclass
 class PersonRef:
     id: str
     name: str
@@ -134,6 +146,7 @@ class PortfolioContext:
     gaps: list[NextStep]
     steps: list[NextStep]
     rows: list[MilestoneRow]
+    competency_rows: list[CompetencyRow]
     entries: list[EntryView]
     other_entries: list[EntryView]
     reflections: list[EntryView]
@@ -199,7 +212,8 @@ class _Builder:
         names = {d.id: d.name for d in framework.domains}
         domains = [(d, names.get(d, d), v["met"], v["required"]) for d, v in readiness.domains.items()]
         steps = next_steps(readiness)
-        shown = {e.id for r in rows for e in r.entries}
+        competency_rows = [self.competency_row(r) for r in readiness.competencies]
+        shown = {e.id for r in rows for e in r.entries} | {e.id for r in competency_rows for e in r.entries}
         levels = {lv.level: lv.title for lv in self.track.levels}
         return PortfolioContext(
             project=project, portfolio=self.portfolio, readiness=readiness, framework_name=framework.name,
@@ -207,6 +221,7 @@ class _Builder:
             level_title=levels.get(profile.level, profile.level),
             target_title=levels.get(profile.target, profile.target),
             chart=render_domain_chart(domains), domains=domains, gaps=steps[:3], steps=steps, rows=rows,
+            competency_rows=competency_rows,
             entries=self.entries,
             other_entries=[e for e in self.entries if e.id not in shown and e.kind != "feedback"],
             reflections=[e for e in self.entries if e.kind == "reflection"],
@@ -228,6 +243,15 @@ class _Builder:
                             roles_present=[r for r in ROLES if r in present],
                             roles_missing=[r for r in m.evidence.feedback if r not in present],
                             feedback_by_role=by_role, waiver_by=waiver_by, not_counted=stale)
+
+    def competency_row(self, result: CompetencyResult) -> CompetencyRow:
+        texts = {b.id: b.text for b in result.expected if b.id}
+        assert self.project.framework is not None
+        domain = next((d.name for d in self.project.framework.domains if d.id == result.domain), result.domain)
+        return CompetencyRow(result=result, anchor=anchor("competency", result.id), domain=domain,
+                             entries=[self.by_id[i] for i in result.entries if i in self.by_id],
+                             behaviours=[(b, texts.get(b, b)) for b in result.behaviours],
+                             expected=len(result.expected))
 
     def entry_view(self, loaded: LoadedEntry) -> EntryView:
         meta, folder = loaded.meta, self.portfolio.folder

@@ -6,10 +6,12 @@ WeasyPrint), each with a <title>/<desc> and a data table beside it for screen re
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from generator.link.competencies import ResolvedCompetency
 from generator.model.framework import Framework
 from generator.model.track import Milestone, Track
 
@@ -23,31 +25,45 @@ MAX_MARKS = 13
 class TrackChart:
     levels: list[str]                      # "L2 · Engineer"
     domains: list[tuple[str, str]]         # (name, colour)
-    counts: list[list[int]]                # counts[level][domain]: milestones of the level in the domain
+    counts: list[list[int]]                # counts[level][domain]: milestones (or behaviours) new at the level
     cumulative: list[list[int]]            # the same, summed up to the level
+    unit: str = "milestones"               # what is counted: milestones, else the track's behaviours
 
     @property
     def has_data(self) -> bool:
         return any(any(row) for row in self.counts)
 
 
-def build_track_chart(framework: Framework, track: Track) -> TrackChart:
+def build_track_chart(framework: Framework, track: Track,
+                      competencies: Sequence[ResolvedCompetency] = ()) -> TrackChart:
+    """Milestones per level and domain; a track without milestones counts its competencies' behaviours."""
     domains = framework.domains
-    counts = [[sum(m.domain == d.id for m in lv.milestones) for d in domains] for lv in track.levels]
-    cumulative, running = [], [0] * len(domains)
+    colours = {d.id: PALETTE[i % len(PALETTE)] for i, d in enumerate(domains)}
+    if any(lv.milestones for lv in track.levels) or not competencies:
+        counts = [[sum(m.domain == d.id for m in lv.milestones) for d in domains] for lv in track.levels]
+        unit = "milestones"
+    else:
+        expected = [[sum(len(c.expected_at(lv.level)) for c in competencies if c.domain == d.id) for d in domains]
+                    for lv in track.levels]
+        counts = [[n - (expected[i - 1][j] if i else 0) for j, n in enumerate(row)] for i, row in enumerate(expected)]
+        unit = "behaviours"
+    used = [j for j in range(len(domains)) if any(row[j] for row in counts)] or list(range(len(domains)))
+    counts = [[row[j] for j in used] for row in counts]
+    cumulative, running = [], [0] * len(used)
     for row in counts:
         running = [a + b for a, b in zip(running, row, strict=True)]
         cumulative.append(running)
     return TrackChart([f"{lv.level} · {lv.title}" for lv in track.levels],
-                      [(d.name, PALETTE[i % len(PALETTE)]) for i, d in enumerate(domains)], counts, cumulative)
+                      [(domains[j].name, colours[domains[j].id]) for j in used], counts, cumulative, unit)
 
 
 def describe_chart(track: Track, chart: TrackChart) -> str:
     parts = []
     for label, row in zip(chart.levels, chart.cumulative, strict=True):
         by_domain = ", ".join(f"{name} {n}" for (name, _), n in zip(chart.domains, row, strict=True) if n)
-        parts.append(f"{label}: {sum(row)} milestones" + (f" ({by_domain})" if by_domain else ""))
-    return f"Milestones expected up to each level of {track.name}, by domain. " + "; ".join(parts) + "."
+        parts.append(f"{label}: {sum(row)} {chart.unit}" + (f" ({by_domain})" if by_domain else ""))
+    return (f"{chart.unit.capitalize()} expected up to each level of {track.name}, by domain. "
+            + "; ".join(parts) + ".")
 
 
 def render_track_chart(track: Track, chart: TrackChart, chart_id: str) -> Markup:
@@ -80,7 +96,7 @@ def render_track_chart(track: Track, chart: TrackChart, chart_id: str) -> Markup
         out.append(f'<rect x="{legend_x}" y="{y}" width="12" height="12" fill="{colour}"/>'
                    f'<text x="{legend_x + 18}" y="{y + 11}" font-size="12">{escape(name)}</text>')
     out.append(f'<text x="{left}" y="{height - 8}" font-size="11" fill="#555">'
-               'milestones expected up to each level (cumulative)</text>')
+               f'{chart.unit} expected up to each level (cumulative)</text>')
     out.append("</svg>")
     return Markup("".join(out))
 

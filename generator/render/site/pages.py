@@ -9,8 +9,8 @@ import jinja2
 from markupsafe import Markup
 
 from generator.assess.changes import Change
+from generator.link.competencies import Behaviour, ResolvedCompetency, resolve_competencies, track_competencies
 from generator.link.project import Project
-from generator.model.competency import Competency
 from generator.model.framework import Domain, Framework
 from generator.model.track import Milestone, Track, TrackLevel
 from generator.render.changes import HEADINGS, grouped
@@ -34,8 +34,8 @@ class Use:
 
 @dataclass
 class MatrixCell:
-    new: list[str]
-    kept: bool
+    new: list[Behaviour]   # first expected at the level (or everything expected, in a matrix's first column)
+    kept: bool             # earlier behaviours still expected
 
 
 @dataclass
@@ -67,8 +67,14 @@ class SiteData:
         return self.project.tracks
 
     @property
-    def competencies(self) -> list[Competency]:
-        return self.project.competencies
+    def competencies(self) -> list[ResolvedCompetency]:
+        return list(resolve_competencies(self.project).values())
+
+    def competency(self, competency_id: str) -> ResolvedCompetency | None:
+        return resolve_competencies(self.project).get(competency_id)
+
+    def track_competencies(self, track: Track) -> list[ResolvedCompetency]:
+        return track_competencies(self.project, track)
 
     def level_name(self, level_id: str) -> str:
         return next((lv.name for lv in self.framework.levels if lv.id == level_id), level_id)
@@ -76,35 +82,38 @@ class SiteData:
     def domain(self, domain_id: str) -> Domain | None:
         return next((d for d in self.framework.domains if d.id == domain_id), None)
 
-    def competencies_of(self, domain_id: str) -> list[Competency]:
-        return [c for c in self.competencies if c.domain == domain_id]
+    def competencies_of(self, domain_id: str, track: Track | None = None) -> list[ResolvedCompetency]:
+        pool = self.track_competencies(track) if track else self.competencies
+        return [c for c in pool if c.domain == domain_id]
 
     def milestones_of(self, domain_id: str) -> list[Use]:
         return [Use(t, lv, m) for t in self.tracks for lv in t.levels for m in lv.milestones if m.domain == domain_id]
 
-    def matrix_cell(self, competency: Competency, level_id: str) -> MatrixCell:
-        """The behaviours first listed at `level_id`, and whether earlier ones still apply."""
-        if level_id not in competency.levels:
-            return MatrixCell([], False)
-        behaviours = competency.levels[level_id].behaviours
-        order = [lv.id for lv in self.framework.levels]
-        earlier = [competency.levels[i] for i in order[:order.index(level_id)] if i in competency.levels]
-        before = earlier[-1].behaviours if earlier else []
-        return MatrixCell([b for b in behaviours if b not in before], any(b in before for b in behaviours))
+    def matrix_levels(self, track: Track | None = None) -> list[str]:
+        """The matrix's columns: the track's levels, else the levels some track or competency uses."""
+        if track is not None:
+            return [lv.level for lv in track.levels]
+        used = {lv.level for t in self.tracks for lv in t.levels} | {lv for c in self.competencies for lv in c.levels}
+        return [lv.id for lv in self.framework.levels if lv.id in used]
+
+    def matrix_cell(self, competency: ResolvedCompetency, level_id: str, first: bool = False) -> MatrixCell:
+        """The behaviours first expected at `level_id`, and whether earlier ones still apply.
+
+        The first column of a matrix shows everything expected there, since earlier levels are not shown.
+        """
+        if first:
+            return MatrixCell(competency.expected_at(level_id), False)
+        level = competency.levels.get(level_id)
+        if level is None:
+            return MatrixCell([], bool(competency.expected_at(level_id)))
+        fresh = {id(b) for b in level.new} | {id(after) for _, after in level.changed}
+        return MatrixCell([b for b in level.expected if id(b) in fresh], bool(level.kept))
 
     def level_pairs(self) -> list[tuple[str, str]]:
         """Every (lower, upper) step some track takes, in framework order."""
         order = {lv.id: i for i, lv in enumerate(self.framework.levels)}
         pairs = {(s.lower.level, s.upper.level) for steps in self.steps.values() for s in steps}
         return sorted(pairs, key=lambda p: (order.get(p[0], 0), order.get(p[1], 0)))
-
-    def changes(self, lower: str, upper: str) -> list[BehaviourChanges]:
-        """Behaviour changes between two levels; they are the same on every track."""
-        for steps in self.steps.values():
-            for step in steps:
-                if (step.lower.level, step.upper.level) == (lower, upper):
-                    return step.competencies
-        return []
 
     def step_into(self, track: Track, level_id: str) -> Step | None:
         return next((s for s in self.steps.get(track.id, []) if s.upper.level == level_id), None)
@@ -117,8 +126,9 @@ def build_site_data(project: Project, *, pdf: bool = True, changelog: ChangeLog 
     assert project.framework is not None, "the site is built from a validated project"
     data = SiteData(project, project.framework, pdf=pdf, changelog=changelog)
     shared: dict[tuple[str, str, str], BehaviourChanges] = {}
+    order = [lv.id for lv in project.framework.levels]
     for track in project.tracks:
-        data.steps[track.id] = build_steps(project.framework, track, project.competencies, shared)
+        data.steps[track.id] = build_steps(track, track_competencies(project, track), order, shared)
         for level in track.levels:
             for milestone in level.milestones:
                 for cid in milestone.competencies:
@@ -144,7 +154,7 @@ def _helpers(data: SiteData, doc: str) -> dict[str, Any]:
 
     return {"doc": doc, "link": link, "url": url, "change_link": change_link, "paths": paths, "data": data,
             "framework": data.framework, "level_name": data.level_name, "domain": data.domain,
-            "cadence": render_cadence, "competency": data.project.competency, "site_name": site_name(data.project)}
+            "cadence": render_cadence, "competency": data.competency, "site_name": site_name(data.project)}
 
 
 def md_link_of(doc: str, target: tuple[str, str | None]) -> str:
@@ -158,7 +168,7 @@ def _change_target(data: SiteData, change: Change) -> tuple[str, str | None] | N
     if change.entity == "milestone":
         found = data.project.milestone(change.id)
         return (paths.track_doc(found[0].id), found[2].id) if found else None
-    if change.entity in ("competency", "competency level", "behaviour") and data.project.competency(base):
+    if change.entity in ("competency", "competency level", "behaviour") and data.competency(base):
         level = change.id.split("@")[1] if "@" in change.id else None
         return paths.competency_doc(base), paths.level_anchor(level) if level else None
     if change.entity in ("track", "track level") and data.project.track(base):
@@ -181,9 +191,10 @@ def plan_pages(data: SiteData) -> Plan:
     """Which template writes which page, with what."""
     plan: Plan = [(paths.HOME, "home.md.j2", {}), (paths.TRACKS, "tracks.md.j2", {})]
     for track in data.tracks:
-        chart = build_track_chart(data.framework, track)
+        chart = build_track_chart(data.framework, track, data.track_competencies(track))
         plan.append((paths.track_doc(track.id), "track.md.j2", {
             "track": track, "chart": chart, "chart_svg": render_track_chart(track, chart, f"chart-{track.id}")}))
+        plan.append((paths.track_matrix_doc(track.id), "track_matrix.md.j2", {"track": track}))
         plan += [(paths.step_doc(track.id, s.lower.level, s.upper.level), "step.md.j2", {"track": track, "step": s})
                  for s in data.steps[track.id]]
         plan.append(self_assessment_page(data.project, track))

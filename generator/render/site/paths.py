@@ -27,6 +27,10 @@ def step_doc(track_id: str, lower: str, upper: str) -> str:
     return f"tracks/{track_id}/{lower}-to-{upper}.md"
 
 
+def track_matrix_doc(track_id: str) -> str:
+    return f"tracks/{track_id}/matrix.md"
+
+
 def self_assessment_doc(track_id: str) -> str:
     return f"tracks/{track_id}/self-assessment.md"
 

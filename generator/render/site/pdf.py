@@ -19,8 +19,8 @@ from generator.write.atomic import write_bytes
 def render_print_html(data: SiteData) -> str:
     """The whole handbook as one HTML document for print (styles inlined, no external files)."""
     env = print_env(data.project.root)
-    charts = {t.id: render_track_chart(t, build_track_chart(data.framework, t), f"pchart-{t.id}")
-              for t in data.tracks}
+    charts = {t.id: render_track_chart(t, build_track_chart(data.framework, t, data.track_competencies(t)),
+                                       f"pchart-{t.id}") for t in data.tracks}
     pages = [(p, p.text) for p in data.free_pages]
     return env.get_template("handbook.html.j2").render(
         data=data, framework=data.framework, site_name=site_name(data.project), charts=charts,

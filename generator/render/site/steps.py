@@ -1,30 +1,31 @@
-"""What changes from one level to the next: new milestones, new and changed behaviours."""
+"""What changes from one level of a track to the next: new milestones, new and changed behaviours.
+
+Only the track's competencies count. With cumulative expectations (the default) nothing
+is ever "no longer listed": earlier behaviours stay expected and are summed up as such.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from difflib import SequenceMatcher
 
-from generator.model.competency import Competency
-from generator.model.framework import Framework
+from generator.link.competencies import Behaviour, ResolvedCompetency
 from generator.model.track import Track, TrackLevel
-
-# Two behaviours this similar are one behaviour reworded (changed), not one dropped and one new.
-SIMILAR = 0.6
 
 
 @dataclass
 class BehaviourChanges:
-    competency: Competency
-    new: list[str] = field(default_factory=list)
-    changed: list[tuple[str, str]] = field(default_factory=list)  # (before, after)
-    kept: list[str] = field(default_factory=list)
-    dropped: list[str] = field(default_factory=list)
+    competency: ResolvedCompetency
+    new: list[Behaviour] = field(default_factory=list)
+    changed: list[tuple[Behaviour, Behaviour]] = field(default_factory=list)   # (before, after)
+    replaced: list[tuple[Behaviour, Behaviour]] = field(default_factory=list)  # (old, the one replacing it)
+    removed: list[Behaviour] = field(default_factory=list)
+    dropped: list[Behaviour] = field(default_factory=list)                     # restated only
+    kept: list[Behaviour] = field(default_factory=list)
     first_at_upper: bool = False
 
     @property
     def any(self) -> bool:
-        return bool(self.new or self.changed or self.dropped)
+        return bool(self.new or self.changed or self.replaced or self.removed or self.dropped)
 
 
 @dataclass
@@ -35,55 +36,41 @@ class Step:
     competencies: list[BehaviourChanges]
 
 
-def compare_behaviours(competency: Competency, lower: str, upper: str) -> BehaviourChanges:
-    """Classify the behaviours expected at `upper` against those at `lower`."""
-    before = competency.levels[lower].behaviours if lower in competency.levels else []
-    after = competency.levels[upper].behaviours if upper in competency.levels else []
+def compare_levels(competency: ResolvedCompetency, lower: str, upper: str) -> BehaviourChanges:
+    """What the levels above `lower` up to `upper` add, reword, replace or no longer list."""
+    order = competency.order
+    between = order[order.index(lower) + 1:order.index(upper) + 1] if lower in order and upper in order else [upper]
+    before, after = competency.expected_at(lower), competency.expected_at(upper)
     result = BehaviourChanges(competency, first_at_upper=not before and bool(after))
-    unmatched = [b for b in before if b not in after]
-    for behaviour in after:
-        if behaviour in before:
-            result.kept.append(behaviour)
+    for level_id in between:
+        level = competency.levels.get(level_id)
+        if level is None:
             continue
-        best = _most_similar(behaviour, unmatched)
-        if best is not None:
-            result.changed.append((best, behaviour))
-            unmatched.remove(best)
-        else:
-            result.new.append(behaviour)
-    # A competency not described at the upper level keeps its lower expectations.
-    result.dropped = unmatched if after else []
+        result.new += [b for b in level.new if b in after]
+        result.changed += [(a, b) for a, b in level.changed if b in after]
+        result.replaced += level.replaced
+        result.removed += level.removed
+        result.dropped += level.dropped
+    result.kept = [b for b in after if b in before]
     return result
 
 
-def _most_similar(behaviour: str, candidates: list[str]) -> str | None:
-    """The candidate most like `behaviour`, if it is similar enough to count as a rewording."""
-    best, best_ratio = None, SIMILAR
-    for old in candidates:
-        matcher = SequenceMatcher(None, old, behaviour)
-        if matcher.real_quick_ratio() >= best_ratio and matcher.quick_ratio() >= best_ratio:
-            ratio = matcher.ratio()
-            if ratio >= best_ratio:
-                best, best_ratio = old, ratio
-    return best
-
-
-def build_steps(framework: Framework, track: Track, competencies: list[Competency],
+def build_steps(track: Track, competencies: list[ResolvedCompetency], order: list[str],
                 cache: dict[tuple[str, str, str], BehaviourChanges] | None = None) -> list[Step]:
-    """One step per adjacent pair of levels on the track's ladder.
+    """One step per adjacent pair of the track's levels, over the track's competencies.
 
-    Behaviour changes depend on the levels only, not the track: `cache` shares them between tracks.
+    Changes depend on the competency and the two levels only: `cache` shares them between tracks.
     """
     cache = {} if cache is None else cache
-    order = {lv.id: i for i, lv in enumerate(framework.levels)}
-    ladder = sorted(track.levels, key=lambda lv: order.get(lv.level, len(order)))
+    index = {lv: i for i, lv in enumerate(order)}
+    ladder = sorted(track.levels, key=lambda lv: index.get(lv.level, len(index)))
     steps = []
     for lower, upper in zip(ladder, ladder[1:], strict=False):
         changes = []
         for c in competencies:
             key = (c.id, lower.level, upper.level)
             if key not in cache:
-                cache[key] = compare_behaviours(c, lower.level, upper.level)
+                cache[key] = compare_levels(c, lower.level, upper.level)
             changes.append(cache[key])
         steps.append(Step(track, lower, upper, [c for c in changes if c.any]))
     return steps

@@ -17,7 +17,7 @@ from tests.conftest import FIXTURES, PROJECT_ROOT
 from tests.render.site.conftest import load
 
 GOLDEN = Path(__file__).parent / "golden"
-ROOTS = {"site-fixture": FIXTURES / "site", "example": PROJECT_ROOT}
+ROOTS = {"site-fixture": FIXTURES / "site", "example": PROJECT_ROOT, "families": FIXTURES / "families"}
 
 
 def generated_text(root: Path) -> dict[str, str]:

@@ -54,7 +54,8 @@ def test_step_page_lists_new_milestones_and_behaviour_changes(generated: Generat
     assert "**New:** Sets the team's testing strategy" in testing
     assert "**No longer listed:** Adds unit tests for own changes" in testing
     mentoring = step[step.index("[Mentoring]"):]
-    assert "**New:** Runs a mentoring circle" in mentoring and "**Still expected:** Pairs with new joiners" in mentoring
+    assert "**New:** Runs a mentoring circle" in mentoring
+    assert "**Also expected from earlier levels:** [1 behaviour](../../competencies/mentoring.md#level-L3)" in mentoring
     assert "First expected at L3." in step[step.index("[Cost awareness]"):]
 
 
