@@ -131,3 +131,17 @@ def test_cli_exports_into_out(tmp_path: Path) -> None:
     result = run_cli("export", "badges", "--root", ROOT, "--out", tmp_path / "badges", "--person", "amara")
     assert result.exit_code == 0, result.output
     assert sorted(p.parent.name for p in (tmp_path / "badges").rglob("*.json")) == ["amara"] * 5
+
+
+def test_export_replaces_stale_credentials(tmp_path: Path) -> None:
+    stale = tmp_path / "badges/credentials/amara/engineering--no-longer-met.json"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("{}")
+    other = tmp_path / "badges/credentials/farah/engineering--kept.json"
+    other.parent.mkdir(parents=True)
+    other.write_text("{}")
+    assert run_cli("export", "badges", "--root", ROOT, "--out", tmp_path / "badges", "--person", "amara").exit_code == 0
+    assert not stale.exists() and other.exists()  # --person rewrites only that person's folder
+    assert run_cli("export", "badges", "--root", ROOT, "--out", tmp_path / "badges").exit_code == 0
+    assert not other.exists()
+    assert not [p for p in (tmp_path / "badges").iterdir() if p.name.startswith(".")]  # no staging left behind
