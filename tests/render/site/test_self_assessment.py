@@ -124,3 +124,39 @@ def test_answers_come_back_from_the_address_and_local_storage(browser, site_url:
     assert fresh.locator("#sa-radar text").all_text_contents() == ["Testing", "Mentoring", "Cost awareness"]
     fresh.context.close()
     context.close()
+
+
+@pytest.fixture(scope="module")
+def families_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    root = tmp_path_factory.mktemp("families") / "families"
+    shutil.copytree(FIXTURES / "families", root)
+    build(root, pdf=False)
+    yield from serve(root / "site")
+
+
+def test_download_links_behaviour_ids_that_check_accepts(  # type: ignore[no-untyped-def]
+        browser, families_url: str, tmp_path: Path) -> None:
+    context = browser.new_context(accept_downloads=True)
+    page = context.new_page()
+    page.goto(families_url + "/1.0/tracks/backend/self-assessment/")
+    page.get_by_label("Current level").select_option("L2")
+    page.get_by_label("Target level").select_option("L3")
+    legends = page.locator("fieldset.hb-sa-competency:visible legend").all_inner_texts()
+    assert legends == ["Testing (Craft)", "API design (Craft)", "Communication (People)"]  # the track's only
+    page.get_by_label("Explains trade-offs in design reviews").check()
+    page.get_by_label("Writes unit tests for the code they change").check()
+    with page.expect_download() as info:
+        page.get_by_role("button", name="Download a reflection entry").click()
+    text = Path(info.value.path()).read_text(encoding="utf-8")
+    assert 'competencies: ["testing", "backend-communication"]\n' in text
+    assert 'behaviours: ["testing/unit-tests", "backend-communication/explains-tradeoffs"]\n' in text
+    context.close()
+
+    repo = tmp_path / "families"
+    shutil.copytree(FIXTURES / "families", repo)
+    (repo / "portfolios/ada/entries").mkdir(parents=True)
+    (repo / "portfolios/ada/profile.yml").write_text(
+        "name: Ada\ntrack: backend\nlevel: L2\ntarget: L3\nsince: 2026-01-15\n", encoding="utf-8")
+    (repo / "portfolios/ada/entries" / info.value.suggested_filename).write_text(text, encoding="utf-8")
+    result = run_cli("check", "--root", repo, "--format", "json", "--as-of", dt.date.today().isoformat())
+    assert [p for p in json.loads(result.stdout or "[]") if p["path"].startswith("portfolios/")] == []
