@@ -22,6 +22,7 @@ class ExpectedBehaviour:
     text: str
     level: str                # the level that first expects it
     examples: tuple[str, ...] = ()
+    replaces: str | None = None   # id of a lower level's behaviour it replaces
 
     @property
     def key(self) -> str:
@@ -41,15 +42,18 @@ class CompetencyExpectations:
     summary: str
     behaviours: list[ExpectedBehaviour] = field(default_factory=list)   # each once, lowest level first
     expected: dict[str, list[str]] = field(default_factory=dict)        # level id -> behaviour keys expected
+    parents: list[str] = field(default_factory=list)                    # the `extends` chain, nearest first
 
 
 def _from_resolved(project: Project, comps: list[ResolvedCompetency]) -> list[CompetencyExpectations]:
     assert project.framework is not None
     out = []
     for comp in comps:
-        behaviours = [ExpectedBehaviour(comp.id, b.id, b.text, b.level, tuple(b.examples)) for b in comp.behaviours()]
+        behaviours = [ExpectedBehaviour(comp.id, b.id, b.text, b.level, tuple(b.examples), b.replaces)
+                      for b in comp.behaviours()]
         keys = {(b.id, b.text): b.key for b in behaviours}
-        view = CompetencyExpectations(comp.id, comp.name, comp.domain, comp.summary, behaviours)
+        view = CompetencyExpectations(comp.id, comp.name, comp.domain, comp.summary, behaviours,
+                                      parents=list(comp.parents))
         for level in project.framework.levels:
             view.expected[level.id] = [keys[(b.id, b.text)] for b in comp.expected_at(level.id)
                                        if (b.id, b.text) in keys]

@@ -13,6 +13,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.link.competencies import track_competencies
 from generator.link.expectations import CompetencyExpectations, ExpectedBehaviour, all_expectations
 from generator.link.project import Project
 from generator.render.markdown import plain_text
@@ -105,6 +106,8 @@ def build_case_package(project: Project) -> dict[str, Any]:
         pkg.associate(f"domain/{domain.id}", "isChildOf", "document", position)
     for position, comp in enumerate(comps, start=1):
         _competency(pkg, comp, position)
+    _relations(pkg, comps)
+    _tracks(pkg, project, len(fw.domains))
     return {"CFDocument": doc, "CFItems": pkg.items, "CFAssociations": pkg.associations,
             "CFRubrics": [_rubric(project, pkg, comp) for comp in comps]}
 
@@ -120,6 +123,28 @@ def _competency(pkg: _Package, comp: CompetencyExpectations, position: int) -> N
                  notes=f"First expected at level {b.level}.", listEnumeration=str(number),
                  educationLevel=[b.level])
         pkg.associate(behaviour_key(b), "isChildOf", key, number)
+
+
+def _relations(pkg: _Package, comps: list[CompetencyExpectations]) -> None:
+    """A competency that extends another, and a behaviour that replaces a lower level's one."""
+    for comp in comps:
+        if comp.parents and f"competency/{comp.parents[0]}" in pkg.links:
+            pkg.associate(f"competency/{comp.id}", "ext:extends", f"competency/{comp.parents[0]}")
+        by_id = {b.id: b for b in comp.behaviours if b.id}
+        for b in comp.behaviours:
+            if b.replaces and b.replaces in by_id:
+                pkg.associate(behaviour_key(by_id[b.replaces]), "replacedBy", behaviour_key(b))
+
+
+def _tracks(pkg: _Package, project: Project, after: int) -> None:
+    """Each career track, with the competencies it uses as its parts."""
+    for position, track in enumerate(project.tracks, start=after + 1):
+        key = f"track/{track.id}"
+        pkg.item(key, track.name, "Career track", track.id, notes=plain_text(track.summary),
+                 listEnumeration=str(position))
+        pkg.associate(key, "isChildOf", "document", position)
+        for number, comp in enumerate(track_competencies(project, track), start=1):
+            pkg.associate(f"competency/{comp.id}", "isPartOf", key, number)
 
 
 def _rubric(project: Project, pkg: _Package, comp: CompetencyExpectations) -> dict[str, Any]:

@@ -145,3 +145,19 @@ def test_export_replaces_stale_credentials(tmp_path: Path) -> None:
     assert run_cli("export", "badges", "--root", ROOT, "--out", tmp_path / "badges").exit_code == 0
     assert not other.exists()
     assert not [p for p in (tmp_path / "badges").iterdir() if p.name.startswith(".")]  # no staging left behind
+
+
+def test_case_keeps_inheritance_replacements_and_track_scope() -> None:
+    project, problems = load_project(ROOT / "tests/fixtures/families", portfolios=False)
+    assert not problems.errors
+    package = build_case_package(project)
+    assert errors(validator("case_v1p1_cfpackage_schema.json"), package) == []
+    code = {i["identifier"]: i["humanCodingScheme"] for i in package["CFItems"]}
+
+    def links(kind: str) -> list[tuple[str, str]]:
+        return sorted((code[a["originNodeURI"]["identifier"]], code[a["destinationNodeURI"]["identifier"]])
+                      for a in package["CFAssociations"] if a["associationType"] == kind)
+
+    assert links("ext:extends") == [("backend-communication", "communication"), ("frontend-testing", "testing")]
+    assert ("testing/unit-tests", "testing/test-strategy") in links("replacedBy")
+    assert [c for c, t in links("isPartOf") if t == "backend"] == ["api-design", "backend-communication", "testing"]
