@@ -27,6 +27,7 @@ bench: setup test-system-deps
 	$(BIN)/python bench/site.py
 	$(BIN)/python bench/portfolio.py
 	$(BIN)/python bench/workflow.py
+	$(BIN)/python bench/reminders.py
 
 setup: $(STAMP) system-deps
 
