@@ -44,6 +44,9 @@ class PlanProgress:
     rows: list[PlannedRow] = field(default_factory=list)
     check_ins: list[CheckInRow] = field(default_factory=list)
     reviews: list[tuple[dt.date, str, bool]] = field(default_factory=list)   # (date, title, past)
+    # whether `agreed_with` committed the current plan; None: no git, or nobody named
+    agreed_verified: bool | None = None
+    last_committed_by: str = ""
 
     @property
     def elapsed(self) -> int:

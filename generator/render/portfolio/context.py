@@ -18,6 +18,7 @@ from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.link.versions import view_for_version
 from generator.model.types import ROLES, duration_days
 from generator.read.git_history import Commit
+from generator.read.plan_history import read_plan_commit
 from generator.render.markdown import render_markdown
 from generator.render.portfolio.charts import render_domain_chart
 
@@ -181,7 +182,17 @@ def build_context(project: Project, portfolio: Portfolio,
         titles = {f"{t.id}/{m.id}": m.title for t in view.tracks for m in t.milestones()}
         titles |= {c.id: c.name or c.id for c in view.competencies}
         context.plan = assess_plan(portfolio.plan, readiness, titles, portfolio.profile.manager)
+        if history is not None and portfolio.plan.agreed_with:
+            _verify_agreement(view, portfolio, context.plan)
     return context
+
+
+def _verify_agreement(project: Project, portfolio: Portfolio, progress: PlanProgress) -> None:
+    """The plan says who agreed it; only their own commit of the current plan shows they did."""
+    commit = read_plan_commit(project.root, portfolio.folder / "plan.yml")
+    email = project.email_of(progress.plan.agreed_with or "")
+    progress.last_committed_by = commit.author if commit else ""
+    progress.agreed_verified = bool(commit and email and commit.email.strip().lower() == email.strip().lower())
 
 
 class _Builder:
