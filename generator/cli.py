@@ -292,20 +292,22 @@ def new() -> None:
 @click.option("--title", default=None, help="What the entry is about; also names the file.")
 @click.option("--date", type=IsoDateParam(), default=None, help="When it happened (default: today).")
 @click.option("--milestone", "milestones", multiple=True, help="A milestone it is evidence for; repeatable.")
+@click.option("--competency", "competencies", multiple=True,
+              help="A competency (or competency@level) it shows; repeatable.")
 @click.option("--from", "giver", default=None, help="kind feedback: who gives it (default: you, from git).")
 @click.option("--role", type=click.Choice(list(ROLES)), default=None, help="kind feedback: the giver's role.")
 @click.option("--verdict", type=click.Choice(["met", "not_yet"]), default=None, help="kind feedback: the verdict.")
 @click.option("--yes", "-y", is_flag=True, help="Never ask; use defaults for what is not given.")
 @handle_errors
 def new_entry(root: Path, person: str | None, kind: str | None, title: str | None, date: dt.date | None,
-              milestones: tuple[str, ...], giver: str | None, role: str | None, verdict: str | None,
-              yes: bool) -> None:
+              milestones: tuple[str, ...], competencies: tuple[str, ...], giver: str | None, role: str | None,
+              verdict: str | None, yes: bool) -> None:
     """Write portfolios/<person>/entries/<date>-<title>.md with valid front matter."""
     from generator.scaffold.entry import EntryRequest, draft_entry, write_entry
     from generator.scaffold.prompt import Prompter
 
     project = load_for_scaffold(root)
-    request = EntryRequest(person, kind, title, date, list(milestones), giver, role, verdict)
+    request = EntryRequest(person, kind, title, date, list(milestones), giver, role, verdict, list(competencies))
     path = write_entry(project, draft_entry(project, request, Prompter.for_terminal(yes)))
     click.echo(f"wrote {display_path(path, project.root)}")
     echo_err("next: write what happened below the front matter, run 'handbook check', then commit it")

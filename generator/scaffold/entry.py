@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from generator.assess.portfolio import assess_portfolio, next_steps
+from generator.link.competencies import track_competencies, track_competency
 from generator.link.project import Portfolio, Project, validate
 from generator.model.errors import did_you_mean
 from generator.model.portfolio import Entry
@@ -45,6 +46,7 @@ class EntryRequest:
     giver: str | None = None
     role: str | None = None
     verdict: str | None = None
+    competencies: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -58,6 +60,7 @@ class EntryDraft:
     role: str | None = None
     verdict: str | None = None
     metric_hints: dict[str, str] = field(default_factory=dict)  # metric -> target, from the chosen milestones
+    competencies: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -148,7 +151,42 @@ def draft_entry(project: Project, request: EntryRequest, prompter: Prompter) -> 
         criterion = project.milestone(ref)[2].criterion  # type: ignore[index]
         if criterion.metric and criterion.target:
             draft.metric_hints[criterion.metric] = criterion.target
+    draft.competencies = ([_check_competency(project, portfolio, c) for c in request.competencies]
+                          or ask_competencies(prompter, competency_options(project, portfolio)))
     return draft
+
+
+def competency_options(project: Project, portfolio: Portfolio) -> list[tuple[str, str, dt.date | None]]:
+    """(id, name, due) of the plan's competencies, then the track's others; none without planned ones."""
+    plan, track = portfolio.plan, project.track(portfolio.profile.track)
+    if plan is None or not plan.competencies or track is None:
+        return []
+    scope = track_competencies(project, track)
+    names = {c.id: c.name for c in scope}
+    options = [(c.competency, names.get(c.competency, c.competency), c.due or plan.ends) for c in plan.competencies]
+    planned = {c.competency for c in plan.competencies}
+    return options + [(c.id, c.name, None) for c in scope if c.id not in planned]
+
+
+def ask_competencies(prompter: Prompter, options: list[tuple[str, str, dt.date | None]]) -> list[str]:
+    if not prompter.interactive or not options:
+        return []
+    click.echo("Competencies it shows (your plan's first):")
+    for number, (cid, name, due) in enumerate(options, 1):
+        click.echo(f"  {number:>2}. {cid} {name}" + (f" [planned, due {due.isoformat()}]" if due else ""))
+    answer = prompter.optional("Numbers or ids, separated by commas") or ""
+    ids = [options[int(t) - 1][0] if t.isdigit() and 1 <= int(t) <= len(options) else t
+           for t in answer.replace(",", " ").split()]
+    return list(dict.fromkeys(ids))
+
+
+def _check_competency(project: Project, portfolio: Portfolio, competency_id: str) -> str:
+    track = project.track(portfolio.profile.track)
+    if track is None or track_competency(project, track, competency_id.partition("@")[0]) is None:
+        known = [c.id for c in track_competencies(project, track)] if track else []
+        raise UserError(f"'{competency_id}' is not a competency of track '{portfolio.profile.track}'",
+                        did_you_mean(competency_id, known) or "the track's page lists its competencies")
+    return competency_id
 
 
 def _ask_date(prompter: Prompter) -> dt.date:
@@ -175,6 +213,8 @@ def render_entry(draft: EntryDraft) -> str:
         if draft.verdict:
             lines.append(f"verdict: {draft.verdict}")
     lines.append(f"milestones: [{', '.join(draft.milestones)}]")
+    if draft.competencies:
+        lines.append(f"competencies: [{', '.join(draft.competencies)}]")
     if draft.metric_hints and draft.kind != "feedback":
         example = ", ".join(f"{m}: 0" for m in draft.metric_hints)
         targets = ", ".join(f"{m} {t}" for m, t in draft.metric_hints.items())

@@ -172,3 +172,29 @@ def test_prompt_marks_planned_milestones(repo: Path) -> None:
     output = run_on_terminal(repo, "\nreflection\nPlanning ahead\n2026-05-09\n1\n", "new", "entry")
     listed = [line.strip() for line in output.splitlines() if re.match(r"\s+\d+\. ", line)]
     assert listed[0] == "1. engineering/mentor-joiner (L2) Mentor a new joiner [planned, due 2026-09-30, in progress]"
+
+
+def test_competency_flag_links_a_track_competency(repo: Path) -> None:
+    result = run_cli("new", "entry", "--root", repo, "--person", "ada", "--title", "Paired with Sam",
+                     "--date", "2026-05-02", "--competency", "mentoring", "--yes")
+    assert result.exit_code == 0, result.output
+    text = (repo / ENTRIES / "2026-05-02-paired-with-sam.md").read_text()
+    assert "milestones: []\ncompetencies: [mentoring]\n---" in text
+    check_clean(repo)
+    bad = run_cli("new", "entry", "--root", repo, "--person", "ada", "--title", "Other", "--date", "2026-05-03",
+                  "--competency", "mentorin", "--yes")
+    assert bad.exit_code == 1
+    assert "error: 'mentorin' is not a competency of track 'engineering'" in bad.stderr
+    assert "did you mean 'mentoring'?" in bad.stderr
+
+
+def test_prompt_offers_planned_competencies_first(repo: Path) -> None:
+    (repo / "portfolios/ada/plan.yml").write_text(
+        "starts: 2026-05-01\nends: 2026-09-30\ncompetencies:\n  - {competency: mentoring, due: 2026-07-01}\n")
+    output = run_on_terminal(repo, "\nreflection\nPlanning ahead\n2026-05-09\n\n1\n", "new", "entry")
+    assert "Competencies it shows (your plan's first):" in output
+    listed = [line.strip() for line in output.split("Competencies it shows", 1)[1].splitlines()
+              if re.match(r"\s+\d+\. ", line)]
+    assert listed == ["1. mentoring Mentoring [planned, due 2026-07-01]", "2. testing Testing"]
+    text = (repo / ENTRIES / "2026-05-09-planning-ahead.md").read_text()
+    assert "competencies: [mentoring]\n" in text
