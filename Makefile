@@ -6,16 +6,25 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 SYSTEM_STAMP := $(VENV)/.system-deps
 # Libraries WeasyPrint loads, fonts for the PDFs, Chromium for the browser tests.
-RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2
+# fonts-noto-color-emoji: emoji in content print as emoji (fontconfig falls back to it), not as boxes.
+RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 \
+	fonts-noto-color-emoji
 TEST_PACKAGES := chromium git poppler-utils
+# The outside checkers of `make audit`: the Nu HTML Checker (vnu.jar) runs on Java; npm installs it and axe-core.
+AUDIT_PACKAGES := default-jre-headless
+NPM_STAMP := node_modules/.installed
 
-.PHONY: build test check setup lint bench clean system-deps test-system-deps
+.PHONY: build test audit check setup lint bench clean system-deps test-system-deps audit-deps
 
 build: setup
 	$(BIN)/handbook build
 
-test: setup test-system-deps
+test: setup test-system-deps audit-deps
 	$(BIN)/pytest -n 2
+
+# Nu HTML Checker on every page, axe-core on every page type (light/dark, 1280/390 px), pdfinfo.
+audit: setup test-system-deps audit-deps
+	$(BIN)/pytest -n 2 -m audit tests/audit
 
 check: setup
 	$(BIN)/handbook check
@@ -28,6 +37,7 @@ bench: setup test-system-deps
 	$(BIN)/python bench/portfolio.py
 	$(BIN)/python bench/workflow.py
 	$(BIN)/python bench/reminders.py
+	$(BIN)/python bench/scale.py --people 100 --build-people 10 --repeat 1
 
 setup: $(STAMP) system-deps
 
@@ -53,5 +63,17 @@ system-deps:
 test-system-deps:
 	$(call apt_install,$(RUNTIME_PACKAGES) $(TEST_PACKAGES))
 
+audit-deps: $(NPM_STAMP)
+	$(call apt_install,$(AUDIT_PACKAGES))
+
+# npm comes with Node.js; Debian's npm package is installed only when there is no npm at all.
+$(NPM_STAMP): package.json package-lock.json
+	@if ! command -v npm >/dev/null 2>&1; then \
+	  SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	  $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq npm >/dev/null; \
+	fi
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
 clean:
-	rm -rf site build .pytest_cache
+	rm -rf site build .pytest_cache node_modules

@@ -21,6 +21,8 @@ class BuildOptions:
     person: str | None = None
     jobs: int = field(default_factory=lambda: os.cpu_count() or 1)
     all_versions: bool = False
+    shard: str | None = None  # K/N: build only this runner's share of the portfolios
+    merge_shards: list[Path] = field(default_factory=list)  # shards' outputs to join into build/portfolios/
 
 
 @dataclass

@@ -120,11 +120,12 @@ def main() -> None:
               help="Report only problems in files changed against BASE (default: origin/HEAD, origin/main, "
                    "origin/master, main, master, else HEAD), including uncommitted and untracked files.")
 @click.option("--staged", is_flag=True, help="Report only problems in files staged for the next commit.")
+@click.option("--cache/--no-cache", default=True, help="Reuse unchanged people's results from .handbook-cache/.")
 @quiet_option
 @verbose_option
 @handle_errors
 def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: str | None, staged: bool,
-          quiet: bool, verbose: bool) -> None:
+          cache: bool, quiet: bool, verbose: bool) -> None:
     """Validate every file and report every problem at once."""
     from generator.progress import Verbosity
     from generator.scope import read_scope
@@ -132,7 +133,12 @@ def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: st
     if changed is not None and staged:
         raise click.UsageError("use either --changed or --staged, not both")
     scope = read_scope(root, changed, staged)
-    project, problems = load_project(root, as_of)
+    if cache:
+        from generator.link.incremental import check_with_cache
+
+        project, problems = check_with_cache(root, as_of)
+    else:
+        project, problems = load_project(root, as_of)
     verbosity = Verbosity.from_flags(quiet, verbose)
     if scope is not None:
         problems = scope.select(problems)
@@ -194,16 +200,24 @@ def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 @click.option("--person", default=None, help="Build only this person's portfolio.")
 @click.option("--jobs", type=click.IntRange(min=1), default=None, help="Parallel PDF processes (default: cores).")
 @click.option("--all-versions", is_flag=True, help="Also build every framework release tagged in git.")
+@click.option("--shard", metavar="K/N", default=None, help="Build only the K-th of N stable shares of the portfolios.")
+@click.option("--merge-shards", "merge", is_flag=True,
+              help="Join the build/portfolios folders of N shard builds (given as arguments) and write the index.")
+@click.argument("shard_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @quiet_option
 @verbose_option
 @handle_errors
 def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: bool, person: str | None,
-          jobs: int | None, all_versions: bool, quiet: bool, verbose: bool) -> None:
+          jobs: int | None, all_versions: bool, shard: str | None, merge: bool, shard_dirs: tuple[Path, ...],
+          quiet: bool, verbose: bool) -> None:
     """Build site/ (the handbook) and build/portfolios/ (readiness portfolios)."""
     from generator.build import BuildOptions, run_build
     from generator.progress import TerminalProgress, Verbosity, render_build_summary, stderr_console
 
-    options = BuildOptions(site=site, portfolios=portfolios, pdf=pdf, person=person, all_versions=all_versions)
+    if bool(shard_dirs) != merge or (merge and (shard or person)) or (shard and person):
+        raise click.UsageError("use --merge-shards DIR..., or --shard K/N, or --person ID (one of them)")
+    options = BuildOptions(site=site, portfolios=portfolios, pdf=pdf, person=person, all_versions=all_versions,
+                           shard=shard, merge_shards=[d.resolve() for d in shard_dirs])
     if jobs:
         options.jobs = jobs
     verbosity = Verbosity.from_flags(quiet, verbose)

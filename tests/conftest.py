@@ -13,6 +13,9 @@ from tests.helpers import run_cli
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PROJECT_ROOT = Path(__file__).parent.parent
+# The one Chromium of a test process: a fixture imported into several modules would start one Playwright
+# each, and a second sync Playwright in a process fails.
+pytest_plugins = ["tests.render.site.browser"]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:

@@ -24,6 +24,7 @@ INTENDED = {
     "jonah": ("ready", {}),
     "farah": ("not_yet", {"slo-standard": ["criterion", "feedback:committee"],
                           "grow-staff-engineers": ["criterion", "occurrences"]}),
+    "kenji": ("on_track", {}),  # no milestones at his target: assessed on competencies alone
 }
 
 
@@ -48,7 +49,7 @@ def test_example_is_a_realistic_framework(example: Project) -> None:
     for competency in example.competencies:
         assert all(level.behaviours for level in competency.levels.values()), competency.id
     milestones = [m for t in example.tracks for m in t.milestones()]
-    assert len(example.tracks) == 2 and len(milestones) >= 30
+    assert len(example.tracks) == 3 and len(milestones) >= 30
     assert {m.cadence for m in milestones} == {"micro", "weekly", "quarterly", "once"}
     assert sum(1 for m in milestones if m.criterion.metric) > len(milestones) / 2
     assert all(m.horizon and m.recognition and m.business_link for m in milestones)
@@ -73,6 +74,35 @@ def test_person_reaches_intended_status(person: str) -> None:
     assert data["status"] == status
     got = {m["id"].split("/")[1]: m["missing"] for m in data["milestones"] if m["missing"]}
     assert got == missing
+
+
+def test_the_example_shows_the_second_release_model(example: Project) -> None:
+    from generator.link.competencies import resolve_competencies, track_competencies
+
+    sets = {c.set_id for c in example.competencies}
+    assert "core" in sets
+    for track in example.tracks:
+        assert track.competencies and "core" in track.competencies, track.id
+    sre = example.track("site-reliability")
+    assert sre is not None and not any(lv.milestones for lv in sre.levels)
+    scope = [c.id for c in track_competencies(example, sre)]
+    assert "sre-operations" in scope and "operational-excellence" not in scope
+    resolved = resolve_competencies(example)["sre-operations"]
+    assert resolved.parents == ["operational-excellence"]
+    assert resolved.behaviour("error-budget-policy").examples
+    linked = [ref for p in example.portfolios for e in p.entries for ref in e.meta.behaviours]
+    assert "sre-operations/error-budget-policy" in linked
+
+
+def test_a_target_without_milestones_is_assessed_on_competencies() -> None:
+    kenji = json.loads(run_cli("readiness", "kenji", "--root", ROOT, "--format", "json").stdout)
+    assert kenji["milestones"] == []
+    assert kenji["coverage"] == {"evidenced": 6, "required": 10}
+    missing = [c["id"] for c in kenji["competencies"] if c["status"] == "missing"]
+    assert missing == ["cross-team-collaboration", "customer-focus", "system-design", "security-and-privacy"]
+    capacity = next(c for c in kenji["competencies"] if c["id"] == "capacity-planning")
+    assert capacity["behaviours"] == ["peak-forecast", "load-tests"]
+    assert capacity["entries"] == ["2026-06-20-peak-season-capacity-plan", "2026-09-15-feedback-raj-capacity-plan"]
 
 
 def test_waiver_and_overdue_are_present() -> None:

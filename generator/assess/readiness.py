@@ -196,11 +196,9 @@ def overall_status(results: Sequence[MilestoneResult], on_track_ratio: float,
     return "not_yet"
 
 
-def _links(entry: Entry, competency: ResolvedCompetency, target: str) -> tuple[bool, list[str]]:
-    """Whether `entry` links the competency (or an ancestor it extends) at the target, and which behaviour ids."""
-    names = [competency.id, *competency.parents]
-    direct = any(ref in names or ref in (f"{n}@{target}" for n in names) for ref in entry.competencies)
-    ids = competency.behaviour_ids()
+def _links(entry: Entry, names: list[str], direct_refs: set[str], ids: set[str]) -> tuple[bool, list[str]]:
+    """Whether `entry` links the competency (by `direct_refs`) or one of its behaviour `ids`, and which ids."""
+    direct = any(ref in direct_refs for ref in entry.competencies)
     behaviours = []
     for ref in entry.behaviours:
         owner, _, behaviour = ref.partition("/")
@@ -217,12 +215,18 @@ def assess_competencies(competencies: Sequence[ResolvedCompetency], target: str,
         expected = comp.expected_at(target)
         if not expected:
             continue
+        # the competency or an ancestor it extends, bare or at the target; computed once, not per entry
+        names = [comp.id, *comp.parents]
+        direct_refs = {*names, *(f"{n}@{target}" for n in names)}
+        ids = set(comp.behaviour_ids())
         entries, behaviours, evidenced = [], [], False
         for entry_id, entry in counting:
-            linked, ids = _links(entry, comp, target)
+            if not entry.competencies and not entry.behaviours:
+                continue
+            linked, found = _links(entry, names, direct_refs, ids)
             if linked:
                 entries.append(entry_id)
-                behaviours += [b for b in ids if b not in behaviours]
+                behaviours += [b for b in found if b not in behaviours]
                 evidenced = evidenced or entry.kind != "feedback"
         rows.append(CompetencyResult(comp.id, comp.name, comp.domain, "evidenced" if evidenced else "missing",
                                      behaviours, entries, expected))

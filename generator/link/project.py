@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -63,8 +64,12 @@ class Project:
     # ids defined in files that failed validation: references to them are not reported again
     unresolved: dict[str, set[str]] = field(default_factory=lambda: {"track": set(), "competency": set(),
                                                                       "person": set()})
+    # people with a valid profile whose portfolio was not loaded (its check came from the cache)
+    checked_people: set[str] = field(default_factory=set)
     # resolved competencies and track scopes (generator.link.competencies), computed on first use
     resolved_cache: dict[str, Any] | None = field(default=None, repr=False, compare=False)
+    _indexes: dict[str, tuple[list[Any], int, dict[str, Any]]] = field(default_factory=dict, repr=False)
+    _known: tuple[dict[str, Any], dict[str, Any], int, frozenset[str]] | None = field(default=None, repr=False)
 
     @property
     def content_dir(self) -> Path:
@@ -74,39 +79,67 @@ class Project:
     def portfolios_dir(self) -> Path:
         return self.root / "portfolios"
 
+    def _index(self, name: str, items: list[Any], key: Callable[[Any], Iterable[tuple[str, Any]]]) -> dict[str, Any]:
+        """A dict over `items`, rebuilt when the list is replaced or changes length; the first id wins.
+
+        Lookups run once per entry and reference, so a scan of every person or track per
+        lookup would make loading grow with the square of the repository.
+        """
+        cached = self._indexes.get(name)
+        if cached is None or cached[0] is not items or cached[1] != len(items):
+            index: dict[str, Any] = {}
+            for item in items:
+                for item_id, value in key(item):
+                    index.setdefault(item_id, value)
+            cached = self._indexes[name] = (items, len(items), index)
+        return cached[2]
+
     def track(self, track_id: str) -> Track | None:
-        return next((t for t in self.tracks if t.id == track_id), None)
+        return self._index("track", self.tracks, lambda t: [(t.id, t)]).get(track_id)
 
     def competency(self, competency_id: str) -> Competency | None:
-        return next((c for c in self.competencies if c.id == competency_id), None)
+        return self._index("competency", self.competencies, lambda c: [(c.id, c)]).get(competency_id)
 
     def portfolio(self, person_id: str) -> Portfolio | None:
-        return next((p for p in self.portfolios if p.id == person_id), None)
+        return self._index("portfolio", self.portfolios, lambda p: [(p.id, p)]).get(person_id)
 
     def milestone(self, ref: str) -> tuple[Track, TrackLevel, Milestone] | None:
         """Resolve `track-id/milestone-id`."""
-        track_id, _, milestone_id = ref.partition("/")
-        track = self.track(track_id)
-        for level in track.levels if track else []:
-            for milestone in level.milestones:
-                if milestone.id == milestone_id:
-                    return track, level, milestone  # type: ignore[return-value]
-        return None
+        track_id = ref.partition("/")[0]
+        found = self._index("milestone", self.tracks, lambda t: [
+            (f"{t.id}/{m.id}", (t, level, m)) for level in t.levels for m in level.milestones]).get(ref)
+        # with two tracks of one id, only the first one's milestones resolve
+        return found if found and found[0] is self.track(track_id) else None
 
     def person_ids(self) -> set[str]:
-        return {p.id for p in self.people} | {p.id for p in self.portfolios}
+        return set(self.known_people())
+
+    def known_people(self) -> frozenset[str]:
+        """Every person id (people.yml and portfolios), computed once per change of either list."""
+        people = self._index("people", self.people, lambda p: [(p.id, p)])
+        portfolios = self._index("portfolio", self.portfolios, lambda p: [(p.id, p)])
+        known, checked = self._known, len(self.checked_people)
+        if known is None or known[0] is not people or known[1] is not portfolios or known[2] != checked:
+            self._known = (people, portfolios, len(self.checked_people),
+                           frozenset(people.keys() | portfolios.keys() | self.checked_people))
+        return self._known[3]  # type: ignore[index]
+
+    def _person(self, person_id: str) -> Person | None:
+        return self._index("people", self.people, lambda p: [(p.id, p)]).get(person_id)
 
     def email_of(self, person_id: str) -> str | None:
         portfolio = self.portfolio(person_id)
         if portfolio and portfolio.profile.email:
             return portfolio.profile.email
-        return next((p.email for p in self.people if p.id == person_id), None)
+        person = self._person(person_id)
+        return person.email if person else None
 
     def name_of(self, person_id: str) -> str:
         portfolio = self.portfolio(person_id)
         if portfolio:
             return portfolio.profile.name
-        return next((p.name for p in self.people if p.id == person_id), person_id)
+        person = self._person(person_id)
+        return person.name if person else person_id
 
 
 def resolve_as_of(option: dt.date | None, config: HandbookConfig | None = None) -> dt.date:
@@ -194,8 +227,11 @@ def _yaml_files(folder: Path) -> list[Path]:
     return sorted(p for p in folder.glob("*.y*ml") if p.is_file() and p.suffix in (".yml", ".yaml"))
 
 
-def _read_entry(path: Path, project: Project, problems: Problems) -> LoadedEntry | None:
-    display = display_path(path, project.root)
+def _read_entry(path: Path, project: Project, problems: Problems,
+                folder_display: str | None = None) -> LoadedEntry | None:
+    # `folder_display`: the entries folder's display path, valid for a file there that is not a link
+    display = f"{folder_display}/{path.name}" if folder_display and not path.is_symlink() \
+        else display_path(path, project.root)
     project.files_read += 1
     text = read_text(path, display, problems)
     document = read_front_matter(text, display, problems) if text is not None else None
@@ -217,14 +253,21 @@ def _read_portfolio(folder: Path, project: Project, problems: Problems) -> Portf
     profile = read_model(profile_path, Profile, project, problems)
     if profile is None:
         project.unresolved["person"].add(folder.name)
-    entries = [e for p in sorted((folder / "entries").glob("*.md")) if (e := _read_entry(p, project, problems))]
+    entries_dir = folder / "entries"
+    paths = sorted(entries_dir.glob("*.md"))
+    shown = display_path(entries_dir, project.root) if paths else None
+    entries = [e for p in paths if (e := _read_entry(p, project, problems, shown))]
     plan_path = folder / "plan.yml"
     plan = read_model(plan_path, Plan, project, problems) if plan_path.is_file() else None
     return Portfolio(folder.name, folder, profile, entries, plan) if profile else None
 
 
-def load_project(root: Path, as_of: dt.date | None = None, *, portfolios: bool = True) -> tuple[Project, Problems]:
-    """Read and validate every file; never raises for problems in the user's files."""
+def load_project(root: Path, as_of: dt.date | None = None, *, portfolios: bool = True,
+                 check: bool = True) -> tuple[Project, Problems]:
+    """Read and validate every file; never raises for problems in the user's files.
+
+    With `check=False` the cross-references are not checked yet (the caller adds more first).
+    """
     root = root.resolve()
     if not root.is_dir():
         raise UserError(f"'{root}' is not a folder", "pass the handbook repository with --root")
@@ -254,10 +297,13 @@ def load_project(root: Path, as_of: dt.date | None = None, *, portfolios: bool =
         read_text(page, display_path(page, root), problems)
     _default_titles(project)
     if portfolios:
-        _load_portfolios(project, problems)
-    from generator.link.references import check_references  # local: references imports this module
+        read_people(project, problems)
+        for sub in portfolio_folders(project):
+            read_portfolio(sub, project, problems)
+    if check:
+        from generator.link.references import check_references  # local: references imports this module
 
-    check_references(project, problems)
+        check_references(project, problems)
     return project, problems
 
 
@@ -270,14 +316,23 @@ def _default_titles(project: Project) -> None:
                 level.title = names.get(level.level, level.level)
 
 
-def _load_portfolios(project: Project, problems: Problems) -> None:
-    folder = project.portfolios_dir
-    if not folder.is_dir():
-        return
-    people_path = folder / "people.yml"
+def read_people(project: Project, problems: Problems) -> None:
+    """portfolios/people.yml, when there is one."""
+    people_path = project.portfolios_dir / "people.yml"
     if people_path.is_file() and (people := read_model(people_path, PeopleFile, project, problems)):
         project.people = people.people
-    for sub in sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_"))):
-        if (portfolio := _read_portfolio(sub, project, problems)):
-            project.portfolios.append(portfolio)
+
+
+def portfolio_folders(project: Project) -> list[Path]:
+    folder = project.portfolios_dir
+    if not folder.is_dir():
+        return []
+    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+
+
+def read_portfolio(folder: Path, project: Project, problems: Problems) -> Portfolio | None:
+    """Read one person's folder and add it to the project when its profile is valid."""
+    if (portfolio := _read_portfolio(folder, project, problems)):
+        project.portfolios.append(portfolio)
+    return portfolio
 

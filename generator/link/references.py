@@ -126,7 +126,7 @@ def _check_portfolio(project: Project, portfolio: Portfolio, problems: Problems)
     fw = project.framework
     assert fw is not None
     profile = portfolio.profile
-    people = sorted(project.person_ids())
+    people = project.known_people()
     levels = [lv.id for lv in fw.levels]
     track = project.track(profile.track)
     if track is None:
@@ -190,7 +190,7 @@ def _check_ref(project: Project, record: Strict, key: tuple[str | int, ...], ref
 
 
 def _check_entry(project: Project, portfolio: Portfolio, loaded: LoadedEntry, problems: Problems) -> None:
-    entry, people = loaded.meta, sorted(project.person_ids())
+    entry, people = loaded.meta, project.known_people()
     name_match = ENTRY_NAME_RE.match(loaded.file.name)
     if not name_match:
         problems.warn(entry.path, entry.pos(), "entry-name",

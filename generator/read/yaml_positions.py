@@ -22,31 +22,34 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Loader = yaml.SafeLoader
 
 Loc = tuple[str | int, ...]
+_STR_TAG = "tag:yaml.org,2002:str"
 
 
 @dataclass
 class Document:
-    """Data read from one YAML text, with positions keyed by location tuples."""
+    """Data read from one YAML text, with positions keyed by location tuples.
+
+    Positions are kept as (line, column) pairs and become `Position`s only when asked for:
+    a repository has hundreds of thousands of values and few problems.
+    """
 
     display: str
     data: Any
-    values: dict[Loc, Position] = field(default_factory=dict)
-    keys: dict[Loc, Position] = field(default_factory=dict)
+    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
 
     def at(self, loc: Loc) -> Position:
         """Position of the value at `loc`, else of its nearest known ancestor."""
         loc = tuple(loc)
         while loc and loc not in self.values:
             loc = loc[:-1]
-        return self.values.get(loc, Position())
+        found = self.values.get(loc)
+        return Position(*found) if found else Position()
 
     def key_at(self, loc: Loc) -> Position:
         """Position of the key that names `loc` (for unknown or misspelt keys)."""
-        return self.keys.get(tuple(loc)) or self.at(loc)
-
-
-def _mark(node: yaml.Node, line_offset: int) -> Position:
-    return Position(node.start_mark.line + 1 + line_offset, node.start_mark.column + 1)
+        found = self.keys.get(tuple(loc))
+        return Position(*found) if found else self.at(loc)
 
 
 # A comment that cuts text: one space then '#', or '#' straight before a word (`in #eng-wins`).
@@ -59,7 +62,7 @@ class _Converter:
         self.loader = loader
         self.doc = doc
         self.problems = problems
-        self.offset = line_offset
+        self.first_line = line_offset + 1
         self.lines = lines or []
 
     def _check_cut(self, node: yaml.ScalarNode, value: Any) -> None:
@@ -68,43 +71,51 @@ class _Converter:
             return
         rest = self.lines[node.end_mark.line][node.end_mark.column:]
         if _CUTTING_COMMENT.match(rest):
-            self.problems.warn(self.doc.display, _mark(node, self.offset), "comment-cut",
-                               f"the text is cut at ' #': YAML reads '{rest.strip()}' as a comment",
+            mark = node.start_mark
+            self.problems.warn(self.doc.display, Position(mark.line + self.first_line, mark.column + 1),
+                               "comment-cut", f"the text is cut at ' #': YAML reads '{rest.strip()}' as a comment",
                                "quote it: put the whole value in double quotes")
 
     def convert(self, node: yaml.Node, loc: Loc) -> Any:
-        self.doc.values[loc] = _mark(node, self.offset)
-        if isinstance(node, yaml.MappingNode):
+        mark = node.start_mark
+        self.doc.values[loc] = (mark.line + self.first_line, mark.column + 1)
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            if node.tag == _STR_TAG:  # most values: skip the constructor's bookkeeping
+                value = node.value
+            else:
+                try:
+                    value = self.loader.construct_object(node, deep=True)
+                except (ValueError, TypeError, yaml.YAMLError):
+                    return node.value
+            if not node.style:
+                self._check_cut(node, value)
+            return value
+        if kind is yaml.MappingNode:
             return self._mapping(node, loc)
-        if isinstance(node, yaml.SequenceNode):
-            return [self.convert(item, loc + (i,)) for i, item in enumerate(node.value)]
-        try:
-            value = self.loader.construct_object(node, deep=True)
-        except (ValueError, TypeError, yaml.YAMLError):
-            return node.value
-        if isinstance(node, yaml.ScalarNode):
-            self._check_cut(node, value)
-        return value
+        return [self.convert(item, loc + (i,)) for i, item in enumerate(node.value)]
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
         self.loader.flatten_mapping(node)
         result: dict[str, Any] = {}
+        keys = self.doc.keys
         for key_node, value_node in node.value:
-            where = _mark(key_node, self.offset)
-            if not isinstance(key_node, yaml.ScalarNode):
-                self.problems.add(self.doc.display, where, "yaml-key",
+            mark = key_node.start_mark
+            where = (mark.line + self.first_line, mark.column + 1)
+            if type(key_node) is not yaml.ScalarNode:
+                self.problems.add(self.doc.display, Position(*where), "yaml-key",
                                   "a key must be a plain word, not a list or mapping",
                                   "write the key as text followed by a colon")
                 continue
             key = str(key_node.value)
+            here = loc + (key,)
             if key in result:
-                first = self.doc.keys[loc + (key,)]
-                self.problems.add(self.doc.display, where, "duplicate-key",
-                                  f"key '{key}' appears twice (first on line {first.line})",
+                self.problems.add(self.doc.display, Position(*where), "duplicate-key",
+                                  f"key '{key}' appears twice (first on line {keys[here][0]})",
                                   "keep one of the two keys")
                 continue
-            self.doc.keys[loc + (key,)] = where
-            result[key] = self.convert(value_node, loc + (key,))
+            keys[here] = where
+            result[key] = self.convert(value_node, here)
         return result
 
 

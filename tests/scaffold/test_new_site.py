@@ -101,3 +101,18 @@ def test_any_name_makes_valid_yaml(tmp_path: Path) -> None:
     assert yaml.safe_load((tmp_path / "handbook.yml").read_text())["site_name"] == name
     assert yaml.safe_load((tmp_path / "content/framework.yml").read_text())["name"] == name
     assert run_cli("check", "--root", tmp_path, "--strict").exit_code == 0
+
+
+def test_ci_builds_portfolios_on_four_runners_then_merges_them(starter: Path) -> None:
+    workflow = yaml.safe_load((starter / ".github/workflows/handbook.yml").read_text())
+    shards = workflow["jobs"]["portfolios"]
+    assert shards["strategy"]["matrix"]["shard"] == [1, 2, 3, 4]
+    assert "handbook build --no-site --shard ${{ matrix.shard }}/4" in [s.get("run") for s in shards["steps"]]
+    merge = workflow["jobs"]["portfolios-merge"]
+    assert merge["needs"] == "portfolios"
+    assert "handbook build --no-site --merge-shards shards/*" in [s.get("run") for s in merge["steps"]]
+    pipeline = yaml.safe_load((starter / ".gitlab-ci.yml").read_text())
+    assert pipeline["portfolios"]["parallel"] == 4
+    assert 'handbook build --no-site --shard "$CI_NODE_INDEX/$CI_NODE_TOTAL"' in pipeline["portfolios"]["script"]
+    assert pipeline["portfolios-merge"]["needs"] == ["portfolios"]
+    assert pipeline["portfolios-merge"]["script"] == ["handbook build --no-site --merge-shards shards/*"]

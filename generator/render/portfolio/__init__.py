@@ -6,6 +6,7 @@ build leaves the previous portfolios in place.
 
 from __future__ import annotations
 
+import multiprocessing
 import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -18,9 +19,11 @@ from generator.read.git_history import Commit, read_git_history
 from generator.render.calendar import render_person_calendar, write_team_calendars
 from generator.render.portfolio.context import THEME_PREFIX, build_context
 from generator.render.portfolio.html import copy_person_files, render_context_html, render_portfolio_html
+from generator.render.portfolio.incremental import Reuse, write_stamp
 from generator.render.portfolio.index import index_row, render_index_html
-from generator.render.portfolio.pdf import PdfJob, PdfResult, render_pdf
+from generator.render.portfolio.pdf_job import TASKS_PER_WORKER, PdfJob, PdfResult, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
+from generator.shard import Shard, collect, copy_person, write_manifest
 from generator.write.atomic import replace_dir, staging_dir, write_text
 
 __all__ = ["build_portfolios", "render_portfolio_html", "output_dir", "write_portfolio_assets"]
@@ -51,20 +54,34 @@ def _selected(project: Project, person: str | None) -> list[Portfolio]:
 def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyped-def]
     """Write build/portfolios/ (or only one person's folder with `options.person`)."""
     out = output_dir(project)
+    if options.merge_shards:
+        merge_portfolios(project, options.merge_shards, report)
+        return
     people = _selected(project, options.person)
+    shard = Shard.parse(options.shard) if options.shard else None
+    if shard:
+        people = [p for p in people if shard.owns(p.id)]
     staged = staging_dir(out / options.person if options.person else out)
     try:
         root = staged.parent if options.person else staged
-        jobs = write_pages(project, people, root, out, report, staged if options.person else None)
+        reuse = Reuse(project, out, theme_dirs(project.root), options.pdf, read_git_history(project.root))
+        jobs = write_pages(project, people, root, out, report, staged if options.person else None, reuse)
+        if reuse.reused:
+            report.skipped.append(f"{reuse.reused} portfolio(s) unchanged")
         if options.pdf:
             write_pdfs(jobs, options.jobs, report)
         if options.person:
             replace_dir(staged, out / options.person)
             _write_index(project, out, lambda p: (out / p.id / f"{p.id}.pdf").is_file())
         else:
-            _write_index(project, staged, lambda p: options.pdf)
+            if shard:  # the committee index needs everyone: `--merge-shards` writes it
+                write_manifest(staged, shard, [p.id for p in people], options.pdf)
+            else:
+                _write_index(project, staged, lambda p: options.pdf)
             replace_dir(staged, out)
-        report.outputs += write_team_calendars(project)
+        reuse.save()
+        if not shard:  # a team's calendar needs every report: a sharded build leaves it to --merge-shards
+            report.outputs += write_team_calendars(project)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
@@ -72,24 +89,54 @@ def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyp
         report.outputs += [out / p.id / "index.html", out / p.id / f"{p.id}.ics"]
         if options.pdf:
             report.outputs.append(out / p.id / f"{p.id}.pdf")
+    if not shard:
+        report.outputs.append(out / "index.html")
+
+
+def merge_portfolios(project: Project, dirs: list[Path], report) -> None:  # type: ignore[no-untyped-def]
+    """Join the outputs of `--shard K/N` builds into build/portfolios/ with the committee index."""
+    out = output_dir(project)
+    found = collect(dirs, [p.id for p in project.portfolios])
+    staged = staging_dir(out)
+    try:
+        with report.step("merging shards", len(found)) as advance:
+            for person, folder in sorted(found.items()):
+                copy_person(folder, staged / person)
+                report.portfolios += 1
+                report.pdfs += (staged / person / f"{person}.pdf").is_file()
+                advance()
+        _write_index(project, staged, lambda p: (staged / p.id / f"{p.id}.pdf").is_file())
+        replace_dir(staged, out)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
     report.outputs.append(out / "index.html")
+    report.outputs += write_team_calendars(project)
 
 
 def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path, report,  # type: ignore[no-untyped-def]
-                single: Path | None) -> list[PdfJob]:
-    """Write each page into `root/<id>` (or `single`); returns the PDF jobs, whose links resolve under `out`."""
-    history: dict[Path, Commit] | None = read_git_history(project.root)
+                single: Path | None, reuse: Reuse | None = None) -> list[PdfJob]:
+    """Write each page into `root/<id>` (or `single`); returns the PDF jobs, whose links resolve under `out`.
+
+    With `reuse`, a person whose inputs did not change gets their previous folder instead.
+    """
+    history: dict[Path, Commit] | None = reuse.history if reuse else read_git_history(project.root)
     themes = theme_dirs(project.root)
     jobs = []
     with report.step("portfolios", len(people)) as advance:
         for portfolio in people:
             folder = single or root / portfolio.id
+            key = reuse.key(portfolio) if reuse else None
+            if reuse and reuse.take(portfolio, key, folder):
+                advance()
+                continue
             context = build_context(project, portfolio, history)
             html = render_context_html(project, context)
             write_text(folder / "index.html", html)
             write_text(folder / f"{portfolio.id}.ics", render_person_calendar(project, portfolio))
             copy_person_files(portfolio, context.files, folder)
             copy_static(themes, folder / THEME_PREFIX)
+            write_stamp(folder, key)
             jobs.append(PdfJob(html, out / portfolio.id, portfolio.folder, themes, folder / f"{portfolio.id}.pdf"))
             report.portfolios += 1
             advance()
@@ -105,7 +152,9 @@ def write_pdfs(jobs: list[PdfJob], workers: int, report) -> None:  # type: ignor
                 done.append(render_pdf(job))
                 advance()
         else:
-            with ProcessPoolExecutor(max_workers=min(workers, len(jobs))) as pool:
+            context = multiprocessing.get_context("spawn")  # recycling workers needs spawn, not fork
+            with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
+                                     max_tasks_per_child=TASKS_PER_WORKER) as pool:
                 # longest first, so no long PDF starts last while the other process idles
                 ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
                 futures = [pool.submit(render_pdf, job) for job in ordered]
@@ -121,4 +170,4 @@ def write_pdfs(jobs: list[PdfJob], workers: int, report) -> None:  # type: ignor
 def _write_index(project: Project, root: Path, has_pdf: Callable[[Portfolio], bool]) -> None:
     rows = [index_row(project, p, has_pdf(p)) for p in project.portfolios]
     write_text(root / "index.html", render_index_html(project, rows))
-    copy_static(theme_dirs(project.root), root / THEME_PREFIX)
+    copy_static(theme_dirs(project.root), root / THEME_PREFIX, index=True)

@@ -21,6 +21,12 @@ from generator.read.git_history import Commit
 from generator.read.plan_history import read_plan_commit
 from generator.render.markdown import render_markdown
 from generator.render.portfolio.charts import render_domain_chart
+from generator.render.portfolio.wording import (
+    artifact_caption,
+    evidence_count,
+    needs_sentence,
+    provenance_sentence,
+)
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".svg", ".webp"}
 URL_ATTR_RE = re.compile(r'\s(?:src|href)="([^"]*)"')
@@ -63,6 +69,7 @@ class Artifact:
     label: str
     href: str | None  # None when the file is not available
     image: bool
+    caption: str = ""  # the file's name in words, for the figure caption and the image's alt text
 
 
 @dataclass
@@ -79,6 +86,7 @@ class FeedbackView:
     entry_title: str
     commit: Commit | None
     verified: bool | None  # None: provenance unavailable
+    provenance: str = ""   # "added by NAME on DATE, commit abc123 (verified)", in plain words
 
 
 @dataclass
@@ -97,6 +105,7 @@ class EntryView:
     not_counted: str | None
     commit: Commit | None
     verified: bool | None = None
+    provenance: str = ""
 
 
 @dataclass
@@ -110,6 +119,8 @@ class MilestoneRow:
     feedback_by_role: list[tuple[str, list[FeedbackView]]]
     waiver_by: tuple[str, str] | None  # (name, anchor)
     not_counted: list[EntryView] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)  # every missing code as a sentence
+    evidence_count: str = ""                        # "1 of 2 entries", never "3 of 2"
 
 
 @dataclass
@@ -253,7 +264,9 @@ class _Builder:
         return MilestoneRow(result=result, anchor=anchor("milestone", result.ref), domain=domain, entries=entries,
                             roles_present=[r for r in ROLES if r in present],
                             roles_missing=[r for r in m.evidence.feedback if r not in present],
-                            feedback_by_role=by_role, waiver_by=waiver_by, not_counted=stale)
+                            feedback_by_role=by_role, waiver_by=waiver_by, not_counted=stale,
+                            needs=[needs_sentence(result, code, [e.date for e in entries]) for code in result.missing],
+                            evidence_count=evidence_count(len(entries), m.evidence.entries))
 
     def competency_row(self, result: CompetencyResult) -> CompetencyRow:
         texts = {b.id: b.text for b in result.expected if b.id}
@@ -285,15 +298,21 @@ class _Builder:
         for n, item in enumerate(meta.feedback, start=len(view.feedback)):
             text = render_markdown(item.text, untrusted=True, inline=True)
             view.feedback.append(self.feedback(view, n, item.from_, item.role, text, item.verdict))
+        own = meta.kind != "feedback" or meta.from_ == self.portfolio.id
+        view.provenance = provenance_sentence(self.history is not None, commit, None if own else view.verified)
         return view
 
     def feedback(self, entry: EntryView, n: int, giver: str, role: str, text: Markup,
                  verdict: str | None) -> FeedbackView:
         name, _ = self.person(giver, f"{role} feedback")
+        verified = self.verified(entry.commit, giver)
+        own = giver == self.portfolio.id  # a self-assessment is declared, not verified
         return FeedbackView(anchor=f"{entry.anchor}-feedback-{n}", giver=giver, giver_name=name, role=role,
                             text=text, verdict=verdict, date=entry.date, entry_id=entry.id,
                             entry_anchor=entry.anchor, entry_title=entry.title, commit=entry.commit,
-                            verified=self.verified(entry.commit, giver))
+                            verified=verified,
+                            provenance=provenance_sentence(self.history is not None, entry.commit,
+                                                           None if own else verified))
 
     def verified(self, commit: Commit | None, giver: str) -> bool | None:
         """Verified when the commit that added the entry was made by the person it names."""
@@ -314,13 +333,13 @@ class _Builder:
     def artifact(self, ref: str) -> Artifact:
         image = PurePosixPath(ref.split("?", 1)[0]).suffix.lower() in IMAGE_SUFFIXES
         if ref.startswith("https://") or ref.startswith("http://"):
-            return Artifact(ref, ref, False)
+            return Artifact(ref, ref, False, artifact_caption(ref))
         path = local_file(self.portfolio.folder, ref)
         if path in reserved_names(self.portfolio.id):
             path = None
         if path:
             self.files.add(path)
-        return Artifact(ref, path, image and path is not None)
+        return Artifact(ref, path, image and path is not None, artifact_caption(ref))
 
     def recognition(self, rows: list[MilestoneRow]) -> list[tuple[str, str]]:
         earned = [(f"{r.result.milestone.recognition} ({r.result.milestone.title})", r.anchor)

@@ -1,4 +1,4 @@
-"""The committee index: everyone's track, levels and status, with links to each portfolio."""
+"""The committee index: everyone's track, levels, status and manager, with links to each portfolio."""
 
 from __future__ import annotations
 
@@ -10,6 +10,10 @@ from generator.link.project import Portfolio, Project
 from generator.link.versions import view_for_version
 from generator.render.portfolio.context import THEME_PREFIX
 from generator.render.portfolio.theme import environment, theme_dirs
+from generator.render.site.paths import level_anchor
+
+# Sorting by status puts the people closest to promotion first.
+STATUS_RANK = {"ready": 0, "on_track": 1, "not_yet": 2}
 
 
 @dataclass
@@ -23,15 +27,34 @@ class IndexRow:
     resolved: int
     required: int
     pdf: bool
+    manager: str = ""
+    level_url: str | None = None   # the level's section of the track page in the handbook site
+    target_url: str | None = None
+
+    @property
+    def status_rank(self) -> int:
+        return STATUS_RANK.get(self.status, len(STATUS_RANK))
+
+
+def handbook_url(project: Project, version: str) -> str | None:
+    """The handbook site of one framework version, when the project says where it is published."""
+    site = project.config.site_url
+    return f"{site.rstrip('/')}/{version}/" if site else None
 
 
 def index_row(project: Project, portfolio: Portfolio, pdf: bool) -> IndexRow:
     readiness = assess_portfolio(project, portfolio)
-    track = view_for_version(project, portfolio.profile.framework).track(portfolio.profile.track)
-    return IndexRow(id=portfolio.id, name=portfolio.profile.name, track=track.name if track else readiness.track,
+    profile = portfolio.profile
+    track = view_for_version(project, profile.framework).track(profile.track)
+    site = handbook_url(project, readiness.framework)
+    page = f"{site}tracks/{profile.track}/" if site else None
+    return IndexRow(id=portfolio.id, name=profile.name, track=track.name if track else readiness.track,
                     level=readiness.level, target=readiness.target, status=readiness.status,
                     resolved=sum(1 for m in readiness.milestones if m.status in RESOLVED),
-                    required=len(readiness.milestones), pdf=pdf)
+                    required=len(readiness.milestones), pdf=pdf,
+                    manager=project.name_of(profile.manager) if profile.manager else "none",
+                    level_url=f"{page}#{level_anchor(readiness.level)}" if page else None,
+                    target_url=f"{page}#{level_anchor(readiness.target)}" if page else None)
 
 
 def render_index_html(project: Project, rows: list[IndexRow]) -> str:
@@ -39,4 +62,5 @@ def render_index_html(project: Project, rows: list[IndexRow]) -> str:
     env = environment(theme_dirs(project.root))
     return env.get_template("index.html").render(
         rows=rows, as_of=project.as_of, framework_name=project.framework.name,
-        framework_version=project.framework.version, language=project.config.language, theme_url=THEME_PREFIX)
+        framework_version=project.framework.version, language=project.config.language, theme_url=THEME_PREFIX,
+        handbook_url=handbook_url(project, project.framework.version))

@@ -5,7 +5,6 @@ from __future__ import annotations
 import logging
 import mimetypes
 import os
-from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
@@ -15,8 +14,10 @@ from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from generator.render.portfolio.context import THEME_PREFIX, confined
+from generator.render.portfolio.pdf_job import PDF_OPTIONS, PdfJob, PdfResult, render_pdf
 
-PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
+__all__ = ["PDF_OPTIONS", "PdfJob", "PdfResult", "render_pdf", "render", "ConfinedFetcher"]
+
 
 
 class RefusedResource(ValueError):
@@ -70,24 +71,7 @@ def relative_links(document: Document, page_dir: Path) -> None:
                        *rest) for kind, target, *rest in page.links]
 
 
-@dataclass
-class PdfJob:
-    """Everything one PDF needs, picklable for a worker process."""
-
-    html: str
-    page_dir: Path
-    person: Path
-    themes: tuple[Path, ...]
-    target: Path
-
-
-@dataclass
-class PdfResult:
-    target: Path
-    refused: list[str] = field(default_factory=list)
-
-
-def render_pdf(job: PdfJob) -> PdfResult:
+def render(job: PdfJob) -> PdfResult:
     """Write one PDF; returns where, and the URLs the fetcher refused."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     fetcher = ConfinedFetcher(job.page_dir, job.person.resolve(), job.themes)

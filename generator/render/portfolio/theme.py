@@ -13,6 +13,7 @@ from generator.render.portfolio.context import anchor
 
 PACKAGED = Path(__file__).resolve().parent.parent.parent / "themes" / "portfolio"
 TEMPLATE_SUFFIXES = {".html", ".j2"}
+INDEX_ONLY = {"index.js"}  # portfolio pages run no script (their CSP forbids it)
 
 
 def theme_dirs(root: Path) -> tuple[Path, ...]:
@@ -41,7 +42,8 @@ def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
     env.filters.update(
         label=lambda s: str(s).replace("_", " "),
         date=lambda d: d.isoformat() if isinstance(d, dt.date) else str(d),
-        days=_days, number=_number, anchor=lambda key, kind: anchor(kind, str(key)))
+        days=_days, number=_number, sentence=lambda s: str(s)[:1].upper() + str(s)[1:],
+        anchor=lambda key, kind: anchor(kind, str(key)))
     return env
 
 
@@ -55,7 +57,10 @@ def static_files(dirs: tuple[Path, ...]) -> dict[str, Path]:
     return found
 
 
-def copy_static(dirs: tuple[Path, ...], target: Path) -> None:
+def copy_static(dirs: tuple[Path, ...], target: Path, *, index: bool = False) -> None:
+    """The theme's static files; the committee index's script only beside the index."""
     for rel, source in static_files(dirs).items():
+        if rel in INDEX_ONLY and not index:
+            continue
         (target / rel).parent.mkdir(parents=True, exist_ok=True)
         shutil.copyfile(source, target / rel)

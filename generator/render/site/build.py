@@ -15,6 +15,7 @@ from generator.link.project import Project
 from generator.link.versions import changes_since_previous
 from generator.problems import UserError
 from generator.render.site import paths
+from generator.render.site.markup import tidy_material_html
 from generator.render.site.mkdocs_config import run_mkdocs
 from generator.render.site.pages import ChangeLog
 from generator.render.site.pdf import PdfJob, render_pdf, render_print_html
@@ -113,6 +114,7 @@ def _build_into(target: Path, files: ProjectFiles, print_html: str | None, stamp
             job = PdfJob(print_html, pdf_out) if print_html and not reuse and jobs > 1 else None
             try:
                 run_mkdocs(config_file, staged)
+                tidy_material_html(staged)
             except BaseException:
                 if job:
                     job.cancel()  # the build failed: do not leave WeasyPrint running

@@ -66,18 +66,22 @@ def describe_chart(track: Track, chart: TrackChart) -> str:
             + "; ".join(parts) + ".")
 
 
-def render_track_chart(track: Track, chart: TrackChart, chart_id: str) -> Markup:
-    """Stacked bars, one per level, of the milestones expected up to that level by domain."""
+def render_track_chart(track: Track, chart: TrackChart, chart_id: str, *, legend: bool = True) -> Markup:
+    """Stacked bars, one per level, of the milestones expected up to that level by domain.
+
+    Without `legend` the page shows the legend as HTML beside it, readable at any width.
+    """
     bar, gap, left, top, plot_h = 56, 28, 40, 16, 160
-    width = left + len(chart.levels) * (bar + gap) + 200
-    height = top + plot_h + 52
+    legend_w = 200 if legend else 0
+    width = left + len(chart.levels) * (bar + gap) + legend_w
+    height = top + plot_h + 28
     peak = max((sum(row) for row in chart.cumulative), default=0) or 1
     scale = plot_h / peak
     out = [f'<svg xmlns="http://www.w3.org/2000/svg" class="hb-chart" viewBox="0 0 {width} {height}" '
            f'width="{width}" height="{height}" role="img" aria-labelledby="{chart_id}-t {chart_id}-d">',
            f'<title id="{chart_id}-t">How expectations grow in {escape(track.name)}</title>',
            f'<desc id="{chart_id}-d">{escape(describe_chart(track, chart))}</desc>',
-           f'<line x1="{left - 4}" y1="{top + plot_h}" x2="{width - 200}" y2="{top + plot_h}" stroke="#888"/>']
+           f'<line x1="{left - 4}" y1="{top + plot_h}" x2="{width - legend_w}" y2="{top + plot_h}" stroke="#888"/>']
     for i, (label, row) in enumerate(zip(chart.levels, chart.cumulative, strict=True)):
         x, y = left + i * (bar + gap), top + plot_h
         for (name, colour), n in zip(chart.domains, row, strict=True):
@@ -91,12 +95,10 @@ def render_track_chart(track: Track, chart: TrackChart, chart_id: str) -> Markup
         out.append(f'<text x="{x + bar / 2}" y="{top + plot_h + 16}" text-anchor="middle" '
                    f'font-size="12">{level_id}</text>')
     legend_x = width - 185
-    for j, (name, colour) in enumerate(chart.domains):
+    for j, (name, colour) in enumerate(chart.domains if legend else []):
         y = top + j * 20
         out.append(f'<rect x="{legend_x}" y="{y}" width="12" height="12" fill="{colour}"/>'
                    f'<text x="{legend_x + 18}" y="{y + 11}" font-size="12">{escape(name)}</text>')
-    out.append(f'<text x="{left}" y="{height - 8}" font-size="11" fill="#555">'
-               f'{chart.unit} expected up to each level (cumulative)</text>')
     out.append("</svg>")
     return Markup("".join(out))
 

@@ -17,6 +17,15 @@ MARKDOWN_EXTENSIONS: list[Any] = [
     {"toc": {"permalink": True}},
 ]
 
+# Light and dark schemes with a toggle, following the reader's system setting at first.
+# The colours themselves (WCAG 2.2 AA in both) are in the theme's assets/handbook.css.
+PALETTE: list[dict[str, Any]] = [
+    {"media": "(prefers-color-scheme: light)", "scheme": "default", "primary": "custom", "accent": "custom",
+     "toggle": {"icon": "material/weather-night", "name": "Switch to the dark scheme"}},
+    {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "custom", "accent": "custom",
+     "toggle": {"icon": "material/weather-sunny", "name": "Switch to the light scheme"}},
+]
+
 
 def build_config(data: SiteData) -> dict[str, Any]:
     """A plain mkdocs.yml: Material, its search, no plugins of ours, no network at build time."""
@@ -31,12 +40,14 @@ def build_config(data: SiteData) -> dict[str, Any]:
             "custom_dir": "overrides",
             "language": config.language,
             "font": False,
+            "palette": PALETTE,
             "features": ["navigation.tabs", "navigation.sections", "navigation.indexes", "navigation.prune",
                          "navigation.top", "search.highlight", "toc.follow"],
         },
         "plugins": ["search"],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         "extra_css": ["assets/handbook.css"],
+        "extra_javascript": ["assets/handbook.js"],
         "extra": {"version": {"provider": "mike", "default": "latest"}, "generator": False,
                   "handbook": {"version": version, "pdf": data.pdf}},
         "nav": build_nav(data),

@@ -15,7 +15,7 @@ from generator.model.framework import Domain, Framework
 from generator.model.track import Milestone, Track, TrackLevel
 from generator.render.changes import HEADINGS, grouped
 from generator.render.site import paths
-from generator.render.site.charts import build_track_chart, render_cadence, render_track_chart
+from generator.render.site.charts import build_track_chart, describe_cadence, render_cadence, render_track_chart
 from generator.render.site.free_pages import FreePage, read_free_pages, render_free_page
 from generator.render.site.self_assessment import self_assessment_page
 from generator.render.site.steps import BehaviourChanges, Step, build_steps
@@ -154,7 +154,8 @@ def _helpers(data: SiteData, doc: str) -> dict[str, Any]:
 
     return {"doc": doc, "link": link, "url": url, "change_link": change_link, "paths": paths, "data": data,
             "framework": data.framework, "level_name": data.level_name, "domain": data.domain,
-            "cadence": render_cadence, "competency": data.competency, "site_name": site_name(data.project)}
+            "cadence": render_cadence, "cadence_text": describe_cadence, "competency": data.competency,
+            "site_name": site_name(data.project)}
 
 
 def md_link_of(doc: str, target: tuple[str, str | None]) -> str:
@@ -193,7 +194,8 @@ def plan_pages(data: SiteData) -> Plan:
     for track in data.tracks:
         chart = build_track_chart(data.framework, track, data.track_competencies(track))
         plan.append((paths.track_doc(track.id), "track.md.j2", {
-            "track": track, "chart": chart, "chart_svg": render_track_chart(track, chart, f"chart-{track.id}")}))
+            "track": track, "chart": chart,
+            "chart_svg": render_track_chart(track, chart, f"chart-{track.id}", legend=False)}))
         plan.append((paths.track_matrix_doc(track.id), "track_matrix.md.j2", {"track": track}))
         plan += [(paths.step_doc(track.id, s.lower.level, s.upper.level), "step.md.j2", {"track": track, "step": s})
                  for s in data.steps[track.id]]

@@ -10,7 +10,7 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator.render.markdown import render_markdown
-from generator.render.site.charts import build_track_chart, render_cadence, render_track_chart
+from generator.render.site.charts import build_track_chart, describe_cadence, render_cadence, render_track_chart
 from generator.render.site.pages import SiteData, render_glossary, site_name
 from generator.render.site.theme import print_env
 from generator.write.atomic import write_bytes
@@ -24,7 +24,8 @@ def render_print_html(data: SiteData) -> str:
     pages = [(p, p.text) for p in data.free_pages]
     return env.get_template("handbook.html.j2").render(
         data=data, framework=data.framework, site_name=site_name(data.project), charts=charts,
-        cadence=render_cadence, pages=pages, language=data.project.config.language, glossary=_glossary(data))
+        cadence=render_cadence, cadence_text=describe_cadence,
+        pages=pages, language=data.project.config.language, glossary=_glossary(data))
 
 
 def _glossary(data: SiteData) -> Markup:
@@ -46,7 +47,8 @@ def render_pdf(html: str, out: Path) -> Path:
 
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
     document = HTML(string=html, base_url="about:blank", url_fetcher=confined_fetcher())
-    return write_bytes(out, document.write_pdf())
+    # Tagged (PDF/UA-1): a structure tree, the title and the language, for screen readers.
+    return write_bytes(out, document.write_pdf(pdf_variant="pdf/ua-1"))
 
 
 def _render_in_child(html: str, out: Path, error: Path) -> None:

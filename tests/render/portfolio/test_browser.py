@@ -8,29 +8,23 @@ from tests.render.portfolio.conftest import Built
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--disable-sync", "--no-first-run"]
 
-
-def test_hostile_page_runs_nothing_and_loads_only_its_own_files(hostile: Built) -> None:
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=ARGS)
-        try:
-            page = browser.new_page()
-            dialogs: list[str] = []
-            loaded: list[str] = []
-            page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
-            failed: dict[str, str] = {}
-            page.on("requestfinished", lambda r: loaded.append(r.url))
-            page.on("requestfailed", lambda r: failed.__setitem__(r.url, r.failure or ""))
-            page.goto((hostile.out / "mallory/index.html").as_uri())
-            page.wait_for_load_state("load")
-            style = page.evaluate("getComputedStyle(document.body).display")
-            images = page.evaluate("Object.fromEntries([...document.images].map(i => [i.alt, i.naturalWidth]))")
-        finally:
-            browser.close()
+def test_hostile_page_runs_nothing_and_loads_only_its_own_files(hostile: Built, browser) -> None:  # type: ignore[no-untyped-def]
+    # One Playwright per test process: a second sync_playwright beside the shared one fails.
+    page = browser.new_page()
+    try:
+        dialogs: list[str] = []
+        loaded: list[str] = []
+        page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+        failed: dict[str, str] = {}
+        page.on("requestfinished", lambda r: loaded.append(r.url))
+        page.on("requestfailed", lambda r: failed.__setitem__(r.url, r.failure or ""))
+        page.goto((hostile.out / "mallory/index.html").as_uri())
+        page.wait_for_load_state("load")
+        style = page.evaluate("getComputedStyle(document.body).display")
+        images = page.evaluate("Object.fromEntries([...document.images].map(i => [i.alt, i.naturalWidth]))")
+    finally:
+        page.close()
     assert dialogs == []
     assert "csp" in failed["http://127.0.0.1:9/x.png"].lower(), failed
     folder = (hostile.out / "mallory").as_uri() + "/"

@@ -17,9 +17,11 @@ from tests.render.portfolio.conftest import Built, build, make_hostile
 def test_index_lists_everyone_with_links(hostile: Built) -> None:
     index = (hostile.out / "index.html").read_text()
     for person in ("bob", "mallory"):
-        assert f'<a href="{person}/index.html">HTML</a> · <a href="{person}/{person}.pdf">PDF</a>' in index
+        assert (f'<a href="{person}/index.html">HTML<span class="visually-hidden"> portfolio of ') in index
+        assert f'<a href="{person}/{person}.pdf">PDF<span class="visually-hidden"> portfolio of ' in index
         assert (hostile.out / person / f"{person}.pdf").is_file()
-    assert "<td>Engineering</td>" in index and "<td>L1</td>" in index and "<td>L2</td>" in index
+    assert '<td data-label="Track">Engineering</td>' in index
+    assert '<td data-label="Level">L1</td>' in index and '<td data-label="Target">L2</td>' in index
     assert '<span class="status status-on_track">on track</span>' in index
     assert hostile.report.portfolios == 2 and hostile.report.pdfs == 2
 
@@ -29,7 +31,9 @@ def test_no_pdf_skips_pdfs(minimal: Path) -> None:
     assert (built.out / "ada/index.html").is_file()
     assert not list(built.out.rglob("*.pdf"))
     assert built.report.pdfs == 0
-    assert '<a href="ada/index.html">HTML</a></td>' in (built.out / "index.html").read_text()
+    index = (built.out / "index.html").read_text()
+    assert '<a href="ada/index.html">HTML<span class="visually-hidden"> portfolio of Ada' in index
+    assert ".pdf" not in index
 
 
 def test_person_builds_one_folder_and_keeps_the_others(tmp_path: Path) -> None:
@@ -40,7 +44,10 @@ def test_person_builds_one_folder_and_keeps_the_others(tmp_path: Path) -> None:
     built = build(root, pdf=False, person="mallory")
     assert bob_page.read_text() == "previous bob"
     assert "MARKER-NARRATIVE" in built.html("mallory")
-    assert built.report.portfolios == 1
+    assert built.report.portfolios == 0 and built.report.skipped == ["1 portfolio(s) unchanged"]
+    (root / "portfolios/mallory/profile.yml").write_text(
+        (root / "portfolios/mallory/profile.yml").read_text() + "handle: '@mallory'\n")
+    assert build(root, pdf=False, person="mallory").report.portfolios == 1
     assert not [p for p in built.out.iterdir() if p.name.startswith(".")]
 
 

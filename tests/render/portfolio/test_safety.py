@@ -81,8 +81,8 @@ def test_no_secret_reaches_the_outputs(hostile: Built) -> None:
 def test_only_referenced_own_files_are_copied(hostile: Built) -> None:
     mallory = hostile.out / "mallory"
     copied = sorted(p.relative_to(mallory).as_posix() for p in mallory.rglob("*") if p.is_file())
-    assert copied == ["_theme/portfolio.css", "attachments/chart.svg", "attachments/nested.svg", "index.html",
-                      "mallory.ics", "mallory.pdf"]
+    assert copied == [".handbook-stamp", "_theme/portfolio.css", "attachments/chart.svg", "attachments/nested.svg",
+                      "index.html", "mallory.ics", "mallory.pdf"]  # the stamp: what the folder was made from
 
 
 def test_planted_stylesheets_are_ignored(hostile: Built) -> None:

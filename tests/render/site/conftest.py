@@ -63,5 +63,3 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     shutil.copytree(FIXTURES / "site", root)
     return Built(root, build(root))
 
-
-from tests.render.site.browser import browser  # noqa: E402,F401  (the shared Chromium fixture)

@@ -69,12 +69,15 @@ def test_employee_finds_their_next_step_a_competency_and_a_milestone(browser, ex
     # A milestone's competency link leads to the competency, which links back to the milestone.
     milestone = page.locator("#lead-improvement-pilot")
     assert milestone.inner_text().startswith("Lead a 90-day improvement pilot")
-    details = page.locator("#lead-improvement-pilot + div + ul")
-    details.get_by_role("link", name="Ownership and accountability").click()
+    card = page.locator("details.hb-milestone", has=milestone)
+    assert not card.locator("dl.hb-facts").is_visible()  # a card opens on demand
+    milestone.click()
+    card.locator("dl.hb-facts").get_by_role("link", name="Ownership and accountability").click()
     page.wait_for_url(re.compile(r"/competencies/ownership/#level-L3$"))
     assert h1(page) == "Ownership and accountability"
     page.locator("article").get_by_role("link", name="Lead a 90-day improvement pilot").click()
     page.wait_for_url(re.compile(r"/tracks/engineering/#lead-improvement-pilot$"))
+    assert card.locator("dl.hb-facts").is_visible()  # the link opened the card
 
     # The step from L2 to L3, from the ladder.
     page.get_by_role("link", name="from L2 to L3").click()

@@ -26,13 +26,16 @@ def test_home_has_next_steps_tracks_levels_domains_and_guides(generated: Generat
 def test_track_page_shows_every_level_and_milestone_with_stable_anchors(generated: Generated) -> None:
     track = generated.page("tracks/engineering/index.md")
     for anchor in ("level-L1", "level-L2", "level-L3"):
-        assert f"{{ #{anchor} }}" in track
-    section = track[track.index("### Raise test coverage { #raise-coverage .hb-milestone }"):]
+        assert f"{{ #{anchor} .hb-level }}" in track
+    assert "## L1 · Junior engineer { #level-L1 .hb-level }" in track  # the track's title alone
+    section = track[track.index("### Raise test coverage { #raise-coverage }"):]
     section = section[: section.index("### Mentor a new joiner")]
     assert "<p>Find the least-tested module you own and raise its coverage.</p>" in section
-    assert "Coverage of the module reaches 80%. — target <code>coverage&#95;pct &#62;&#61; 80</code>" in section
+    assert ('<dt>Pass criterion</dt>\n<dd markdown="span">Coverage of the module reaches 80%. (target '
+            '<code>coverage&#95;pct &#62;&#61; 80</code>)</dd>') in section
     assert "90 days (90d)" in section
     assert 'aria-label="weekly check-ins: about 13 over 90 days"' in section
+    assert "</svg> weekly check-ins&#58; about 13 over 90 days</dd>" in section  # explained where shown
     assert "2 linked entries on 2 distinct dates spread over at least 30 days" in section
     assert "from peer" in section
     assert "Quality champion badge" in section and "Fewer production incidents (OKR 2)" in section

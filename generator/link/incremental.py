@@ -1,0 +1,110 @@
+"""`handbook check` with the cache: each unchanged portfolio's problems are reused, not re-read.
+
+The framework (content/, handbook.yml, people.yml) is small and always read. A person's
+folder is read again only when one of its files changed, or when something it is checked
+against changed: the content, people.yml, the set of known people, the as-of date or the
+tool. Folders that are links, hold links, or pin a framework release are always read, so
+every problem still lands on a path inside the folder it was cached for.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from dataclasses import dataclass
+from pathlib import Path
+
+from generator.cache import Cache, digest
+from generator.link.project import Portfolio, Project, load_project, portfolio_folders, read_people, read_portfolio
+from generator.problems import Problem, Problems, Severity, display_path
+
+TABLE = "portfolio"
+
+
+@dataclass
+class Record:
+    status: str  # valid | invalid | missing (profile)
+    files: int
+    context: str
+    problems: list[dict[str, object]]
+
+
+def _problem(item: dict[str, object]) -> Problem:
+    return Problem(str(item["path"]), int(item["line"]), int(item["column"]),  # type: ignore[call-overload]
+                   Severity(item["severity"]), str(item["code"]), str(item["message"]), str(item["hint"]))
+
+
+def _cacheable(cache: Cache, folder: Path) -> str | None:
+    """The folder's content hash, or None when it must always be read (it is or holds a link)."""
+    if folder.is_symlink():
+        return None
+    tree = cache.tree_hash(folder)
+    return None if cache.last_walk_had_links else tree
+
+
+def check_with_cache(root: Path, as_of: dt.date | None = None) -> tuple[Project, Problems]:
+    """Like `load_project` then check, reusing the cache in `root/.handbook-cache/`."""
+    project, problems = load_project(root, as_of, portfolios=False, check=False)  # framework and content
+    cache = Cache(project.root, "check")
+    read_people(project, problems)
+    folders = portfolio_folders(project)
+    trees: dict[str, str | None] = {}
+    reused: dict[str, Record] = {}
+    for folder in folders:
+        trees[folder.name] = tree = _cacheable(cache, folder)
+        found = cache.get(TABLE, folder.name, tree) if tree else None
+        if isinstance(found, dict):
+            reused[folder.name] = Record(**found)
+        else:
+            read_portfolio(folder, project, problems)
+    context = _context(project, cache, reused)
+    for name in [n for n, record in reused.items() if record.context != context]:
+        del reused[name]  # checked against something that has changed since
+        read_portfolio(project.portfolios_dir / name, project, problems)
+    project.portfolios.sort(key=lambda p: p.id)
+    project.checked_people = {n for n, r in reused.items() if r.status == "valid"}
+    project.unresolved["person"].update(n for n, r in reused.items() if r.status == "invalid")
+    from generator.link.references import check_references
+
+    check_references(project, problems)
+    _store(project, problems, cache, trees, reused, context)
+    for record in reused.values():
+        project.files_read += record.files
+        problems.items.extend(_problem(p) for p in record.problems)
+    cache.keep_only(TABLE, {f.name for f in folders})
+    cache.save()
+    return project, problems
+
+
+def _context(project: Project, cache: Cache, reused: dict[str, Record]) -> str:
+    """Everything outside a person's folder that their check depends on."""
+    content = hashlib.sha256()
+    for path in [project.root / "handbook.yml", project.portfolios_dir / "people.yml"]:
+        content.update(f"{path.name}\0{cache.file_hash(path, path.name) if path.is_file() else '-'}\0".encode())
+    content.update(cache.tree_hash(project.content_dir).encode())
+    valid = {p.id for p in project.portfolios} | {n for n, r in reused.items() if r.status == "valid"}
+    unresolved = set(project.unresolved["person"]) | {n for n, r in reused.items() if r.status == "invalid"}
+    return digest(content.hexdigest(), project.as_of.isoformat(), sorted(valid), sorted(unresolved))
+
+
+def _store(project: Project, problems: Problems, cache: Cache, trees: dict[str, str | None],
+           reused: dict[str, Record], context: str) -> None:
+    """Remember the problems of each person's folder read in this run."""
+    loaded: dict[str, Portfolio] = {p.id: p for p in project.portfolios}
+    prefixes = {name: display_path(project.portfolios_dir / name, project.root)
+                for name, tree in trees.items() if tree and name not in reused}
+    by_folder: dict[str, list[Problem]] = {name: [] for name in prefixes}
+    for item in problems.items:
+        head = item.path.split("/", 2)
+        name = head[1] if len(head) > 1 and head[0] == "portfolios" else None
+        if name in by_folder and (item.path == prefixes[name] or item.path.startswith(prefixes[name] + "/")):
+            by_folder[name].append(item)
+    for name, items in by_folder.items():
+        portfolio = loaded.get(name)
+        if portfolio is not None and portfolio.profile.framework is not None:
+            continue  # checked against a tagged release: read every time
+        folder = project.portfolios_dir / name
+        status = "valid" if portfolio else "invalid" if (folder / "profile.yml").is_file() else "missing"
+        files = (1 if (folder / "profile.yml").is_file() else 0) + len(list((folder / "entries").glob("*.md")))
+        record = Record(status, files if status != "missing" else 0, context, [p.as_dict() for p in items])
+        cache.put(TABLE, name, trees[name] or "", record.__dict__)

@@ -1,0 +1,110 @@
+"""Rebuild only the portfolios whose inputs changed; reuse the others' HTML, PDF and files.
+
+A person's output folder carries a stamp: the hash of everything their page is made
+from. That is their own folder (entries, profile, attachments), the provenance of those
+files, the parts of the content the page shows (framework, competencies, their track and
+any track their entries link), people.yml and every profile (names and emails of the
+people involved), the theme, our code and the renderers' versions, the as-of date and
+whether a PDF is made. An unchanged stamp means the previous folder is taken as it is
+(hard links, so the previous output stays intact until the swap); a person pinned to a
+tagged release is always rendered.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import shutil
+from importlib.metadata import version as package_version
+from pathlib import Path
+
+from generator.cache import Cache, digest
+from generator.link.project import Portfolio, Project
+from generator.read.git_history import Commit
+
+STAMP = ".handbook-stamp"
+PACKAGE = Path(__file__).resolve().parents[2]
+TOOLS = ("weasyprint", "jinja2", "markdown", "pymdown-extensions", "nh3")
+
+
+def _package_hash() -> str:
+    digest_ = hashlib.sha256()
+    for path in sorted(PACKAGE.rglob("*")):
+        if path.suffix in (".py", ".html", ".j2", ".css", ".svg") and "__pycache__" not in path.parts \
+                and path.is_file():
+            digest_.update(f"{path.relative_to(PACKAGE).as_posix()}\0".encode())
+            digest_.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest_.hexdigest()
+
+
+class Reuse:
+    """Stamps for one build: `key` per person, `take` the previous folder when its stamp matches."""
+
+    def __init__(self, project: Project, out: Path, themes: tuple[Path, ...], pdf: bool,
+                 history: dict[Path, Commit] | None) -> None:
+        self.project, self.out, self.pdf, self.history = project, out, pdf, history
+        self.cache = Cache(project.root, "build")
+        root = project.root
+        shared = [self._file(root / "handbook.yml"), self._file(project.portfolios_dir / "people.yml"),
+                  self._file(project.content_dir / "framework.yml"),
+                  self._tree(project.content_dir / "competencies"),
+                  sorted((p.id, self._file(p.folder / "profile.yml")) for p in project.portfolios),
+                  [self._tree(t) if t.is_relative_to(root) else str(t) for t in themes]]
+        self.shared = digest(shared, _package_hash(), [package_version(t) for t in TOOLS],
+                             project.as_of.isoformat(), pdf)
+        self.reused = 0
+
+    def _file(self, path: Path) -> str:
+        rel = path.relative_to(self.project.root).as_posix()
+        return (self.cache.file_hash(path, rel) or "-") if path.is_file() else "-"
+
+    def _tree(self, folder: Path) -> str:
+        return self.cache.tree_hash(folder) if folder.is_dir() else "-"
+
+    def key(self, portfolio: Portfolio) -> str | None:
+        """The hash of what this person's output is made from; None when it cannot be told."""
+        profile = portfolio.profile
+        if profile.framework is not None or portfolio.folder.is_symlink():
+            return None
+        tracks = {profile.track} | {ref.partition("/")[0] for e in portfolio.entries for ref in e.meta.milestones}
+        track_files = []
+        for track_id in sorted(tracks):
+            track = self.project.track(track_id)
+            track_files.append((track_id, self._file(self.project.root / track.path) if track else "-"))
+        provenance = []
+        if self.history is not None:
+            provenance = [(e.id, repr(self.history.get(e.file.resolve()))) for e in portfolio.entries]
+        return digest(self.shared, self._tree(portfolio.folder), track_files, provenance, self.history is None)
+
+    def take(self, portfolio: Portfolio, key: str | None, target: Path) -> bool:
+        """Hard-link the previous output of this person into `target` when it was made from the same inputs."""
+        previous = self.out / portfolio.id
+        if key is None or previous.is_symlink():
+            return False
+        try:
+            if (previous / STAMP).read_text(encoding="utf-8").strip() != key:
+                return False
+            if self.pdf and not (previous / f"{portfolio.id}.pdf").is_file():
+                return False
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(previous, target, symlinks=True, copy_function=_link_or_copy)
+        except OSError:
+            shutil.rmtree(target, ignore_errors=True)
+            return False
+        self.reused += 1
+        return True
+
+    def save(self) -> None:
+        self.cache.save()
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)
+
+
+def write_stamp(folder: Path, key: str | None) -> None:
+    if key is not None:
+        (folder / STAMP).write_text(key + "\n", encoding="utf-8")

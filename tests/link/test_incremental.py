@@ -1,0 +1,142 @@
+"""`handbook check` with the cache: same problems as without it, unchanged people not read again."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from generator.link import incremental
+from tests.helpers import edit, run_cli
+
+
+@pytest.fixture(autouse=True)
+def own_cache_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "user-cache"))
+
+
+@pytest.fixture
+def company(minimal: Path) -> Path:
+    """The minimal handbook with two more people cloned from ada."""
+    for name in ("bea", "cyd"):
+        shutil.copytree(minimal / "portfolios/ada", minimal / f"portfolios/{name}")
+    return minimal
+
+
+@pytest.fixture
+def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The person folders read in a run."""
+    seen: list[str] = []
+    original = incremental.read_portfolio
+
+    def counting(folder, project, problems):  # type: ignore[no-untyped-def]
+        seen.append(folder.name)
+        return original(folder, project, problems)
+
+    monkeypatch.setattr(incremental, "read_portfolio", counting)
+    return seen
+
+
+def problems(root: Path, *args: str) -> list[dict[str, object]]:
+    result = run_cli("check", "--root", root, "--format", "json", *args)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout or "[]")
+
+
+def test_a_warm_check_reads_no_person_again_and_reports_the_same(company: Path, reads: list[str]) -> None:
+    edit(company / "portfolios/bea/entries/2026-03-14-coverage.md", "engineering/raise-coverage",
+         "engineering/raise-coverag")
+    cold = problems(company)
+    assert sorted(reads) == ["ada", "bea", "cyd"]
+    reads.clear()
+    assert problems(company) == cold == problems(company, "--no-cache")
+    assert reads == []
+    assert [(p["path"], p["code"]) for p in cold] == [
+        ("portfolios/bea/entries/2026-03-14-coverage.md", "unknown-milestone")]
+
+
+def test_one_changed_entry_reads_only_that_person(company: Path, reads: list[str]) -> None:
+    problems(company)
+    reads.clear()
+    edit(company / "portfolios/cyd/entries/2026-03-14-coverage.md", "kind: project", "kind: projekt")
+    found = problems(company)
+    assert reads == ["cyd"]
+    assert [(p["path"], p["line"], p["column"]) for p in found] == [
+        ("portfolios/cyd/entries/2026-03-14-coverage.md", 4, 7)]
+    edit(company / "portfolios/cyd/entries/2026-03-14-coverage.md", "kind: projekt", "kind: project")
+    assert problems(company) == []
+
+
+def test_a_content_change_rechecks_everyone_against_it(company: Path, reads: list[str]) -> None:
+    assert problems(company) == []
+    reads.clear()
+    edit(company / "content/tracks/engineering.yml", "id: raise-coverage", "id: raise-test-coverage")
+    found = problems(company)
+    assert sorted(reads) == ["ada", "bea", "cyd"]
+    assert sorted({str(p["path"]).split("/")[1] for p in found if p["code"] == "unknown-milestone"}) == [
+        "ada", "bea", "cyd"]
+
+
+def test_people_added_or_removed_recheck_the_references_to_them(company: Path, reads: list[str]) -> None:
+    assert problems(company) == []
+    edit(company / "portfolios/people.yml", "  - {id: grace, name: Grace Manager, email: grace@example.com}\n", "")
+    assert {p["code"] for p in problems(company)} == {"unknown-person"}
+    shutil.rmtree(company / "portfolios/cyd")
+    (company / "portfolios/people.yml").write_text(
+        "people:\n  - {id: grace, name: Grace Manager}\n  - {id: linus, name: Linus Peer}\n", encoding="utf-8")
+    assert problems(company) == []
+
+
+def _cache_file(root: Path) -> Path:
+    return root / ".handbook-cache" / "check.json"
+
+
+def test_a_corrupt_cache_is_ignored_and_replaced(company: Path, reads: list[str]) -> None:
+    problems(company)
+    _cache_file(company).write_bytes(b"\x00not json at all")
+    reads.clear()
+    assert problems(company) == []
+    assert sorted(reads) == ["ada", "bea", "cyd"]
+    reads.clear()
+    problems(company)
+    assert reads == []
+
+
+def test_a_forged_cache_hiding_an_error_is_never_trusted(company: Path, reads: list[str]) -> None:
+    edit(company / "portfolios/bea/profile.yml", "track: engineering", "track: enginering")
+    bad = problems(company)
+    assert [p["code"] for p in bad] == ["unknown-track"]
+    mac, _, body = _cache_file(company).read_bytes().partition(b"\n")
+    data = json.loads(body)
+    data["tables"]["portfolio"]["bea"]["value"]["problems"] = []
+    _cache_file(company).write_bytes(mac + b"\n" + json.dumps(data).encode())
+    assert problems(company) == bad
+
+
+def test_a_cache_signed_by_another_user_is_not_used(company: Path, reads: list[str], tmp_path: Path) -> None:
+    """A cache committed to the repository, or copied from another machine, does not verify here."""
+    problems(company)
+    (tmp_path / "user-cache/handbook/cache-key").write_bytes(b"k" * 32)
+    reads.clear()
+    assert problems(company) == []
+    assert sorted(reads) == ["ada", "bea", "cyd"]
+
+
+def test_a_linked_cache_folder_is_not_written_through(company: Path, tmp_path: Path) -> None:
+    elsewhere = tmp_path / "elsewhere"
+    elsewhere.mkdir()
+    (company / ".handbook-cache").symlink_to(elsewhere)
+    assert problems(company) == []
+    assert list(elsewhere.iterdir()) == []
+
+
+def test_a_person_folder_holding_a_link_is_always_read(company: Path, reads: list[str], tmp_path: Path) -> None:
+    outside = tmp_path / "outside.txt"
+    outside.write_text("x", encoding="utf-8")
+    (company / "portfolios/bea/attachments/link.txt").symlink_to(outside)
+    problems(company)
+    reads.clear()
+    problems(company)
+    assert reads == ["bea"]
