@@ -179,7 +179,8 @@ def write_people(root: Path, company: Company, ladders: dict[str, list[list[dict
         track = tracks[n % len(tracks)]
         level = rng.randrange(company.levels - 1)
         folder = root / "portfolios" / person
-        colleagues = [ids[(n + k) % len(ids)] for k in (1, 2, 3)] if len(ids) > 1 else []
+        # Never the person themself: with fewer than four people the ring wraps around to them.
+        colleagues = [c for k in (1, 2, 3) if (c := ids[(n + k) % len(ids)]) != person]
         profile = {"name": _name(n), "email": f"{person}@synthetic.example", "track": track,
                    "level": f"L{level + 1}", "target": f"L{level + 2}",
                    "since": company.as_of - dt.timedelta(days=200 + rng.randrange(100)),

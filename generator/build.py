@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import os
+import sys
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from generator.problems import Problems
 
 # A progress sink: called with (label, done, total). The CLI passes one that draws bars.
 ProgressSink = Callable[[str, int, int], None]
@@ -34,6 +37,8 @@ class BuildReport:
     portfolios: int = 0
     pdfs: int = 0
     skipped: list[str] = field(default_factory=list)
+    problems: Problems = field(default_factory=Problems)  # located failures that stopped one output only
+    failed: set[str] = field(default_factory=set)  # people whose portfolio could not be built
     started: float = field(default_factory=time.perf_counter)
     progress: ProgressSink | None = None
 
@@ -56,17 +61,55 @@ class BuildReport:
         return time.perf_counter() - self.started
 
 
+@contextmanager
+def build_lock(root: Path) -> Iterator[None]:
+    """Lock the repository folder itself (flock on its descriptor, no file written): a second build waits."""
+    import fcntl
+
+    descriptor = os.open(root, os.O_RDONLY | os.O_DIRECTORY)
+    try:
+        try:
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            sys.stderr.write("waiting for another build of this repository to finish\n")
+            fcntl.flock(descriptor, fcntl.LOCK_EX)
+        yield
+    finally:
+        os.close(descriptor)  # releases the lock
+
+
+def remove_leftovers(root: Path) -> None:
+    """Staging folders of a killed build (they may hold private PDFs): safe to delete under the lock."""
+    from generator.write.atomic import remove_stale_staging
+
+    for folder in (root / "site", root / "build", root / "build" / "portfolios"):
+        remove_stale_staging(folder)
+
+
 def run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
               progress: ProgressSink | None = None) -> BuildReport:
-    """Render every requested output; each writer replaces its output only when complete."""
+    """Render every requested output under the repository's build lock; each output is swapped in complete."""
+    with build_lock(project.root):
+        remove_leftovers(project.root)
+        return _run_build(project, options, progress)
+
+
+def _run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
+               progress: ProgressSink | None = None) -> BuildReport:
     report = BuildReport(progress=progress)
     if options.site:
+        from generator.problems import UserError
+        from generator.render.markdown import MarkdownRefused
         from generator.render.site import build_site
         from generator.render.site.build import changelog_of
 
-        build_site(project, options, report, changelog=changelog_of(project, project.framework.version))
-        if options.all_versions:
-            build_releases(project, options, report)
+        try:
+            build_site(project, options, report, changelog=changelog_of(project, project.framework.version))
+            if options.all_versions:
+                build_releases(project, options, report)
+        except MarkdownRefused as exc:  # content is the framework owners': the whole site waits for the fix
+            raise UserError(f"a text in content/ cannot be rendered: {exc.message}",
+                            f"{exc.hint}; the site was left as it was") from exc
     if options.portfolios:
         from generator.render.portfolio import build_portfolios
 

@@ -13,11 +13,12 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 import click
+from pydantic_core import PydanticCustomError
 
 from generator import __version__
 from generator.link.project import Project, load_project
-from generator.model.types import KINDS, ROLES
-from generator.problems import InvalidContent, Problems, Severity, UserError, display_path
+from generator.model.types import KINDS, ROLES, date_in_range
+from generator.problems import InvalidContent, Problems, Severity, UserError, display_path, io_error, one_line
 from generator.report import FORMATS, format_text, summary
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -30,7 +31,9 @@ class IsoDateParam(click.ParamType):
         if isinstance(value, dt.date):
             return value
         try:
-            return dt.date.fromisoformat(value)
+            return date_in_range(dt.date.fromisoformat(value))
+        except PydanticCustomError as exc:  # a ValueError too: the date exists but is implausible
+            self.fail(one_line(str(exc)), param, ctx)
         except ValueError:
             self.fail(f"'{value}' is not a date; write it as YYYY-MM-DD", param, ctx)
 
@@ -60,10 +63,11 @@ def handle_errors(func: F) -> F:
             echo_err(f"stopped: {len(exc.problems.errors)} error(s) in the content; "
                      "nothing was written (run 'handbook check' for details)")
             sys.exit(1)
-        except UserError as exc:
-            echo_err(f"error: {exc.message}")
-            if exc.hint:
-                echo_err(f"    hint: {exc.hint}")
+        except (UserError, OSError) as exc:  # a full disk or a read-only folder is the user's to fix
+            error = io_error(exc) if isinstance(exc, OSError) else exc
+            echo_err(f"error: {error.message}")
+            if error.hint:
+                echo_err(f"    hint: {error.hint}")
             sys.exit(1)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise
@@ -227,6 +231,9 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
         report = run_build(project, options, progress=progress)
     if (text := render_build_summary(report, warnings, project.root, verbosity)):
         echo_err(text)
+    if report.problems.errors:
+        echo_err(format_text(report.problems.sorted()))
+        sys.exit(1)
 
 
 @main.command()

@@ -2,18 +2,66 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+import functools
+import re
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
 from generator.model.types import IsoDate
+
+_UNSAFE_URL = re.compile(r"[\s\"'<>\\`]")
+
+
+@functools.cache
+def material_languages() -> frozenset[str]:
+    """The `language` values Material for MkDocs ships translations for."""
+    import material
+
+    folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
+    return frozenset(p.stem for p in folder.glob("*.html") if p.stem != "custom")
+
+
+def _web_url(value: str, key: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc or _UNSAFE_URL.search(value):
+        raise PydanticCustomError("url", "'{value}' is not a web address; write a full https:// URL "
+                                  "without spaces or quotes, like https://example.com/{key}",
+                                  {"value": value[:200], "key": key})
+    return value
 
 
 class HandbookConfig(Strict):
     site_name: str | None = Field(None, description="Site title; defaults to the framework's name.")
     site_url: str = Field("", description="Public URL of the site, needed for the version selector.")
     repo_url: str | None = Field(None, description="Repository URL shown in the site header.")
-    language: str = Field("en", description="Language of the handbook and portfolios.")
+    language: str = Field("en", description="Language of the handbook and portfolios (a Material language code).")
     as_of: IsoDate | None = Field(None, description="Pins the assessment date (for reproducible examples).")
     owners: list[str] = Field(default_factory=list, description="Framework owners (handles or emails) for CODEOWNERS.")
     tag_pattern: str = Field("v*", description="Git tags that are framework releases (--all-versions).")
     copyright: str | None = Field(None, description="Copyright line in the site footer.")
+
+    @field_validator("site_url")
+    @classmethod
+    def _site_url(cls, value: str) -> str:
+        return _web_url(value, "handbook/") if value else value
+
+    @field_validator("repo_url")
+    @classmethod
+    def _repo_url(cls, value: str | None) -> str | None:
+        return _web_url(value, "career-handbook") if value else value
+
+    @field_validator("language")
+    @classmethod
+    def _language(cls, value: str) -> str:
+        known = material_languages()
+        if value not in known:
+            from generator.model.errors import did_you_mean
+
+            raise PydanticCustomError("language", "'{value}' is not a language code Material knows; {hint}",
+                                      {"value": value[:40],
+                                       "hint": did_you_mean(value, known) or "use a code such as en, de or fr"})
+        return value

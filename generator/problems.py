@@ -7,9 +7,20 @@ a bug (a normal exception, which the CLI reports as such).
 
 from __future__ import annotations
 
+import errno
+import re
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
+
+# C0 and C1 controls (newline included), DEL, and the Unicode line and paragraph separators:
+# a message or path carrying one could forge extra `path:line:col:` lines or terminal escapes.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def one_line(text: str) -> str:
+    """`text` with every control character shown as an escape (\\n, \\x1b, ...), so it stays one line."""
+    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
 
 
 class Severity(StrEnum):
@@ -66,7 +77,8 @@ class Problems:
         hint: str = "",
         severity: Severity = Severity.ERROR,
     ) -> None:
-        self.items.append(Problem(path, pos.line, pos.column, severity, code, message, hint))
+        self.items.append(Problem(one_line(path), pos.line, pos.column, severity, code, one_line(message),
+                                  one_line(hint)))
 
     def warn(self, path: str, pos: Position, code: str, message: str, hint: str = "") -> None:
         self.add(path, pos, code, message, hint, Severity.WARNING)
@@ -94,6 +106,24 @@ class UserError(Exception):
         super().__init__(message)
         self.message = message
         self.hint = hint
+
+
+_IO_HINTS = {
+    errno.EROFS: "the file system is read-only; build somewhere writable",
+    errno.ENOSPC: "the disk is full; free some space and build again",
+    errno.EDQUOT: "the disk quota is exceeded; free some space and build again",
+    errno.EACCES: "check the permissions of the folder",
+    errno.EPERM: "check the permissions of the folder",
+    errno.ENAMETOOLONG: "use a shorter id or a shorter path to the repository",
+}
+
+
+def io_error(exc: OSError) -> UserError:
+    """A failed read or write as the user's problem, naming the path (a full disk is not a bug)."""
+    where = f" {one_line(str(exc.filename))}" if exc.filename else ""
+    what = one_line(exc.strerror or str(exc)).lower()
+    return UserError(f"could not write or read{where}: {what}",
+                     _IO_HINTS.get(exc.errno or 0, "check the path and try again"))
 
 
 class InvalidContent(Exception):

@@ -102,6 +102,17 @@ class Preview:
 
 def generate_project(project: Project, out_dir: Path, person: str | None) -> Path:
     """The site's MkDocs project, plus the person's portfolio page outside the navigation."""
+    from generator.render.markdown import MarkdownRefused
+
+    try:
+        return _generate(project, out_dir, person)
+    except MarkdownRefused as exc:  # the last valid preview stays up
+        path, pos = getattr(exc, "path", None), getattr(exc, "pos", None)
+        where = f"{path}:{pos.line}:{pos.column}" if path and pos else "a text in content/ cannot be rendered"
+        raise UserError(f"{where}: {exc.message}", exc.hint) from exc
+
+
+def _generate(project: Project, out_dir: Path, person: str | None) -> Path:
     from generator.render.site import generate_mkdocs_project
 
     config_file = generate_mkdocs_project(project, out_dir)

@@ -30,14 +30,33 @@ def test_checks_without_errors() -> None:
     assert [p for p in json.loads(result.stdout or "[]") if p["severity"] == "error"] == []
 
 
+@pytest.fixture(scope="module")
+def unverified_counts(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture with `verified_feedback_only: false`: the one default this release changed on purpose."""
+    root = tmp_path_factory.mktemp("first-policy") / "repo"
+    shutil.copytree(FIXTURE, root)
+    framework = root / "content/framework.yml"
+    framework.write_text(framework.read_text() + "  verified_feedback_only: false\n")
+    return root
+
+
 @pytest.mark.parametrize("person", sorted(STATUSES))
-def test_readiness_is_unchanged(person: str) -> None:
-    data = json.loads(run_cli("readiness", person, "--root", FIXTURE, "--format", "json").stdout)
+def test_readiness_is_unchanged(person: str, unverified_counts: Path) -> None:
+    data = json.loads(run_cli("readiness", person, "--root", unverified_counts, "--format", "json").stdout)
     assert data["status"] == STATUSES[person]
 
 
-def test_jonah_is_ready_with_a_waiver() -> None:
-    data = json.loads(run_cli("readiness", "jonah", "--root", FIXTURE, "--format", "json").stdout)
+def test_unverified_verdicts_and_waivers_no_longer_count_by_default() -> None:
+    """Its feedback was committed by one maintainer, so under the default policy no verdict is verified."""
+    statuses = {person: json.loads(run_cli("readiness", person, "--root", FIXTURE, "--format", "json").stdout)
+                for person in ("amara", "jonah")}
+    assert {p: d["status"] for p, d in statuses.items()} == {"amara": "not_yet", "jonah": "not_yet"}
+    jonah = {m["id"]: m["status"] for m in statuses["jonah"]["milestones"]}
+    assert jonah["engineering-management/incident-command"] == "in_progress"  # its waiver is not verified
+
+
+def test_jonah_is_ready_with_a_waiver(unverified_counts: Path) -> None:
+    data = json.loads(run_cli("readiness", "jonah", "--root", unverified_counts, "--format", "json").stdout)
     assert "waived" in [m["status"] for m in data["milestones"]]
     assert all(m["status"] in ("met", "waived") for m in data["milestones"])
 

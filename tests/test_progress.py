@@ -58,6 +58,7 @@ def test_summary_counts_and_verbose_outputs(tmp_path: Path) -> None:
 @pytest.fixture
 def stand_in_renderers(monkeypatch: pytest.MonkeyPatch) -> None:
     """Renderers that count and report progress like the real ones, without rendering."""
+    import generator.render.site.build  # noqa: F401  (the changelog helper stays real; loaded before the stand-in)
 
     def build_site(project, options, report, **kwargs):  # type: ignore[no-untyped-def]
         with report.step("pages", 2) as advance:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.assess.readiness import MilestoneResult, Readiness, assess_readiness
+from generator.assess.readiness import MilestoneResult, Readiness, Trust, assess_readiness
 from generator.link.project import Portfolio, Project
 
 
@@ -20,7 +20,21 @@ def assess_portfolio(project: Project, portfolio: Portfolio) -> Readiness:
     entries = [(e.id, e.meta) for e in portfolio.entries]
     bodies = {e.id: e.body for e in portfolio.entries}
     return assess_readiness(project.framework, track, portfolio.id, portfolio.profile, entries,
-                            project.as_of, bodies, track_competencies(project, track))
+                            project.as_of, bodies, track_competencies(project, track),
+                            trust_of(project, portfolio))
+
+
+def trust_of(project: Project, portfolio: Portfolio) -> Trust:
+    """The verification facts readiness may rely on, under the framework's policy."""
+    from generator.link.provenance import verify_portfolio
+
+    assert project.framework is not None
+    roles = project.framework.readiness.roles_needing_verification()
+    if not roles:
+        return Trust()
+    provenance = verify_portfolio(project, portfolio)
+    return Trust(roles, frozenset(provenance.verified_feedback()),
+                 frozenset(provenance.verified_waivers(portfolio.profile)))
 
 
 ROLE_NAMES = {"self": "a self-assessment", "peer": "a peer", "manager": "your manager", "mentor": "your mentor",
@@ -38,6 +52,10 @@ def explain_missing(result: MilestoneResult, code: str) -> str:
         best = "" if result.measured is None else f" (best so far: {result.measured:g})"
         return f"show {m.criterion.metric} {m.criterion.target} in an evidence entry{best}"
     if code == "criterion":
+        unverified = sorted({f.giver for f in result.feedback if f.verdict == "met" and not f.counts})
+        if unverified:  # the verdict is there, but the learner (or nobody in git) committed it
+            return (f"have {', '.join(unverified)} commit their 'met' verdict themselves, with their own git "
+                    "identity: as it stands it is unverified and does not count")
         return "get a 'met' verdict from a manager, sponsor or committee member"
     if code.startswith("feedback:"):
         return f"ask {ROLE_NAMES.get(code[9:], code[9:])} for feedback on it"

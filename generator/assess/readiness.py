@@ -29,6 +29,8 @@ class FeedbackGiven:
     role: str
     text: str
     verdict: str | None
+    index: int = 0          # position in its entry: the kind: feedback entry first, then its feedback list
+    counts: bool = True     # False when the policy needs verification and the item is not verified
 
 
 @dataclass
@@ -44,6 +46,7 @@ class MilestoneResult:
     deadline: dt.date | None
     days_left: int | None
     waiver: Waiver | None = None
+    waiver_counts: bool = True
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.ref, "status": self.status, "missing": self.missing, "entries": self.entries,
@@ -105,18 +108,40 @@ def counting_entries(entries: Sequence[tuple[str, Entry]], as_of: dt.date,
     return sorted(((i, e) for i, e in entries if oldest <= e.date <= as_of), key=lambda ie: (ie[1].date, ie[0]))
 
 
-def feedback_items(linked: Sequence[tuple[str, Entry]], bodies: dict[str, str]) -> list[FeedbackGiven]:
+@dataclass(frozen=True)
+class Trust:
+    """Verification facts from outside (git), as data: which feedback items and waivers are verified.
+
+    `verified` holds (entry id, index) keys, `waivers` milestone refs; None means no facts
+    were given and everything counts. `roles` are the feedback roles the policy verifies.
+    """
+
+    roles: frozenset[str] = frozenset()
+    verified: frozenset[tuple[str, int]] | None = None
+    waivers: frozenset[str] | None = None
+
+    def counts(self, entry: str, index: int, role: str) -> bool:
+        return self.verified is None or role not in self.roles or (entry, index) in self.verified
+
+    def waiver_counts(self, ref: str) -> bool:
+        return self.waivers is None or not self.roles or ref in self.waivers
+
+
+def feedback_items(linked: Sequence[tuple[str, Entry]], bodies: dict[str, str],
+                   trust: Trust = Trust()) -> list[FeedbackGiven]:
     items: list[FeedbackGiven] = []
     for entry_id, entry in linked:
-        if entry.kind == "feedback" and entry.from_ and entry.role:
-            items.append(FeedbackGiven(entry_id, entry.date, entry.from_, entry.role,
-                                       bodies.get(entry_id, ""), entry.verdict))
-        items.extend(FeedbackGiven(entry_id, entry.date, f.from_, f.role, f.text, f.verdict)
-                     for f in entry.feedback)
+        given = [(entry.from_, entry.role, bodies.get(entry_id, ""), entry.verdict)] \
+            if entry.kind == "feedback" and entry.from_ and entry.role else []
+        given += [(f.from_, f.role, f.text, f.verdict) for f in entry.feedback]
+        items.extend(FeedbackGiven(entry_id, entry.date, giver, role, text, verdict, n,
+                                   trust.counts(entry_id, n, role))
+                     for n, (giver, role, text, verdict) in enumerate(given))  # type: ignore[arg-type]
     return items
 
 
 def missing_codes(milestone: Milestone, evidence: Sequence[Entry], items: Sequence[FeedbackGiven]) -> list[str]:
+    items = [i for i in items if i.counts]
     need, criterion = milestone.evidence, milestone.criterion
     missing: list[str] = []
     if len(evidence) < need.entries:
@@ -149,14 +174,15 @@ def best_measure(milestone: Milestone, evidence: Sequence[Entry]) -> float | Non
 
 
 def assess_milestone(ref: str, milestone: Milestone, profile: Profile, counting: Sequence[tuple[str, Entry]],
-                     bodies: dict[str, str], as_of: dt.date) -> MilestoneResult:
+                     bodies: dict[str, str], as_of: dt.date, trust: Trust = Trust()) -> MilestoneResult:
     linked = [(i, e) for i, e in counting if ref in e.milestones]
     evidence = [e for _, e in linked if e.kind != "feedback"]
-    items = feedback_items(linked, bodies)
+    items = feedback_items(linked, bodies, trust)
     missing = missing_codes(milestone, evidence, items)
     deadline = profile.since + dt.timedelta(days=milestone.horizon_days) if milestone.horizon_days else None
     waiver = next((w for w in profile.waivers if w.milestone == ref), None)
-    if waiver:
+    waiver_counts = waiver is not None and trust.waiver_counts(ref)
+    if waiver and waiver_counts:
         status, missing = "waived", []
     elif not missing:
         status = "met"
@@ -170,7 +196,7 @@ def assess_milestone(ref: str, milestone: Milestone, profile: Profile, counting:
         ref=ref, milestone=milestone, status=status, missing=missing, entries=[i for i, _ in linked],
         evidence=[i for i, e in linked if e.kind != "feedback"], feedback=items,
         measured=best_measure(milestone, evidence), deadline=deadline,
-        days_left=(deadline - as_of).days if deadline else None, waiver=waiver)
+        days_left=(deadline - as_of).days if deadline else None, waiver=waiver, waiver_counts=waiver_counts)
 
 
 def overall_status(results: Sequence[MilestoneResult], on_track_ratio: float,
@@ -236,14 +262,16 @@ def assess_competencies(competencies: Sequence[ResolvedCompetency], target: str,
 def assess_readiness(framework: Framework, track: Track, person: str, profile: Profile,
                      entries: Sequence[tuple[str, Entry]], as_of: dt.date,
                      bodies: dict[str, str] | None = None,
-                     competencies: Sequence[ResolvedCompetency] = ()) -> Readiness:
+                     competencies: Sequence[ResolvedCompetency] = (), trust: Trust = Trust()) -> Readiness:
     """Readiness of one person at `as_of`, following the spec's rules exactly.
 
     `competencies` are the track's (resolved); those expected at the target add coverage rows.
+    Feedback of the roles in `trust.roles`, and waivers, count only when `trust` says they
+    are verified (facts from git, passed in as data: this function does no I/O).
     """
     level = track.level(profile.target)
     counting = counting_entries(entries, as_of, framework.readiness.evidence_max_age)
-    results = [assess_milestone(f"{track.id}/{m.id}", m, profile, counting, bodies or {}, as_of)
+    results = [assess_milestone(f"{track.id}/{m.id}", m, profile, counting, bodies or {}, as_of, trust)
                for m in (level.milestones if level else [])]
     domains = {}
     for domain in framework.domains:

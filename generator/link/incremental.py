@@ -15,7 +15,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.cache import Cache, digest
-from generator.link.project import Portfolio, Project, load_project, portfolio_folders, read_people, read_portfolio
+from generator.link.project import (
+    Portfolio,
+    Project,
+    load_project,
+    paused_gc,
+    portfolio_folders,
+    read_people,
+    read_portfolio,
+)
 from generator.problems import Problem, Problems, Severity, display_path
 
 TABLE = "portfolio"
@@ -44,6 +52,11 @@ def _cacheable(cache: Cache, folder: Path) -> str | None:
 
 def check_with_cache(root: Path, as_of: dt.date | None = None) -> tuple[Project, Problems]:
     """Like `load_project` then check, reusing the cache in `root/.handbook-cache/`."""
+    with paused_gc():
+        return _check_with_cache(root, as_of)
+
+
+def _check_with_cache(root: Path, as_of: dt.date | None) -> tuple[Project, Problems]:
     project, problems = load_project(root, as_of, portfolios=False, check=False)  # framework and content
     cache = Cache(project.root, "check")
     read_people(project, problems)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import os
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -20,13 +22,17 @@ from generator.model.framework import Framework
 from generator.model.plan import Plan
 from generator.model.portfolio import Entry, PeopleFile, Person, Profile
 from generator.model.track import Milestone, Track, TrackLevel
+from generator.model.types import date_in_range
 from generator.problems import Position, Problems, UserError, display_path
+from generator.read.files import confined_files, refuse_link, shown_path
 from generator.read.frontmatter import read_front_matter
 from generator.read.releases import Release
 from generator.read.text import read_text
 from generator.read.yaml_positions import Document, read_yaml_text
+from generator.render.markdown import MarkdownRefused, check_nesting
 
 M = TypeVar("M", bound=Strict)
+MAX_ENTRIES = 1000  # per person: a committee reads them all, and every build renders them
 
 
 @dataclass
@@ -64,6 +70,7 @@ class Project:
     # ids defined in files that failed validation: references to them are not reported again
     unresolved: dict[str, set[str]] = field(default_factory=lambda: {"track": set(), "competency": set(),
                                                                       "person": set()})
+    provenance: dict[str, Any] = field(default_factory=dict)  # verification of each portfolio, read on first use
     # people with a valid profile whose portfolio was not loaded (its check came from the cache)
     checked_people: set[str] = field(default_factory=set)
     # resolved competencies and track scopes (generator.link.competencies), computed on first use
@@ -149,8 +156,8 @@ def resolve_as_of(option: dt.date | None, config: HandbookConfig | None = None) 
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     if epoch:
         try:
-            return dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date()
-        except (ValueError, OverflowError) as exc:
+            return date_in_range(dt.datetime.fromtimestamp(int(epoch), tz=dt.UTC).date())
+        except (ValueError, OverflowError, OSError) as exc:
             raise UserError(f"SOURCE_DATE_EPOCH is not a number of seconds: {epoch!r}",
                             "unset it or set it to a Unix timestamp") from exc
     if config and config.as_of:
@@ -223,8 +230,8 @@ def _drop_empty_texts(doc: Document, data: object, loc: tuple[str | int, ...], p
             _drop_empty_texts(doc, value, loc + (key,), problems)
 
 
-def _yaml_files(folder: Path) -> list[Path]:
-    return sorted(p for p in folder.glob("*.y*ml") if p.is_file() and p.suffix in (".yml", ".yaml"))
+def _yaml_files(project: Project, folder: Path, problems: Problems) -> list[Path]:
+    return confined_files(folder, project.content_dir, project.root, problems, (".yml", ".yaml"), recursive=False)
 
 
 def _read_entry(path: Path, project: Project, problems: Problems,
@@ -237,6 +244,11 @@ def _read_entry(path: Path, project: Project, problems: Problems,
     document = read_front_matter(text, display, problems) if text is not None else None
     if document is None:
         return None
+    try:  # the build refuses it and skips the portfolio: say so before it gets that far
+        check_nesting(document.body)
+    except MarkdownRefused as exc:
+        problems.warn(display, Position(document.body_line + exc.line - 1, 1), "markdown-nesting",
+                      f"{exc.message}: this portfolio will not be built", exc.hint)
     meta = validate(document.meta, Entry, problems)
     if meta is None:
         return None
@@ -245,6 +257,9 @@ def _read_entry(path: Path, project: Project, problems: Problems,
 
 def _read_portfolio(folder: Path, project: Project, problems: Problems) -> Portfolio | None:
     profile_path = folder / "profile.yml"
+    if profile_path.is_symlink() and refuse_link(profile_path, folder, project.root, problems):
+        project.unresolved["person"].add(folder.name)
+        return None
     if not profile_path.is_file():
         problems.add(display_path(folder, project.root), Position(), "profile-missing",
                      f"portfolio folder '{folder.name}' has no profile.yml",
@@ -254,12 +269,38 @@ def _read_portfolio(folder: Path, project: Project, problems: Problems) -> Portf
     if profile is None:
         project.unresolved["person"].add(folder.name)
     entries_dir = folder / "entries"
-    paths = sorted(entries_dir.glob("*.md"))
+    if entries_dir.exists() and not entries_dir.is_dir():
+        problems.add(display_path(entries_dir, project.root), Position(), "entries-not-a-folder",
+                     "'entries' is a file, but entries are read from a folder of that name",
+                     "make 'entries' a folder and put one .md file per entry in it")
+    paths = confined_files(entries_dir, folder, project.root, problems, (".md",), recursive=False)
+    if len(paths) > MAX_ENTRIES:
+        problems.add(display_path(entries_dir, project.root), Position(), "too-many-entries",
+                     f"{len(paths)} entries, more than the limit of {MAX_ENTRIES} for one person",
+                     "keep the entries a committee needs; older evidence no longer counts anyway")
+        paths = []
     shown = display_path(entries_dir, project.root) if paths else None
     entries = [e for p in paths if (e := _read_entry(p, project, problems, shown))]
     plan_path = folder / "plan.yml"
     plan = read_model(plan_path, Plan, project, problems) if plan_path.is_file() else None
     return Portfolio(folder.name, folder, profile, entries, plan) if profile else None
+
+
+@contextmanager
+def paused_gc() -> Iterator[None]:
+    """No cyclic garbage collection while loading.
+
+    Loading allocates millions of small objects and frees almost none; every full
+    collection would scan all of them again, so its cost would grow with the square of
+    the repository. Reference counting still frees what is dropped.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
 
 
 def load_project(root: Path, as_of: dt.date | None = None, *, portfolios: bool = True,
@@ -268,33 +309,39 @@ def load_project(root: Path, as_of: dt.date | None = None, *, portfolios: bool =
 
     With `check=False` the cross-references are not checked yet (the caller adds more first).
     """
+    with paused_gc():
+        return _load_project(root, as_of, portfolios, check)
+
+
+def _load_project(root: Path, as_of: dt.date | None, portfolios: bool, check: bool) -> tuple[Project, Problems]:
     root = root.resolve()
     if not root.is_dir():
         raise UserError(f"'{root}' is not a folder", "pass the handbook repository with --root")
     problems = Problems()
     project = Project(root=root, as_of=dt.date.today())
     config_path = root / "handbook.yml"
-    if config_path.is_file():
+    if config_path.is_file() and not refuse_link(config_path, root, root, problems):
         project.config = read_model(config_path, HandbookConfig, project, problems) or HandbookConfig()
     project.as_of = resolve_as_of(as_of, project.config)
     framework_path = project.content_dir / "framework.yml"
     if not framework_path.is_file():
         problems.add("content/framework.yml", Position(), "framework-missing", "content/framework.yml is missing",
                      "create it with name, version, domains and levels (handbook new site shows one)")
-    else:
+    elif not refuse_link(framework_path, project.content_dir, root, problems):
         project.framework = read_model(framework_path, Framework, project, problems)
-    for path in _yaml_files(project.content_dir / "competencies"):
+    for path in _yaml_files(project, project.content_dir / "competencies", problems):
         if (loaded := read_model(path, CompetencyFile, project, problems)):
             for comp in loaded.competencies:
                 comp._set = loaded.set or path.stem
             project.competencies.extend(loaded.competencies)
-    project.tracks = [t for p in _yaml_files(project.content_dir / "tracks")
+    project.tracks = [t for p in _yaml_files(project, project.content_dir / "tracks", problems)
                       if (t := read_model(p, Track, project, problems))]
-    pages_dir = project.content_dir / "pages"
-    project.pages = sorted(p for p in pages_dir.rglob("*.md") if p.is_file()) if pages_dir.is_dir() else []
-    for page in project.pages:
+    pages = confined_files(project.content_dir / "pages", project.content_dir, root, problems, (".md",),
+                           recursive=True)
+    for page in pages:
         project.files_read += 1
-        read_text(page, display_path(page, root), problems)
+        if read_text(page, display_path(page, root), problems) is not None:
+            project.pages.append(page)
     _default_titles(project)
     if portfolios:
         read_people(project, problems)
@@ -318,8 +365,10 @@ def _default_titles(project: Project) -> None:
 
 def read_people(project: Project, problems: Problems) -> None:
     """portfolios/people.yml, when there is one."""
-    people_path = project.portfolios_dir / "people.yml"
-    if people_path.is_file() and (people := read_model(people_path, PeopleFile, project, problems)):
+    folder = project.portfolios_dir
+    people_path = folder / "people.yml"
+    if (people_path.is_file() and not refuse_link(people_path, folder, project.root, problems)
+            and (people := read_model(people_path, PeopleFile, project, problems))):
         project.people = people.people
 
 
@@ -332,6 +381,12 @@ def portfolio_folders(project: Project) -> list[Path]:
 
 def read_portfolio(folder: Path, project: Project, problems: Problems) -> Portfolio | None:
     """Read one person's folder and add it to the project when its profile is valid."""
+    if folder.is_symlink():  # a person folder is one real folder, never a view of someone else's
+        problems.add(shown_path(folder, project.root), Position(), "link-outside",
+                     f"the person folder '{folder.name}' is a link, so it is not read",
+                     "make it a real folder holding that person's own files")
+        project.unresolved["person"].add(folder.name)
+        return None
     if (portfolio := _read_portfolio(folder, project, problems)):
         project.portfolios.append(portfolio)
     return portfolio

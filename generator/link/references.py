@@ -58,6 +58,9 @@ def check_references(project: Project, problems: Problems) -> None:
         view = _pinned_view(project, portfolio, problems)
         if view is not None:
             _check_portfolio(view, portfolio, problems)
+    from generator.link.provenance import check_provenance  # local: provenance imports project loading
+
+    check_provenance(project, problems)
 
 
 def _pinned_view(project: Project, portfolio: Portfolio, problems: Problems) -> Project | None:

@@ -100,6 +100,9 @@ def _describe(err: dict[str, Any], model: type[BaseModel], loc: Loc) -> tuple[st
         return f"'{value}' is not a valid date", "write it as YYYY-MM-DD, like 2026-03-14"
     if kind == "too_short":
         return "this list needs at least one item", "add an item"
+    if kind == "too_long":
+        return (f"this list has {ctx.get('actual_length')} items, more than the limit of {ctx.get('max_length')}",
+                "keep the items that matter, or split the work into several entries")
     msg = err["msg"]
     for prefix in ("Value error, ", "Assertion failed, "):
         msg = msg.removeprefix(prefix)
@@ -108,7 +111,7 @@ def _describe(err: dict[str, Any], model: type[BaseModel], loc: Loc) -> tuple[st
 
 
 CODES = {"extra_forbidden": "unknown-key", "missing": "missing-key", "literal_error": "invalid-value",
-         "too_short": "empty-list"}
+         "too_short": "empty-list", "too_long": "too-many-items"}
 
 
 def _code(kind: str) -> str:

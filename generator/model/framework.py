@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import re
 from typing import Literal
 
-from pydantic import Field
+from pydantic import Field, field_validator
+from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
-from generator.model.types import Duration, IsoDate, LevelId, Slug
+from generator.model.types import VERDICT_ROLES, Duration, IsoDate, LevelId, Role, Slug
+
+VERSION_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._+-]{0,39}$")
+# Names the published site/ folder already uses next to the version folders.
+RESERVED_VERSIONS = {"latest", "versions.json", "index.html", "404.html", "sitemap.xml", "sitemap.xml.gz",
+                     "robots.txt", "assets", "search"}
 
 
 class Domain(Strict):
@@ -24,10 +31,19 @@ class Level(Strict):
 
 class ReadinessPolicy(Strict):
     evidence_max_age: Duration = Field("365d", description="Evidence older than this at the as-of date does not count.")
-    on_track_ratio: float = Field(0.5, ge=0, le=1, description="Share of target milestones met for 'on track'.")
+    on_track_ratio: float = Field(0.5, ge=0, le=1, allow_inf_nan=False,
+                                  description="Share of target milestones met for 'on track'.")
     competency_coverage: float | None = Field(
         None, ge=0, le=1, description="Share of the target level's competencies that must be evidenced to be "
                                       "ready; default 0, or 1 for a target level without milestones.")
+    verified_feedback_only: bool | list[Role] = Field(
+        True, description="Feedback that counts only when verified from git: true (manager, sponsor and committee "
+                          "feedback, and waivers), false (all feedback counts), or a list of roles.")
+
+    def roles_needing_verification(self) -> frozenset[str]:
+        if self.verified_feedback_only is True:
+            return frozenset(VERDICT_ROLES)
+        return frozenset(self.verified_feedback_only or ())
 
     def coverage_needed(self, has_milestones: bool) -> float:
         """The evidenced share `ready` needs: the policy's, else 0 with milestones and 1 without."""
@@ -47,6 +63,19 @@ class Framework(Strict):
         "cumulative", description="cumulative: a behaviour stays expected at every higher level and levels list "
                                   "what is new; restated: each level lists all it expects.")
     readiness: ReadinessPolicy = Field(default_factory=ReadinessPolicy, description="Readiness policy.")
+
+    @field_validator("version")
+    @classmethod
+    def _safe_version(cls, value: str) -> str:
+        """The version names a folder of site/: it may not climb out of it or take another file's name."""
+        if not VERSION_RE.match(value) or value.endswith(".") or ".." in value:
+            raise PydanticCustomError(
+                "version", "'{value}' cannot name a site folder; use letters, digits, '.', '_', '+' or '-' "
+                "(at most 40, starting with a letter or digit), like \"2026.2\"", {"value": value[:80]})
+        if value.lower() in RESERVED_VERSIONS:
+            raise PydanticCustomError("version", "'{value}' is a reserved name in the published site; "
+                                      "use a version number, like \"2026.2\"", {"value": value})
+        return value
 
     def level_index(self, level_id: str) -> int:
         return [lv.id for lv in self.levels].index(level_id)

@@ -20,6 +20,9 @@ from generator.model.types import (
     Verdict,
 )
 
+# Lists of one entry: a real entry links a handful; thousands only multiply the work of every build.
+MAX_ITEMS = 100
+
 
 class Person(Strict):
     id: Slug = Field(description="Person id, referenced as manager, mentor, sponsor or feedback author.")
@@ -65,14 +68,17 @@ class Entry(Strict):
     title: str = Field(description="What the entry is about.")
     date: IsoDate = Field(description="When it happened, YYYY-MM-DD.")
     kind: Kind = Field(description="The kind of evidence.")
-    milestones: list[MilestoneRef] = Field(default_factory=list, description="Milestones it is evidence for.")
+    milestones: list[MilestoneRef] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                           description="Milestones it is evidence for.")
     competencies: list[CompetencyRef] = Field(
         default_factory=list, description="Competencies it is evidence for: an id (at the target level) or id@level.")
     behaviours: list[BehaviourRef] = Field(
         default_factory=list, description="Behaviours it is evidence for, as competency-id/behaviour-id.")
     metrics: dict[MetricName, Number] = Field(default_factory=dict, description="Measured values by metric name.")
-    artifacts: list[str] = Field(default_factory=list, description="Files under the portfolio folder or https links.")
-    feedback: list[FeedbackItem] = Field(default_factory=list, description="Feedback received on this work.")
+    artifacts: list[str] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                           description="Files under the portfolio folder or https links.")
+    feedback: list[FeedbackItem] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                           description="Feedback received on this work.")
     from_: Slug | None = Field(None, alias="from", description="kind: feedback only: who gave it.")
     role: Role | None = Field(None, description="kind: feedback only: the giver's role.")
     verdict: Verdict | None = Field(None, description="kind: feedback only: whether the giver judges it met.")

@@ -7,6 +7,7 @@ user should read, so the error mapper can show it unchanged.
 from __future__ import annotations
 
 import datetime as dt
+import math
 import operator
 import re
 from collections.abc import Callable
@@ -15,12 +16,17 @@ from typing import Annotated, Any, Literal
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
 
-SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-LEVEL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
-REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*/[a-z0-9][a-z0-9-]*$")
-COMPETENCY_REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]*(@[A-Za-z0-9][A-Za-z0-9._-]*)?$")
-METRIC_RE = re.compile(r"^[a-z][a-z0-9_]*$")
-DURATION_RE = re.compile(r"^\s*(\d+)\s*([dwmy])\s*$")
+# Ids name folders, files and anchors: 64 characters keeps every path well under the limits.
+MAX_ID = 64
+SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
+LEVEL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9][a-z0-9-]{0,63}$")
+COMPETENCY_REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}(@[A-Za-z0-9][A-Za-z0-9._-]{0,63})?$")
+METRIC_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
+DURATION_RE = re.compile(r"^\s*(\d{1,6})\s*([dwmy])\s*$")
+# Dates outside these years are typos (9999-12-31) and would overflow date arithmetic.
+FIRST_DATE, LAST_DATE = dt.date(1900, 1, 1), dt.date(2199, 12, 31)
+MAX_DURATION_DAYS = 100 * 365
 TARGET_RE = re.compile(r"^\s*(>=|<=|==|>|<)?\s*(-?\d+(?:\.\d+)?)\s*$")
 
 UNIT_DAYS = {"d": 1, "w": 7, "m": 30, "y": 365}
@@ -31,6 +37,9 @@ OPERATORS: dict[str, Callable[[float, float], bool]] = {
 
 def _pattern(regex: re.Pattern[str], code: str, what: str, hint: str) -> Callable[[str], str]:
     def check(value: str) -> str:
+        if len(value) > MAX_ID + 1 + MAX_ID:
+            raise PydanticCustomError(code, "this {what} is {n} characters long; {hint}, at most {limit} characters",
+                                      {"what": what, "n": len(value), "hint": hint, "limit": MAX_ID})
         if not regex.match(value):
             raise PydanticCustomError(code, "'{value}' is not a valid {what}; {hint}",
                                       {"value": value, "what": what, "hint": hint})
@@ -92,7 +101,10 @@ def _check_duration(value: Any) -> str:
     if isinstance(value, bool) or not isinstance(value, (str, int)) or not DURATION_RE.match(text):
         raise PydanticCustomError(
             "duration", "'{value}' is not a duration; write a number and a unit: 90d, 6w, 3m or 1y",
-            {"value": text})
+            {"value": text[:80]})
+    if duration_days(text) > MAX_DURATION_DAYS:
+        raise PydanticCustomError("duration", "'{value}' is longer than 100 years; write a shorter duration",
+                                  {"value": text.strip()})
     return text.strip()
 
 
@@ -147,12 +159,27 @@ def _check_date(value: Any) -> Any:
     return value
 
 
-IsoDate = Annotated[dt.date, BeforeValidator(_check_date)]
+def date_in_range(value: dt.date) -> dt.date:
+    if not FIRST_DATE <= value <= LAST_DATE:
+        raise PydanticCustomError("implausible-date", "{value} is not a plausible date; write a date between {first} "
+                                  "and {last}", {"value": value.isoformat(), "first": FIRST_DATE.isoformat(),
+                                                 "last": LAST_DATE.isoformat()})
+    return value
+
+
+IsoDate = Annotated[dt.date, BeforeValidator(_check_date), AfterValidator(date_in_range)]
 
 
 def _check_number(value: Any) -> Any:
     if isinstance(value, bool) or not isinstance(value, (int, float)):
         raise PydanticCustomError("number", "'{value}' is not a number; write digits without quotes or units",
+                                  {"value": value})
+    try:
+        finite = math.isfinite(value)
+    except OverflowError:  # an integer too large for a float
+        finite = False
+    if not finite:
+        raise PydanticCustomError("number", "'{value}' is not a finite number; write the measured value in digits",
                                   {"value": value})
     return value
 

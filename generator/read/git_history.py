@@ -17,6 +17,10 @@ class Commit:
     author: str
     email: str
     date: dt.date
+    sha: str = ""
+
+
+UNCOMMITTED = "0" * 40
 
 
 def read_git_history(root: Path, under: str = "portfolios") -> dict[Path, Commit] | None:
@@ -48,3 +52,51 @@ def parse_log(output: str, root: Path) -> dict[Path, Commit]:
             if name.strip():
                 added.setdefault(root / name.strip(), commit)
     return added
+
+
+def read_line_commits(root: Path, path: Path) -> list[Commit | None] | None:
+    """The commit that last changed each line of `path` (None for a line not committed yet).
+
+    One `git blame --porcelain`; None when the file is not in git at all (never committed,
+    or no repository), so that nothing in it can be verified.
+    """
+    command = ["git", "-C", str(root), "blame", "--porcelain", "--", str(path)]
+    try:
+        done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
+                              check=False, timeout=120)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    if done.returncode != 0:
+        return None
+    return parse_blame(done.stdout)
+
+
+def parse_blame(output: str) -> list[Commit | None]:
+    headers: dict[str, dict[str, str]] = {}
+    lines: list[Commit | None] = []
+    current: dict[str, str] | None = None
+    sha = ""
+    for line in output.split("\n"):
+        if line.startswith("\t"):
+            info = headers[sha]
+            date = dt.datetime.fromtimestamp(int(info.get("author-time", "0")), tz=dt.UTC).date()
+            email = info.get("author-mail", "").strip("<>")
+            lines.append(None if sha == UNCOMMITTED else Commit(sha[:7], info.get("author", ""), email, date, sha))
+            current = None
+        elif current is None and line:
+            sha = line.split(" ", 1)[0]
+            current = headers.setdefault(sha, {})
+        elif current is not None and " " in line:
+            key, _, value = line.partition(" ")
+            current.setdefault(key, value)
+    return lines
+
+
+def good_signature(root: Path, sha: str) -> bool:
+    """Whether `git verify-commit` accepts the commit's signature (gpg, ssh or x509, as git is set up)."""
+    try:
+        done = subprocess.run(["git", "-C", str(root), "verify-commit", sha], capture_output=True,
+                              check=False, timeout=60)
+    except (OSError, subprocess.SubprocessError):
+        return False
+    return done.returncode == 0

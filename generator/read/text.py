@@ -1,15 +1,38 @@
-"""Reading files as UTF-8 text, reporting undecodable bytes with their position."""
+"""Reading files as UTF-8 text, reporting undecodable bytes with their position.
+
+Every file of `content/` and `portfolios/` passes here, so the limits that keep a
+crafted file from exhausting the build live here too: a size cap, and no NUL or
+other control bytes (they would reach HTML and terminals as they are).
+"""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.problems import Position, Problems
+
+MAX_FILE_BYTES = 1024 * 1024
+# Control characters other than tab, line feed, form feed and carriage return.
+_CONTROL = re.compile(rb"[\x00-\x08\x0b\x0e-\x1f\x7f]")
+
+
+def _position(raw: bytes, offset: int) -> Position:
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[raw.rfind(b"\n", 0, offset) + 1:offset].decode("utf-8", "replace")) + 1
+    return Position(line, column)
 
 
 def read_text(path: Path, display: str, problems: Problems) -> str | None:
     """The file's text, or None after recording why it cannot be read."""
     try:
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            problems.add(display, Position(), "file-too-large",
+                         f"the file is {size / 1024 / 1024:.1f} MiB, more than the limit of "
+                         f"{MAX_FILE_BYTES // 1024 // 1024} MiB",
+                         "split it into smaller files, or link large material as an attachment")
+            return None
         raw = path.read_bytes()
     except OSError as exc:
         problems.add(display, Position(), "unreadable", f"cannot read the file: {exc.strerror}",
@@ -18,13 +41,16 @@ def read_text(path: Path, display: str, problems: Problems) -> str | None:
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        line = raw.count(b"\n", 0, exc.start) + 1
-        column = exc.start - (raw.rfind(b"\n", 0, exc.start) + 1) + 1
         problems.add(
-            display, Position(line, column), "encoding",
+            display, _position(raw, exc.start), "encoding",
             f"the file is not UTF-8 text (byte 0x{raw[exc.start]:02x} cannot be decoded)",
             "save the file with UTF-8 encoding",
         )
+        return None
+    if (control := _CONTROL.search(raw)):
+        problems.add(display, _position(raw, control.start()), "control-character",
+                     f"the file contains a control character (byte 0x{control.group()[0]:02x})",
+                     "remove it; text files hold only printable characters, tabs and line breaks")
         return None
     if not text.strip():
         problems.add(display, Position(), "empty-file", "the file is empty",

@@ -24,6 +24,43 @@ except AttributeError:  # pragma: no cover - PyYAML built without libyaml
 Loc = tuple[str | int, ...]
 _STR_TAG = "tag:yaml.org,2002:str"
 
+# Limits on one YAML document: nesting, aliases, and the values they expand to. Real
+# content stays far below them; a crafted file (an alias bomb, a 10,000-deep list)
+# is refused with its position instead of exhausting memory, time or the stack.
+MAX_DEPTH = 40
+MAX_ALIASES = 200
+MAX_VALUES = 20_000
+
+
+class _Refused(Exception):
+    def __init__(self, pos: Position, code: str, message: str, hint: str) -> None:
+        super().__init__(message)
+        self.pos, self.code, self.message, self.hint = pos, code, message, hint
+
+
+def _scan(text: str, line_offset: int) -> None:
+    """Check nesting depth and aliases on the event stream, before anything recursive runs."""
+    depth, aliases, open_anchors = 0, 0, []
+    for event in yaml.parse(text, Loader=_Loader):
+        pos = Position(event.start_mark.line + 1 + line_offset, event.start_mark.column + 1)
+        if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
+            depth += 1
+            open_anchors.append(event.anchor)
+            if depth > MAX_DEPTH:
+                raise _Refused(pos, "yaml-too-deep", f"the YAML is nested more than {MAX_DEPTH} levels deep",
+                               "flatten the structure; no handbook file needs this much nesting")
+        elif isinstance(event, (yaml.MappingEndEvent, yaml.SequenceEndEvent)):
+            depth -= 1
+            open_anchors.pop()
+        elif isinstance(event, yaml.AliasEvent):
+            aliases += 1
+            if event.anchor in open_anchors:
+                raise _Refused(pos, "yaml-alias", f"the alias '*{event.anchor}' refers to a value that contains it",
+                               "write the value out instead of using a recursive alias")
+            if aliases > MAX_ALIASES:
+                raise _Refused(pos, "yaml-alias", f"the YAML uses more than {MAX_ALIASES} aliases",
+                               "write the values out instead of repeating aliases")
+
 
 @dataclass
 class Document:
@@ -64,6 +101,7 @@ class _Converter:
         self.problems = problems
         self.first_line = line_offset + 1
         self.lines = lines or []
+        self.count = 0
 
     def _check_cut(self, node: yaml.ScalarNode, value: Any) -> None:
         """A plain text value followed by ` #...` lost the rest of its line to a YAML comment."""
@@ -79,6 +117,11 @@ class _Converter:
     def convert(self, node: yaml.Node, loc: Loc) -> Any:
         mark = node.start_mark
         self.doc.values[loc] = (mark.line + self.first_line, mark.column + 1)
+        self.count += 1
+        if self.count > MAX_VALUES:  # aliases of aliases grow exponentially: stop at a fixed budget
+            raise _Refused(Position(*self.doc.values[loc]), "yaml-alias",
+                           f"the YAML expands to more than {MAX_VALUES} values",
+                           "write the values out instead of nesting aliases in aliases")
         kind = type(node)
         if kind is yaml.ScalarNode:
             if node.tag == _STR_TAG:  # most values: skip the constructor's bookkeeping
@@ -96,7 +139,13 @@ class _Converter:
         return [self.convert(item, loc + (i,)) for i, item in enumerate(node.value)]
 
     def _mapping(self, node: yaml.MappingNode, loc: Loc) -> dict[str, Any]:
-        self.loader.flatten_mapping(node)
+        try:
+            self.loader.flatten_mapping(node)
+        except yaml.YAMLError as exc:  # a merge key '<<' given something other than mappings
+            mark = getattr(exc, "problem_mark", None) or node.start_mark
+            raise _Refused(Position(mark.line + self.first_line, mark.column + 1), "yaml-merge",
+                           "a merge key '<<' needs a mapping or a list of mappings",
+                           "merge an anchored mapping, like '<<: *defaults', or remove the key") from exc
         result: dict[str, Any] = {}
         keys = self.doc.keys
         for key_node, value_node in node.value:
@@ -141,6 +190,7 @@ def read_yaml_text(text: str, display: str, problems: Problems, line_offset: int
     """Parse `text`; on a syntax error record a located problem and return None."""
     loader = _Loader(text)
     try:
+        _scan(text, line_offset)
         node = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
@@ -157,6 +207,9 @@ def read_yaml_text(text: str, display: str, problems: Problems, line_offset: int
         problems.add(display, Position(1 + line_offset, 1), "yaml-syntax", f"invalid YAML: {exc}",
                      "check the file's YAML syntax")
         return None
+    except _Refused as exc:
+        problems.add(display, exc.pos, exc.code, exc.message, exc.hint)
+        return None
     finally:
         loader.dispose()
     doc = Document(display, None)
@@ -164,5 +217,9 @@ def read_yaml_text(text: str, display: str, problems: Problems, line_offset: int
         problems.add(display, Position(1 + line_offset, 1), "empty-file", "no YAML content",
                      "add the expected keys")
         return None
-    doc.data = _Converter(loader, doc, problems, line_offset, text.split("\n")).convert(node, ())
+    try:
+        doc.data = _Converter(loader, doc, problems, line_offset, text.split("\n")).convert(node, ())
+    except _Refused as exc:
+        problems.add(display, exc.pos, exc.code, exc.message, exc.hint)
+        return None
     return doc

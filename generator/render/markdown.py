@@ -1,20 +1,37 @@
 """The one place where Markdown from content and portfolios becomes HTML.
 
 Everything passes through nh3 (ammonia) after rendering. Portfolio entries are
-untrusted: their raw HTML is not even parsed as HTML, so it shows as text.
+untrusted: their raw HTML is not even parsed as HTML, so it shows as text, and they
+keep no `class`, `id` or `style` (no borrowing the theme's "ready" or "verified"
+badges). No text gets attribute lists (`{: .class style=...}`). Content keeps only the
+classes Markdown itself writes (admonitions, code languages, footnotes, task lists).
+
+Rendering runs under a budget: nesting deeper than MAX_NESTING is refused before the
+parser sees it, and a conversion running longer than TIME_BUDGET seconds is stopped
+(Python-Markdown backtracks without bound on some inputs, such as thousands of `[`).
+Either raises `MarkdownRefused`, which the caller reports at the text's location.
 """
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import html
+import re
+import signal
+import threading
+from collections.abc import Iterator
+from urllib.parse import unquote
 
 import markdown
 import nh3
 from markupsafe import Markup
 
-EXTENSIONS = ["tables", "fenced_code", "sane_lists", "admonition", "attr_list", "def_list", "footnotes",
-              "md_in_html", "pymdownx.tilde", "pymdownx.tasklist"]
+CONTENT_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "admonition", "def_list", "footnotes",
+                      "md_in_html", "pymdownx.tilde", "pymdownx.tasklist"]
+# Footnotes need ids and md_in_html needs raw HTML: neither is available to untrusted text.
+UNTRUSTED_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "admonition", "def_list",
+                        "pymdownx.tilde", "pymdownx.tasklist"]
 
 TAGS = nh3.ALLOWED_TAGS | {"div", "span", "details", "summary", "input", "figure", "figcaption", "sup", "sub",
                            "del", "ins", "mark", "dl", "dt", "dd", "section", "img"}
@@ -24,18 +41,60 @@ ATTRIBUTES = {
     "a": {"href", "title"},
     "img": {"src", "alt", "title", "width", "height"},
     "input": {"type", "checked", "disabled"},
-    "th": {"align", "style"},
-    "td": {"align", "style"},
+    "th": {"align"},
+    "td": {"align"},
 }
+for _attrs in ATTRIBUTES.values():
+    _attrs.discard("style")
 URL_SCHEMES = {"http", "https", "mailto"}
+
+# The classes and ids Python-Markdown's extensions write for content (never for entries).
+CONTENT_CLASS = re.compile(r"^(admonition|admonition-title|note|info|tip|hint|success|question|warning|caution|"
+                           r"attention|danger|error|failure|bug|example|quote|abstract|important|footnote|"
+                           r"footnote-ref|footnote-backref|task-list|task-list-item|task-list-control|"
+                           r"task-list-indicator|checked|language-[A-Za-z0-9_+-]{1,30})$")
+CONTENT_ID = re.compile(r"^fn(ref\d*)?:[A-Za-z0-9_-]{1,40}$")
+
+MAX_NESTING = 16          # quote and list levels
+TIME_BUDGET = 10.0        # seconds for one text (pathological inputs never finish)
+_QUOTE_DEPTH = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+
+
+class MarkdownRefused(ValueError):
+    """The text is too deeply nested or too costly to render; `line` is 1-based within the text."""
+
+    def __init__(self, message: str, hint: str, line: int = 1) -> None:
+        super().__init__(message)
+        self.message, self.hint, self.line = message, hint, line
+
+
+def decoded_path(value: str) -> str:
+    """A URL path as the browser will read it: percent-decoded (repeatedly) and with '/' separators."""
+    for _ in range(4):
+        decoded = unquote(value)
+        if decoded == value:
+            break
+        value = decoded
+    return value.replace("\\", "/")
 
 
 def _confine_urls(element: str, attribute: str, value: str) -> str | None:
     """Untrusted links and images may not point at absolute paths or climb out with '..'."""
     if attribute in ("href", "src"):
-        path = value.split("#", 1)[0].split("?", 1)[0].replace("\\", "/")
-        if path.startswith("/") or ".." in path.split("/"):
+        path = decoded_path(value.split("#", 1)[0].split("?", 1)[0])
+        if path.startswith("/") or ".." in path.split("/") or any(ord(c) < 32 for c in path):
             return None
+    if attribute in ("class", "id", "style"):
+        return None
+    return value
+
+
+def _content_attributes(element: str, attribute: str, value: str) -> str | None:
+    if attribute == "class":
+        kept = " ".join(c for c in value.split() if CONTENT_CLASS.match(c))
+        return kept or None
+    if attribute == "id":
+        return value if CONTENT_ID.match(value) else None
     return value
 
 
@@ -43,22 +102,67 @@ def sanitize_html(html: str, *, untrusted: bool = True) -> str:
     """Remove scripts, event handlers, styles and links other than http(s), mailto or relative."""
     return nh3.clean(html, tags=TAGS, attributes=ATTRIBUTES, url_schemes=URL_SCHEMES,
                      link_rel="noopener noreferrer nofollow", strip_comments=True,
-                     attribute_filter=_confine_urls if untrusted else None)
+                     attribute_filter=_confine_urls if untrusted else _content_attributes)
 
 
 @functools.cache
 def _markdown(untrusted: bool) -> markdown.Markdown:
     """One parser per trust level, reused (building one costs more than converting a page)."""
-    md = markdown.Markdown(extensions=EXTENSIONS, output_format="html")
+    md = markdown.Markdown(extensions=UNTRUSTED_EXTENSIONS if untrusted else CONTENT_EXTENSIONS,
+                           output_format="html")
     if untrusted:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
     return md
 
 
+def check_nesting(text: str) -> None:
+    """Refuse quotes or lists nested deeper than MAX_NESTING, with the line that goes too deep."""
+    for match in _QUOTE_DEPTH.finditer(text):
+        if match.group().count(">") > MAX_NESTING:
+            raise MarkdownRefused(f"quotes are nested more than {MAX_NESTING} levels deep",
+                                  "use fewer '>' at the start of the line", text.count("\n", 0, match.start()) + 1)
+    for number, line in enumerate(text.split("\n"), start=1):
+        indent = len(line) - len(line.lstrip(" \t"))
+        if indent and len(line[:indent].expandtabs(4)) // 2 > MAX_NESTING * 2:
+            raise MarkdownRefused(f"the text is indented more than {MAX_NESTING * 4} spaces",
+                                  "indent lists and code fewer levels", number)
+
+
+class _OverBudget(Exception):
+    pass
+
+
+@contextlib.contextmanager
+def _time_budget(seconds: float) -> Iterator[None]:
+    """SIGALRM after `seconds` (in the main thread; other threads get only the nesting limit)."""
+    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise _OverBudget
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def render_markdown(text: str, *, untrusted: bool = True, inline: bool = False) -> Markup:
     """Markdown → sanitized HTML; `inline` drops the wrapping paragraph of one-line text."""
-    html = _markdown(untrusted).reset().convert(text or "")
+    text = text or ""
+    check_nesting(text)
+    try:
+        with _time_budget(TIME_BUDGET):
+            html = _markdown(untrusted).reset().convert(text)
+    except (_OverBudget, RecursionError) as exc:
+        _markdown.cache_clear()  # the interrupted parser's state is not to be trusted again
+        raise MarkdownRefused(f"the Markdown took more than {TIME_BUDGET:g} seconds to render, so it is not shown",
+                              "simplify it: long runs of '[', '*' or '_' make the renderer backtrack") from exc
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(sanitize_html(html, untrusted=untrusted))

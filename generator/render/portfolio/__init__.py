@@ -7,6 +7,7 @@ build leaves the previous portfolios in place.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import shutil
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor, as_completed
@@ -17,7 +18,7 @@ from generator.model.errors import did_you_mean
 from generator.problems import UserError
 from generator.read.git_history import Commit, read_git_history
 from generator.render.calendar import render_person_calendar, write_team_calendars
-from generator.render.portfolio.context import THEME_PREFIX, build_context
+from generator.render.portfolio.context import THEME_PREFIX, UnrenderableEntry, build_context
 from generator.render.portfolio.html import copy_person_files, render_context_html, render_portfolio_html
 from generator.render.portfolio.incremental import Reuse, write_stamp
 from generator.render.portfolio.index import index_row, render_index_html
@@ -25,6 +26,7 @@ from generator.render.portfolio.pdf_job import TASKS_PER_WORKER, PdfJob, PdfResu
 from generator.render.portfolio.theme import copy_static, theme_dirs
 from generator.shard import Shard, collect, copy_person, write_manifest
 from generator.write.atomic import replace_dir, staging_dir, write_text
+from generator.write.workers import die_with_parent
 
 __all__ = ["build_portfolios", "render_portfolio_html", "output_dir", "write_portfolio_assets"]
 
@@ -70,7 +72,9 @@ def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyp
             report.skipped.append(f"{reuse.reused} portfolio(s) unchanged")
         if options.pdf:
             write_pdfs(jobs, options.jobs, report)
-        if options.person:
+        if options.person and options.person in report.failed:
+            shutil.rmtree(staged, ignore_errors=True)  # keep the person's previous portfolio
+        elif options.person:
             replace_dir(staged, out / options.person)
             _write_index(project, out, lambda p: (out / p.id / f"{p.id}.pdf").is_file())
         else:
@@ -85,7 +89,7 @@ def build_portfolios(project, options, report) -> None:  # type: ignore[no-untyp
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
-    for p in people:
+    for p in (p for p in people if p.id not in report.failed):
         report.outputs += [out / p.id / "index.html", out / p.id / f"{p.id}.ics"]
         if options.pdf:
             report.outputs.append(out / p.id / f"{p.id}.pdf")
@@ -130,7 +134,14 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
             if reuse and reuse.take(portfolio, key, folder):
                 advance()
                 continue
-            context = build_context(project, portfolio, history)
+            try:
+                context = build_context(project, portfolio, history)
+            except UnrenderableEntry as exc:  # that portfolio only: the others are still built
+                report.problems.add(exc.path, exc.pos, "markdown-budget", exc.message,
+                                    f"{exc.hint}; {portfolio.id}'s portfolio was not built")
+                report.failed.add(portfolio.id)
+                advance()
+                continue
             html = render_context_html(project, context)
             write_text(folder / "index.html", html)
             write_text(folder / f"{portfolio.id}.ics", render_person_calendar(project, portfolio))
@@ -154,7 +165,8 @@ def write_pdfs(jobs: list[PdfJob], workers: int, report) -> None:  # type: ignor
         else:
             context = multiprocessing.get_context("spawn")  # recycling workers needs spawn, not fork
             with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
-                                     max_tasks_per_child=TASKS_PER_WORKER) as pool:
+                                     max_tasks_per_child=TASKS_PER_WORKER, initializer=die_with_parent,
+                                     initargs=(os.getpid(),)) as pool:
                 # longest first, so no long PDF starts last while the other process idles
                 ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
                 futures = [pool.submit(render_pdf, job) for job in ordered]
@@ -168,6 +180,7 @@ def write_pdfs(jobs: list[PdfJob], workers: int, report) -> None:  # type: ignor
 
 
 def _write_index(project: Project, root: Path, has_pdf: Callable[[Portfolio], bool]) -> None:
-    rows = [index_row(project, p, has_pdf(p)) for p in project.portfolios]
+    rows = [index_row(project, p, has_pdf(p) and (root / p.id / "index.html").is_file(),
+                      (root / p.id / "index.html").is_file()) for p in project.portfolios]
     write_text(root / "index.html", render_index_html(project, rows))
     copy_static(theme_dirs(project.root), root / THEME_PREFIX, index=True)

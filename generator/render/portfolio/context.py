@@ -12,14 +12,16 @@ from pathlib import Path, PurePosixPath
 from markupsafe import Markup
 
 from generator.assess.plan import PlanProgress, assess_plan
-from generator.assess.portfolio import NextStep, assess_portfolio, next_steps
+from generator.assess.portfolio import NextStep, assess_portfolio, next_steps, trust_of
 from generator.assess.readiness import CompetencyResult, MilestoneResult, Readiness
 from generator.link.project import LoadedEntry, Portfolio, Project
+from generator.link.provenance import UNAVAILABLE, Verification, verify_portfolio
 from generator.link.versions import view_for_version
 from generator.model.types import ROLES, duration_days
+from generator.problems import Position, display_path
 from generator.read.git_history import Commit
 from generator.read.plan_history import read_plan_commit
-from generator.render.markdown import render_markdown
+from generator.render.markdown import MarkdownRefused, decoded_path, render_markdown
 from generator.render.portfolio.charts import render_domain_chart
 from generator.render.portfolio.wording import (
     artifact_caption,
@@ -41,8 +43,9 @@ def anchor(kind: str, key: str) -> str:
 
 def local_file(folder: Path, ref: str) -> str | None:
     """`ref` as a POSIX path inside `folder` when it names a file there, else None."""
-    ref = html.unescape(ref).split("#", 1)[0].split("?", 1)[0]
-    if not ref or SCHEME_RE.match(ref) or ref.startswith(("/", "\\")) or "\\" in ref:
+    raw = html.unescape(ref).split("#", 1)[0].split("?", 1)[0]
+    ref = decoded_path(raw)  # the browser decodes %2e%2e to '..': check what it will read
+    if not ref or SCHEME_RE.match(raw) or ref.startswith("/") or "\\" in raw or any(ord(c) < 32 for c in ref):
         return None
     parts = PurePosixPath(ref).parts
     if ".." in parts or (parts and parts[0] == THEME_PREFIX):
@@ -57,6 +60,14 @@ def confined(folder: Path, rel: str) -> str | None:
     if not (target.is_relative_to(root) and target.is_file()):
         return None
     return PurePosixPath(*[p for p in PurePosixPath(rel).parts if p != "."]).as_posix()
+
+
+class UnrenderableEntry(MarkdownRefused):
+    """An entry whose Markdown is refused by the renderer's budget: its portfolio is not built."""
+
+    def __init__(self, path: str, pos: Position, refused: MarkdownRefused) -> None:
+        super().__init__(refused.message, refused.hint, pos.line)
+        self.path, self.pos = path, pos
 
 
 def reserved_names(person: str) -> set[str]:
@@ -85,8 +96,15 @@ class FeedbackView:
     entry_anchor: str
     entry_title: str
     commit: Commit | None
-    verified: bool | None  # None: provenance unavailable
-    provenance: str = ""   # "added by NAME on DATE, commit abc123 (verified)", in plain words
+    verification: Verification
+    counts: bool = True  # False when the framework's policy needs it verified and it is not
+    provenance: str = ""  # "added by NAME on DATE, commit abc123 (verified: committed by ...)", in plain words
+
+    @property
+    def verified(self) -> bool | None:
+        """True when verified (or signed), None when provenance is unavailable, else False."""
+        status = self.verification.status
+        return None if status == "unavailable" else status in ("verified", "signed")
 
 
 @dataclass
@@ -118,6 +136,7 @@ class MilestoneRow:
     roles_missing: list[str]
     feedback_by_role: list[tuple[str, list[FeedbackView]]]
     waiver_by: tuple[str, str] | None  # (name, anchor)
+    waiver_verification: Verification | None = None
     not_counted: list[EntryView] = field(default_factory=list)
     needs: list[str] = field(default_factory=list)  # every missing code as a sentence
     evidence_count: str = ""                        # "1 of 2 entries", never "3 of 2"
@@ -165,6 +184,7 @@ class PortfolioContext:
     recognition: list[tuple[str, str]]  # (what, anchor)
     people: list[PersonRef]
     provenance: bool
+    verified_roles: list[str]  # feedback roles that count only when verified, under the framework's policy
     files: list[str]  # files of the person's folder the page links to, to copy beside it
     created: str
     plan: PlanProgress | None = None  # plan.yml against progress, when the person keeps one
@@ -210,6 +230,8 @@ class _Builder:
     def __init__(self, project: Project, portfolio: Portfolio, readiness: Readiness,
                  history: dict[Path, Commit] | None) -> None:
         self.project, self.portfolio, self.readiness, self.history = project, portfolio, readiness, history
+        self.provenance = verify_portfolio(project, portfolio)
+        self.trust = trust_of(project, portfolio)
         self.files: set[str] = set()
         self.people: dict[str, set[str]] = {}
         track = project.track(portfolio.profile.track)
@@ -248,6 +270,7 @@ class _Builder:
             other_entries=[e for e in self.entries if e.id not in shown and e.kind != "feedback"],
             reflections=[e for e in self.entries if e.kind == "reflection"],
             recognition=self.recognition(rows), people=self.people_refs(), provenance=self.history is not None,
+            verified_roles=[r for r in ROLES if r in self.trust.roles],
             files=sorted(self.files), created=created_stamp(project.as_of))
 
     def row(self, result: MilestoneResult) -> MilestoneRow:
@@ -266,7 +289,13 @@ class _Builder:
                             roles_missing=[r for r in m.evidence.feedback if r not in present],
                             feedback_by_role=by_role, waiver_by=waiver_by, not_counted=stale,
                             needs=[needs_sentence(result, code, [e.date for e in entries]) for code in result.missing],
-                            evidence_count=evidence_count(len(entries), m.evidence.entries))
+                            evidence_count=evidence_count(len(entries), m.evidence.entries),
+                            waiver_verification=self.waiver_verification(result))
+
+    def waiver_verification(self, result: MilestoneResult) -> Verification | None:
+        waivers = self.portfolio.profile.waivers
+        index = next((i for i, w in enumerate(waivers) if w is result.waiver), None)
+        return None if index is None else self.provenance.waivers.get(index, UNAVAILABLE)
 
     def competency_row(self, result: CompetencyResult) -> CompetencyRow:
         texts = {b.id: b.text for b in result.expected if b.id}
@@ -278,9 +307,22 @@ class _Builder:
                              expected=len(result.expected))
 
     def entry_view(self, loaded: LoadedEntry) -> EntryView:
+        display = display_path(loaded.file, self.project.root)
+        try:
+            body = render_markdown(loaded.body, untrusted=True)
+        except MarkdownRefused as exc:
+            raise UnrenderableEntry(display, Position(loaded.body_line + exc.line - 1, 1), exc) from exc
+        texts = []
+        for item in loaded.meta.feedback:
+            try:
+                texts.append(render_markdown(item.text, untrusted=True, inline=True))
+            except MarkdownRefused as exc:
+                raise UnrenderableEntry(display, item.pos("text"), exc) from exc
+        return self._entry_view(loaded, body, texts)
+
+    def _entry_view(self, loaded: LoadedEntry, body: Markup, texts: list[Markup]) -> EntryView:
         meta, folder = loaded.meta, self.portfolio.folder
         commit = self.history.get(loaded.file.resolve()) if self.history is not None else None
-        body = render_markdown(loaded.body, untrusted=True)
         self.files.update(f for ref in URL_ATTR_RE.findall(body) if (f := local_file(folder, ref)))
         self.files -= reserved_names(self.portfolio.id)
         view = EntryView(
@@ -295,31 +337,25 @@ class _Builder:
             item.anchor = view.anchor  # the feedback item is the whole entry
             view.feedback.append(item)
             view.verified = view.feedback[0].verified
-        for n, item in enumerate(meta.feedback, start=len(view.feedback)):
-            text = render_markdown(item.text, untrusted=True, inline=True)
+        for n, (item, text) in enumerate(zip(meta.feedback, texts, strict=True), start=len(view.feedback)):
             view.feedback.append(self.feedback(view, n, item.from_, item.role, text, item.verdict))
-        own = meta.kind != "feedback" or meta.from_ == self.portfolio.id
-        view.provenance = provenance_sentence(self.history is not None, commit, None if own else view.verified)
+        if meta.kind == "feedback" and view.feedback:  # the entry is the feedback: say what git shows of it
+            view.provenance = view.feedback[0].provenance
+        else:
+            view.provenance = provenance_sentence(self.history is not None, commit, None)
         return view
 
     def feedback(self, entry: EntryView, n: int, giver: str, role: str, text: Markup,
                  verdict: str | None) -> FeedbackView:
         name, _ = self.person(giver, f"{role} feedback")
-        verified = self.verified(entry.commit, giver)
-        own = giver == self.portfolio.id  # a self-assessment is declared, not verified
+        verification = self.provenance.feedback.get((entry.id, n), UNAVAILABLE)
+        counts = self.trust.counts(entry.id, n, role)
         return FeedbackView(anchor=f"{entry.anchor}-feedback-{n}", giver=giver, giver_name=name, role=role,
                             text=text, verdict=verdict, date=entry.date, entry_id=entry.id,
                             entry_anchor=entry.anchor, entry_title=entry.title, commit=entry.commit,
-                            verified=verified,
-                            provenance=provenance_sentence(self.history is not None, entry.commit,
-                                                           None if own else verified))
-
-    def verified(self, commit: Commit | None, giver: str) -> bool | None:
-        """Verified when the commit that added the entry was made by the person it names."""
-        if self.history is None:
-            return None
-        email = self.project.email_of(giver)
-        return bool(commit and email and commit.email.strip().lower() == email.strip().lower())
+                            verification=verification, counts=counts,
+                            provenance=feedback_provenance(self.history is not None, entry.commit, verification,
+                                                           counts))
 
     def not_counted(self, date: dt.date) -> str | None:
         assert self.project.framework is not None
@@ -350,6 +386,16 @@ class _Builder:
     def people_refs(self) -> list[PersonRef]:
         return [PersonRef(pid, self.project.name_of(pid), anchor("person", pid), sorted(rel))
                 for pid, rel in sorted(self.people.items())]
+
+
+def feedback_provenance(available: bool, commit: Commit | None, verification: Verification, counts: bool) -> str:
+    """Who added a feedback item and what git shows of its giver, in plain words."""
+    if not available or verification.status == "unavailable":
+        return "provenance unavailable (not in a git repository)"
+    added = f"added by {commit.author} on {commit.date.isoformat()}, commit {commit.short}" if commit \
+        else "not committed yet"
+    detail = "" if verification.status == "self-declared" else f": {verification.reason}"
+    return f"{added} ({verification.status}{detail})" + ("" if counts else "; it does not count: not verified")
 
 
 def created_stamp(as_of: dt.date) -> str:

@@ -21,6 +21,7 @@ from pathlib import Path
 from generator.cache import Cache, digest
 from generator.link.project import Portfolio, Project
 from generator.read.git_history import Commit
+from generator.write.atomic import dir_mode, file_mode
 
 STAMP = ".handbook-stamp"
 PACKAGE = Path(__file__).resolve().parents[2]
@@ -74,7 +75,13 @@ class Reuse:
         provenance = []
         if self.history is not None:
             provenance = [(e.id, repr(self.history.get(e.file.resolve()))) for e in portfolio.entries]
-        return digest(self.shared, self._tree(portfolio.folder), track_files, provenance, self.history is None)
+        from generator.link.provenance import verify_portfolio
+
+        facts = verify_portfolio(self.project, portfolio)  # a giver's commit can verify unchanged text
+        verification = [(list(k), v.status, v.reason) for k, v in sorted(facts.feedback.items())] + \
+            [(i, v.status, v.reason) for i, v in sorted(facts.waivers.items())]
+        return digest(self.shared, self._tree(portfolio.folder), track_files, provenance, self.history is None,
+                      verification)
 
     def take(self, portfolio: Portfolio, key: str | None, target: Path) -> bool:
         """Hard-link the previous output of this person into `target` when it was made from the same inputs."""
@@ -88,6 +95,7 @@ class Reuse:
                 return False
             shutil.rmtree(target, ignore_errors=True)
             shutil.copytree(previous, target, symlinks=True, copy_function=_link_or_copy)
+            _follow_umask(target)
         except OSError:
             shutil.rmtree(target, ignore_errors=True)
             return False
@@ -96,6 +104,14 @@ class Reuse:
 
     def save(self) -> None:
         self.cache.save()
+
+
+def _follow_umask(folder: Path) -> None:
+    """Give reused files the modes a fresh write would have: the umask may differ from the last build's."""
+    folder.chmod(dir_mode())
+    for path in folder.rglob("*"):
+        if not path.is_symlink():
+            path.chmod(dir_mode() if path.is_dir() else file_mode())
 
 
 def _link_or_copy(source: str, target: str) -> None:

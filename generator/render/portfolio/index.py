@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from generator.assess.portfolio import assess_portfolio
 from generator.assess.readiness import RESOLVED
 from generator.link.project import Portfolio, Project
+from generator.link.provenance import verify_portfolio
 from generator.link.versions import view_for_version
 from generator.render.portfolio.context import THEME_PREFIX
 from generator.render.portfolio.theme import environment, theme_dirs
@@ -28,6 +29,8 @@ class IndexRow:
     required: int
     pdf: bool
     manager: str = ""
+    built: bool = True
+    feedback: dict[str, int] | None = None  # items by verification status: verified, unverified, ...
     level_url: str | None = None   # the level's section of the track page in the handbook site
     target_url: str | None = None
 
@@ -42,8 +45,10 @@ def handbook_url(project: Project, version: str) -> str | None:
     return f"{site.rstrip('/')}/{version}/" if site else None
 
 
-def index_row(project: Project, portfolio: Portfolio, pdf: bool) -> IndexRow:
+def index_row(project: Project, portfolio: Portfolio, pdf: bool, built: bool = True) -> IndexRow:
     readiness = assess_portfolio(project, portfolio)
+    statuses = [v.status for v in verify_portfolio(project, portfolio).feedback.values()]
+    feedback = {s: statuses.count(s) for s in ("signed", "verified", "unverified", "self-declared", "unavailable")}
     profile = portfolio.profile
     track = view_for_version(project, profile.framework).track(profile.track)
     site = handbook_url(project, readiness.framework)
@@ -51,7 +56,8 @@ def index_row(project: Project, portfolio: Portfolio, pdf: bool) -> IndexRow:
     return IndexRow(id=portfolio.id, name=profile.name, track=track.name if track else readiness.track,
                     level=readiness.level, target=readiness.target, status=readiness.status,
                     resolved=sum(1 for m in readiness.milestones if m.status in RESOLVED),
-                    required=len(readiness.milestones), pdf=pdf,
+                    required=len(readiness.milestones), pdf=pdf, built=built,
+                    feedback={s: n for s, n in feedback.items() if n},
                     manager=project.name_of(profile.manager) if profile.manager else "none",
                     level_url=f"{page}#{level_anchor(readiness.level)}" if page else None,
                     target_url=f"{page}#{level_anchor(readiness.target)}" if page else None)

@@ -18,6 +18,8 @@ from generator.render.portfolio.pdf_job import PDF_OPTIONS, PdfJob, PdfResult, r
 
 __all__ = ["PDF_OPTIONS", "PdfJob", "PdfResult", "render_pdf", "render", "ConfinedFetcher"]
 
+# Pages are rendered as if they lived here, wherever the build is: see `render`.
+VIRTUAL_ROOT = Path("/portfolios")
 
 
 class RefusedResource(ValueError):
@@ -74,10 +76,13 @@ def relative_links(document: Document, page_dir: Path) -> None:
 def render(job: PdfJob) -> PdfResult:
     """Write one PDF; returns where, and the URLs the fetcher refused."""
     logging.getLogger("weasyprint").setLevel(logging.ERROR)
-    fetcher = ConfinedFetcher(job.page_dir, job.person.resolve(), job.themes)
-    page = HTML(string=job.html, base_url=(job.page_dir / "index.html").as_uri(), url_fetcher=fetcher)
+    # The page's URL is the same wherever the repository lives: WeasyPrint names images after
+    # their URL, so a real build path would make the PDF's bytes depend on it.
+    page_dir = VIRTUAL_ROOT / job.page_dir.name
+    fetcher = ConfinedFetcher(page_dir, job.person.resolve(), job.themes)
+    page = HTML(string=job.html, base_url=(page_dir / "index.html").as_uri(), url_fetcher=fetcher)
     document = page.render(**PDF_OPTIONS)
-    relative_links(document, job.page_dir)
+    relative_links(document, page_dir)
     job.target.parent.mkdir(parents=True, exist_ok=True)
     document.write_pdf(job.target, **PDF_OPTIONS)
     return PdfResult(job.target, fetcher.refused)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 import shutil
 import tempfile
@@ -14,11 +15,10 @@ from generator.build import BuildOptions, BuildReport
 from generator.link.project import Project
 from generator.link.versions import changes_since_previous
 from generator.problems import UserError
-from generator.render.site import paths
 from generator.render.site.markup import tidy_material_html
 from generator.render.site.mkdocs_config import run_mkdocs
 from generator.render.site.pages import ChangeLog
-from generator.render.site.pdf import PdfJob, render_pdf, render_print_html
+from generator.render.site.pdf import PdfJob, print_documents, render_pdf
 from generator.render.site.project import ProjectFiles, generate_files, write_files
 from generator.render.site.theme import theme_dirs
 from generator.render.site.versions import write_versions
@@ -90,28 +90,38 @@ def build_site(project: Project, options: BuildOptions, report: BuildReport, *, 
     else:
         with report.step("handbook site", 2) as advance:
             data, files = generate_files(project, pdf=options.pdf, changelog=changelog)
-            print_html = render_print_html(data) if options.pdf else None
+            documents = print_documents(data) if options.pdf else {}
             advance()
-            _build_into(target, files, print_html, stamp, options.jobs)
+            _build_into(target, files, documents, stamp, options.jobs)
             advance()
         report.pages += sum(1 for name in files if name.startswith("docs/") and name.endswith(".md"))
-        report.pdfs += 1 if print_html else 0
+        report.pdfs += len(documents)
     report.outputs.append(target)
     report.outputs += write_versions(site, version, version)
     return target
 
 
-def _build_into(target: Path, files: ProjectFiles, print_html: str | None, stamp: str, jobs: int) -> None:
-    """MkDocs and WeasyPrint (in parallel when allowed) into a staging folder, then one swap."""
+def _build_into(target: Path, files: ProjectFiles, documents: dict[str, str], stamp: str, jobs: int) -> None:
+    """MkDocs here and WeasyPrint in worker processes beside it, into a staging folder, then one swap.
+
+    Each print document whose HTML is unchanged since the previous build reuses its PDF.
+    """
     staged = staging_dir(target)
     try:
         with tempfile.TemporaryDirectory(prefix=".handbook-src-", dir=target.parent) as tmp:
             src = Path(tmp)
             config_file = write_files(files, src)
-            pdf_out = src / paths.PDF_NAME
-            pdf_hash = hashlib.sha256(print_html.encode("utf-8")).hexdigest() if print_html else ""
-            reuse = bool(print_html) and _reuse_pdf(target, pdf_hash, pdf_out)
-            job = PdfJob(print_html, pdf_out) if print_html and not reuse and jobs > 1 else None
+            pdf_dir = src / "pdf-out"
+            hashes = {name: hashlib.sha256(html.encode("utf-8")).hexdigest() for name, html in documents.items()}
+            previous = _pdf_stamps(target)
+            todo = []
+            for name, html in documents.items():
+                out = pdf_dir / name
+                out.parent.mkdir(parents=True, exist_ok=True)
+                if not (previous.get(name) == hashes[name] and _copy_previous(target / name, out)):
+                    todo.append((html, out))
+            # beside MkDocs: one worker with two cores, more with more
+            job = PdfJob(todo, max(1, jobs - 1)) if todo and jobs > 1 else None
             try:
                 run_mkdocs(config_file, staged)
                 tidy_material_html(staged)
@@ -119,25 +129,35 @@ def _build_into(target: Path, files: ProjectFiles, print_html: str | None, stamp
                 if job:
                     job.cancel()  # the build failed: do not leave WeasyPrint running
                 raise
-            if print_html:
-                if job:
-                    job.wait()
-                elif not reuse:
-                    render_pdf(print_html, pdf_out)
-                shutil.move(pdf_out, staged / paths.PDF_NAME)
-                write_text(staged / PDF_STAMP, pdf_hash + "\n")
+            if job:
+                job.wait()
+            else:
+                for html, out in todo:
+                    render_pdf(html, out)
+            for name in documents:
+                (staged / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(pdf_dir / name, staged / name)
+            if documents:
+                write_text(staged / PDF_STAMP, json.dumps(hashes, indent=1, sort_keys=True) + "\n")
         write_text(staged / STAMP, stamp + "\n")
         replace_dir(staged, target)
     finally:
         shutil.rmtree(staged, ignore_errors=True)
 
 
-def _reuse_pdf(target: Path, pdf_hash: str, out: Path) -> bool:
-    """Copy the previous PDF when its print document is unchanged (WeasyPrint is the slow part)."""
+def _pdf_stamps(target: Path) -> dict[str, str]:
+    """The print documents' hashes recorded by the previous build (nothing when unreadable)."""
     try:
-        if (target / PDF_STAMP).read_text(encoding="utf-8").strip() != pdf_hash:
-            return False
-        shutil.copyfile(target / paths.PDF_NAME, out)
+        stamps = json.loads((target / PDF_STAMP).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in stamps.items() if isinstance(v, str)} if isinstance(stamps, dict) else {}
+
+
+def _copy_previous(pdf: Path, out: Path) -> bool:
+    """Copy the previous PDF of an unchanged print document (WeasyPrint is the slow part)."""
+    try:
+        shutil.copyfile(pdf, out)
     except OSError:
         return False
     return True

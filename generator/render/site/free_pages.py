@@ -31,7 +31,7 @@ def read_free_pages(pages_dir: Path, files: list[Path]) -> list[FreePage]:
     result = []
     for path in files:
         relative = path.relative_to(pages_dir).as_posix()
-        text = path.read_text(encoding="utf-8")
+        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")  # a BOM would hide the heading
         result.append(FreePage(path, paths.page_doc(relative), _title(text, path), text))
     return result
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import logging
 from pathlib import Path
 from typing import Any
@@ -62,7 +63,7 @@ def build_config(data: SiteData) -> dict[str, Any]:
     if config.repo_url:
         result["repo_url"] = config.repo_url
     if config.copyright:
-        result["copyright"] = config.copyright
+        result["copyright"] = html.escape(config.copyright)  # Material writes it as HTML; ours is text
     return result
 
 

@@ -19,6 +19,11 @@ CHANGES = "changes.md"
 PDF_NAME = "handbook.pdf"
 
 
+def track_pdf(track_id: str) -> str:
+    """One track's print PDF, beside the handbook's."""
+    return f"pdf/{track_id}.pdf"
+
+
 def track_doc(track_id: str) -> str:
     return f"tracks/{track_id}/index.md"
 

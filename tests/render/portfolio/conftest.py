@@ -38,6 +38,17 @@ feedback:
 ---
 Review of the joiner's first months.
 """,
+    "ada/entries/2026-05-24-verdict.md": """---
+title: Grace's verdict on the joiner mentoring
+date: 2026-05-24
+kind: feedback
+from: grace
+role: manager
+verdict: met
+milestones: [engineering/mentor-joiner]
+---
+Sam is productive on their own; the mentoring worked.
+""",
     "ada/entries/2026-05-10-reflection.md": """---
 title: What pairing taught me
 date: 2026-05-10
@@ -75,7 +86,11 @@ def git(root: Path, *args: str, who: str = "ada", date: str = "2026-05-25T10:00:
 
 
 def make_rich(root: Path, *, with_git: bool) -> Path:
-    """The minimal fixture plus RICH_ENTRIES; with git, Linus commits his own feedback entry."""
+    """The minimal fixture plus RICH_ENTRIES; with git, Linus and Grace commit their own feedback entries.
+
+    Grace's verdict quoted in Ada's own review entry stays unverified (Ada committed it), so
+    under the default policy only her own verdict entry makes the milestone met.
+    """
     shutil.copytree(FIXTURES / "minimal", root)
     for rel, text in RICH_ENTRIES.items():
         (root / "portfolios" / rel).write_text(text, encoding="utf-8")
@@ -84,10 +99,13 @@ def make_rich(root: Path, *, with_git: bool) -> Path:
         git(root, "add", "content", "handbook.yml", "portfolios/people.yml")
         git(root, "commit", "-q", "-m", "Framework", who="grace", date="2026-01-02T09:00:00Z")
         git(root, "add", "portfolios/ada")
-        git(root, "reset", "-q", "portfolios/ada/entries/2026-04-20-peer.md")
+        git(root, "reset", "-q", "portfolios/ada/entries/2026-04-20-peer.md",
+            "portfolios/ada/entries/2026-05-24-verdict.md")
         git(root, "commit", "-q", "-m", "Ada's portfolio", date="2026-05-21T09:00:00Z")
         git(root, "add", "portfolios/ada/entries/2026-04-20-peer.md")
         git(root, "commit", "-q", "-m", "Feedback for Ada", who="linus", date="2026-05-22T09:00:00Z")
+        git(root, "add", "portfolios/ada/entries/2026-05-24-verdict.md")
+        git(root, "commit", "-q", "-m", "Verdict for Ada", who="grace", date="2026-05-24T09:00:00Z")
     return root
 
 

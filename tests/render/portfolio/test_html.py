@@ -53,7 +53,8 @@ def test_feedback_links_to_its_entry_and_to_who_said_it(rich: Built) -> None:
     assert "The joiner is productive." in item
     assert '<a href="#person-grace">Grace Manager</a> (manager)' in item
     assert '<a href="#entry-2026-05-02-review">Joiner review with Grace</a>' in item
-    assert re.search(r"· added by Ada on \d{4}-\d\d-\d\d, commit [0-9a-f]{7,} \(unverified\)</p>", item)
+    assert re.search(r"· added by Ada on \d{4}-\d\d-\d\d, commit [0-9a-f]{7,} \(unverified: committed by "
+                     r"ada@example\.com\); it does not count: not verified</p>", item)
     assert '<li id="person-grace"><strong>Grace Manager</strong>' in html
 
 
@@ -82,6 +83,8 @@ def test_overdue_days_and_waiver_are_shown(minimal: Path) -> None:
     profile = minimal / "portfolios/ada/profile.yml"
     profile.write_text(profile.read_text() + "waivers:\n  - {milestone: engineering/raise-coverage, "
                        "reason: Service retired, approved_by: grace}\n")
+    framework = minimal / "content/framework.yml"  # outside git no waiver is verified: count them all here
+    framework.write_text(framework.read_text() + "readiness: {verified_feedback_only: false}\n")
     project, problems = load_project(minimal, as_of=__import__("datetime").date(2026, 8, 1))
     assert not problems.errors
     html = render_portfolio_html(project, project.portfolio("ada"), history=None)  # type: ignore[arg-type]
@@ -103,7 +106,7 @@ def test_reflections_recognition_and_timeline(rich: Built) -> None:
     assert '<a href="#entry-2026-05-20-award">Quality award for the billing tests</a>' in html
     timeline = html[html.index('id="timeline"'):html.index('id="people"')]
     dates = re.findall(r"<td class=\"nowrap\">(\d{4}-\d\d-\d\d)</td>", timeline)
-    assert dates == sorted(dates) and len(dates) == 7
+    assert dates == sorted(dates) and len(dates) == 8
 
 
 def test_repository_theme_overrides_the_packaged_one(minimal: Path) -> None:

@@ -31,7 +31,8 @@ def test_entries_carry_their_first_commit(context) -> None:  # type: ignore[no-u
 
 def test_feedback_committed_by_its_giver_is_verified(context) -> None:  # type: ignore[no-untyped-def]
     verified = {(f.giver, f.entry_id): f.verified for f in context.all_feedback}
-    assert verified == {("linus", "2026-04-20-peer"): True, ("grace", "2026-05-02-review"): False}
+    assert verified == {("linus", "2026-04-20-peer"): True, ("grace", "2026-05-02-review"): False,
+                        ("grace", "2026-05-24-verdict"): True}
 
 
 def test_an_uncommitted_entry_is_unverified(rich: Built, tmp_path: Path) -> None:

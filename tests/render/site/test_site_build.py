@@ -31,17 +31,19 @@ def test_build_writes_the_version_folder_versions_and_redirect(built_site: Built
     for page in ("index.html", "tracks/engineering/index.html", "tracks/engineering/L1-to-L2/index.html",
                  "competencies/testing/index.html", "domains/craft/index.html", "matrix/craft/index.html",
                  "pages/guides/feedback/index.html", "glossary/index.html", "search/search_index.json",
-                 "handbook.pdf"):
+                 "handbook.pdf", "pdf/engineering.pdf"):
         assert (site / "3.1" / page).is_file(), page
     assert json.loads((site / "versions.json").read_text()) == [
         {"version": "3.1", "title": "3.1", "aliases": ["latest"]}]
     assert 'url=3.1/"' in (site / "index.html").read_text()
-    assert built_site.report.pages == 26 and built_site.report.pdfs == 1
+    tracks = len(list((site.parent / "content/tracks").glob("*.yml")))
+    assert built_site.report.pages == 26 and built_site.report.pdfs == 1 + tracks  # the handbook and each track
 
 
 def test_site_links_the_pdf_and_material_search(built_site: Built) -> None:
     track = (built_site.site / "3.1/tracks/engineering/index.html").read_text()
     assert 'href="../../handbook.pdf"' in track
+    assert '<a href="../../pdf/engineering.pdf">This track for print (PDF)</a>' in track
     assert 'id="raise-coverage"' in track and 'id="level-L2"' in track
     index = json.loads((built_site.site / "3.1/search/search_index.json").read_text())
     assert any(doc["title"] == "Raise test coverage" for doc in index["docs"])
@@ -133,11 +135,11 @@ def test_other_versions_in_site_are_kept(scratch: Path) -> None:
         {"version": "3.1", "title": "3.1", "aliases": ["latest"]}, {"version": "2.0", "title": "2.0", "aliases": []}]
 
 
-def test_a_version_that_cannot_name_a_folder_is_a_user_error(scratch: Path) -> None:
+def test_a_version_that_cannot_name_a_folder_is_a_located_error(scratch: Path) -> None:
     edit(scratch / "content/framework.yml", 'version: "3.1"', 'version: "3/1"')
     result = run_cli("build", "--root", scratch, "--no-portfolios", "--no-pdf")
     assert result.exit_code == 1
-    assert "error: framework version '3/1' cannot name a site folder" in result.stderr
+    assert "content/framework.yml:2:10: error: version: '3/1' cannot name a site folder" in result.stderr
     assert not (scratch / "site").exists()
 
 
@@ -194,6 +196,39 @@ def test_pdf_is_reused_when_only_the_site_changes(scratch: Path) -> None:
     edit(scratch / "content/tracks/engineering.yml", "title: Raise test coverage", "title: Raise coverage a lot")
     build(scratch)
     assert "Raise coverage a lot" in "\n".join(p.extract_text() for p in PdfReader(pdf).pages)
+    track_pdf = scratch / "site/3.1/pdf/engineering.pdf"
+    assert "Raise coverage a lot" in "\n".join(p.extract_text() for p in PdfReader(track_pdf).pages)
+
+
+def test_each_track_prints_alone_and_an_unchanged_track_pdf_is_reused(scratch: Path,
+                                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.render.site.build as site_build
+
+    rendered: list[list[str]] = []
+    real_job = site_build.PdfJob
+
+    def recording(documents, workers):  # type: ignore[no-untyped-def]
+        rendered.append(sorted(out.relative_to(out.parents[0 if out.parent.name == "pdf-out" else 1]).as_posix()
+                               for _, out in documents))
+        return real_job(documents, workers)
+
+    monkeypatch.setattr(site_build, "PdfJob", recording)
+    shutil.copy(scratch / "content/tracks/engineering.yml", scratch / "content/tracks/support.yml")
+    edit(scratch / "content/tracks/support.yml", "id: engineering", "id: support")
+    edit(scratch / "content/tracks/support.yml", "title: Raise test coverage", "title: Answer MARKER-SUPPORT tickets")
+    build(scratch, jobs=2)
+    tracks = sorted(p.stem for p in (scratch / "content/tracks").glob("*.yml"))
+    assert rendered == [sorted(["handbook.pdf", *(f"pdf/{t}.pdf" for t in tracks)])]
+
+    def text(name: str) -> str:
+        return "\n".join(p.extract_text() for p in PdfReader(scratch / "site/3.1" / name).pages)
+
+    assert "MARKER-SUPPORT" in text("pdf/support.pdf") and "MARKER-SUPPORT" not in text("pdf/engineering.pdf")
+    assert "MARKER-SUPPORT" in text("handbook.pdf") and "Raise test coverage" in text("handbook.pdf")
+    edit(scratch / "content/tracks/support.yml", "MARKER-SUPPORT", "MARKER-CHANGED")
+    build(scratch, jobs=2)
+    assert rendered[1] == ["handbook.pdf", "pdf/support.pdf"]  # the other tracks' PDFs are reused
+    assert "MARKER-CHANGED" in text("pdf/support.pdf") and text("pdf/engineering.pdf")
 
 
 def test_failed_mkdocs_build_stops_the_pdf_process(scratch: Path) -> None:

@@ -1,0 +1,84 @@
+"""Finding the files of content/ and portfolios/ without following links out of their folder.
+
+A learner controls what their folder holds, symlinks included: a link to /etc/passwd,
+to another person's entry or to a whole other folder must not be read as theirs. Every
+file and folder is therefore checked against the real path of the folder that owns it
+(content/ for content, the person's folder for a portfolio); one that leaves it is a
+located error naming the link, and it is not read.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from generator.problems import Position, Problems, display_path
+
+# Suffixes of Markdown files that are not read as entries or pages (only `.md` is).
+OTHER_MARKDOWN = {".markdown", ".mdown", ".mkd", ".mkdn", ".mdwn", ".mdtxt", ".mdtext"}
+
+
+def stays_inside(path: Path, fence: Path) -> bool:
+    """Whether `path`, with every link in it followed, is inside the real folder `fence`."""
+    try:
+        return path.resolve().is_relative_to(fence.resolve())
+    except (OSError, RuntimeError):  # a link loop
+        return False
+
+
+def refuse_link(path: Path, fence: Path, root: Path, problems: Problems) -> bool:
+    """Record an error when `path` leads out of `fence`; True when it must not be read."""
+    if stays_inside(path, fence):
+        return False
+    where = display_path(fence, root)
+    problems.add(shown_path(path, root), Position(), "link-outside",
+                 f"'{path.name}' is a link that leads outside {where}/, so it is not read",
+                 f"replace the link with the file itself, inside {where}/")
+    return True
+
+
+def shown_path(path: Path, root: Path) -> str:
+    """The path as the user wrote it (links not followed), relative to the root."""
+    try:
+        return path.absolute().relative_to(root).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def confined_files(folder: Path, fence: Path, root: Path, problems: Problems, suffixes: tuple[str, ...],
+                   *, recursive: bool) -> list[Path]:
+    """Files of `folder` ending in `suffixes` that stay inside `fence`, sorted; links out are errors.
+
+    Sub-folders are walked when `recursive` (never through a link); a Markdown file with
+    another suffix is an error, since it would otherwise be silently left out.
+    """
+    if not folder.is_dir():
+        return []
+    if refuse_link(folder, fence, root, problems):
+        return []
+    found: list[Path] = []
+    for base, dirs, files in os.walk(folder, followlinks=False):
+        here = Path(base)
+        for name in sorted(dirs):
+            sub = here / name
+            if sub.is_symlink() and refuse_link(sub, fence, root, problems):
+                dirs.remove(name)
+            elif not recursive and not name.startswith("."):
+                problems.add(shown_path(sub, root), Position(), "sub-folder",
+                             f"the folder '{name}' is not read: files are read only directly in "
+                             f"{shown_path(folder, root)}/", f"move its files up into {shown_path(folder, root)}/")
+        if not recursive:
+            dirs.clear()
+        for name in files:
+            path = here / name
+            if name.startswith("."):
+                continue
+            suffix = path.suffix
+            if suffix in suffixes:
+                if not refuse_link(path, fence, root, problems):
+                    found.append(path)
+            elif suffix.lower() in suffixes or (".md" in suffixes and suffix.lower() in OTHER_MARKDOWN):
+                problems.add(shown_path(path, root), Position(), "file-name",
+                             f"'{name}' is not read: only files ending in {' or '.join(suffixes)} are",
+                             f"rename it to '{path.stem}{suffixes[0]}'")
+    return sorted(found)
