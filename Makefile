@@ -37,6 +37,7 @@ bench: setup test-system-deps
 	$(BIN)/python bench/portfolio.py
 	$(BIN)/python bench/workflow.py
 	$(BIN)/python bench/reports.py
+	$(BIN)/python bench/reminders.py
 	$(BIN)/python bench/scale.py --people 100 --build-people 10 --repeat 1
 	$(BIN)/python bench/provenance.py
 	$(BIN)/python bench/scope.py

@@ -356,20 +356,22 @@ def new() -> None:
 @click.option("--title", default=None, help="What the entry is about; also names the file.")
 @click.option("--date", type=IsoDateParam(), default=None, help="When it happened (default: today).")
 @click.option("--milestone", "milestones", multiple=True, help="A milestone it is evidence for; repeatable.")
+@click.option("--competency", "competencies", multiple=True,
+              help="A competency (or competency@level) it shows; repeatable.")
 @click.option("--from", "giver", default=None, help="kind feedback: who gives it (default: you, from git).")
 @click.option("--role", type=click.Choice(list(ROLES)), default=None, help="kind feedback: the giver's role.")
 @click.option("--verdict", type=click.Choice(["met", "not_yet"]), default=None, help="kind feedback: the verdict.")
 @click.option("--yes", "-y", is_flag=True, help="Never ask; use defaults for what is not given.")
 @handle_errors
 def new_entry(root: Path, person: str | None, kind: str | None, title: str | None, date: dt.date | None,
-              milestones: tuple[str, ...], giver: str | None, role: str | None, verdict: str | None,
-              yes: bool) -> None:
+              milestones: tuple[str, ...], competencies: tuple[str, ...], giver: str | None, role: str | None,
+              verdict: str | None, yes: bool) -> None:
     """Write portfolios/<person>/entries/<date>-<title>.md with valid front matter."""
     from generator.scaffold.entry import EntryRequest, draft_entry, write_entry
     from generator.scaffold.prompt import Prompter
 
     project = load_for_scaffold(root)
-    request = EntryRequest(person, kind, title, date, list(milestones), giver, role, verdict)
+    request = EntryRequest(person, kind, title, date, list(milestones), giver, role, verdict, list(competencies))
     path = write_entry(project, draft_entry(project, request, Prompter.for_terminal(yes)))
     click.echo(f"wrote {display_path(path, project.root)}")
     echo_err("next: write what happened below the front matter, run 'handbook check', then commit it")
@@ -452,3 +454,42 @@ def serve(root: Path, as_of: dt.date | None, dev_addr: str, person: str | None, 
     host, port = parse_dev_addr(dev_addr)
     project = load_valid(root, as_of, portfolios=person is not None)
     serve_preview(project, host, port, as_of=as_of, person=person, open_browser=open_browser)
+
+
+@main.group()
+def export() -> None:
+    """Write the framework and achievements in open standards (CASE 1.1, Open Badges 3.0)."""
+
+
+out_option = click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
+                          help="Folder to write into (default: build/export/<format>/).")
+
+
+@export.command("case")
+@root_option
+@out_option
+@handle_errors
+def export_case(root: Path, out: Path | None) -> None:
+    """The framework as a CASE 1.1 package: domains, competencies, behaviours, level rubrics."""
+    from generator.render.exports import default_dir, write_case
+
+    project = load_valid(root, portfolios=False)
+    for path in write_case(project, out or default_dir(project, "case")):
+        click.echo(f"wrote {display_path(path, project.root)}")
+
+
+@export.command("badges")
+@root_option
+@as_of_option
+@out_option
+@click.option("--person", default=None, help="Only this person's credentials.")
+@handle_errors
+def export_badges(root: Path, as_of: dt.date | None, out: Path | None, person: str | None) -> None:
+    """An Open Badges 3.0 Achievement per milestone and unsigned credentials of the milestones people met."""
+    from generator.render.exports import default_dir, write_badges
+
+    project = load_valid(root, as_of)
+    if person is not None and project.portfolio(person) is None:
+        raise UserError(f"no portfolio for '{person}' under portfolios/", "pass the id of a folder in portfolios/")
+    paths = write_badges(project, out or default_dir(project, "badges"), person)
+    click.echo(f"wrote {len(paths)} file(s) to {display_path(out or default_dir(project, 'badges'), project.root)}")

@@ -10,6 +10,7 @@ from pydantic import BaseModel
 from generator.config import HandbookConfig
 from generator.model.competency import CompetencyFile
 from generator.model.framework import Framework
+from generator.model.plan import Plan
 from generator.model.portfolio import Entry, PeopleFile, Profile
 from generator.model.track import Track
 
@@ -21,6 +22,7 @@ SCHEMAS: dict[str, tuple[type[BaseModel], str]] = {
     "people": (PeopleFile, "portfolios/people.yml: reviewers without a portfolio"),
     "profile": (Profile, "portfolios/<person>/profile.yml: a learner's profile"),
     "entry": (Entry, "front matter of portfolios/<person>/entries/*.md"),
+    "plan": (Plan, "portfolios/<person>/plan.yml: a learner's plan for the next period"),
 }
 
 

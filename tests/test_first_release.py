@@ -67,7 +67,8 @@ def test_builds_every_page(built: Path) -> None:
                  "tracks/engineering-management/index.html", "competencies/code-craft/index.html",
                  "matrix/technical/index.html"):
         assert (version / page).is_file(), page
-    assert len(list((version / "tracks").rglob("index.html"))) == 11  # the index, 2 tracks, 6 steps, 2 matrices
+    # the index, 2 tracks, 6 steps, 2 matrices, 2 self-assessments
+    assert len(list((version / "tracks").rglob("index.html"))) == 13
     people = sorted(p.name for p in (built / "build" / "portfolios").iterdir()
                     if p.is_dir() and not p.name.startswith("_"))
     assert people == sorted(STATUSES)

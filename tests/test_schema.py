@@ -30,7 +30,7 @@ def test_schema_command_writes_every_schema(tmp_path: Path) -> None:
 def test_example_yaml_files_declare_their_schema() -> None:
     files = [ROOT / "handbook.yml", ROOT / "content/framework.yml", ROOT / "portfolios/people.yml",
              *(ROOT / "content/competencies").glob("*.yml"), *(ROOT / "content/tracks").glob("*.yml"),
-             *(ROOT / "portfolios").glob("*/profile.yml")]
+             *(ROOT / "portfolios").glob("*/profile.yml"), *(ROOT / "portfolios").glob("*/plan.yml")]
     for path in files:
         first = path.read_text().splitlines()[0]
         assert first.startswith("# yaml-language-server: $schema="), path

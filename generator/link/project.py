@@ -19,6 +19,7 @@ from generator.model.base import Strict, attach
 from generator.model.competency import Competency, CompetencyFile
 from generator.model.errors import report_validation_error
 from generator.model.framework import Framework
+from generator.model.plan import Plan
 from generator.model.portfolio import Entry, PeopleFile, Person, Profile
 from generator.model.track import Milestone, Track, TrackLevel
 from generator.model.types import date_in_range
@@ -49,6 +50,7 @@ class Portfolio:
     folder: Path
     profile: Profile
     entries: list[LoadedEntry] = field(default_factory=list)
+    plan: Plan | None = None  # plan.yml, when the person keeps one
 
 
 @dataclass
@@ -279,7 +281,9 @@ def _read_portfolio(folder: Path, project: Project, problems: Problems) -> Portf
         paths = []
     shown = display_path(entries_dir, project.root) if paths else None
     entries = [e for p in paths if (e := _read_entry(p, project, problems, shown))]
-    return Portfolio(folder.name, folder, profile, entries) if profile else None
+    plan_path = folder / "plan.yml"
+    plan = read_model(plan_path, Plan, project, problems) if plan_path.is_file() else None
+    return Portfolio(folder.name, folder, profile, entries, plan) if profile else None
 
 
 @contextmanager

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from generator.link.competencies import track_competencies
 from generator.link.competency_checks import check_competency_model, check_entry_links
+from generator.link.plan import check_plan
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.model.base import Strict
 from generator.model.errors import did_you_mean
@@ -174,6 +175,7 @@ def _check_portfolio(project: Project, portfolio: Portfolio, problems: Problems)
                      project.unresolved["person"])
     for entry in portfolio.entries:
         _check_entry(project, portfolio, entry, problems)
+    check_plan(project, portfolio, problems)
 
 
 def _check_ref(project: Project, record: Strict, key: tuple[str | int, ...], ref: str, problems: Problems) -> bool:

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import contextlib
 import functools
+import html
 import re
 import signal
 import threading
@@ -165,3 +166,11 @@ def render_markdown(text: str, *, untrusted: bool = True, inline: bool = False) 
     if inline and html.startswith("<p>") and html.endswith("</p>") and html.count("<p>") == 1:
         html = html[3:-4]
     return Markup(sanitize_html(html, untrusted=untrusted))
+
+
+def plain_text(text: str | None) -> str:
+    """Markdown as one line of plain text, for formats that carry no markup (CASE, badges, calendars)."""
+    if not (text or "").strip():
+        return ""
+    html_text = nh3.clean(str(render_markdown(text or "")), tags=set(), attributes={})
+    return " ".join(html.unescape(html_text).split())

@@ -9,6 +9,7 @@ from pathlib import Path
 import click
 
 from generator.assess.portfolio import assess_portfolio, next_steps
+from generator.link.competencies import track_competencies, track_competency
 from generator.link.project import Portfolio, Project, validate
 from generator.model.errors import did_you_mean
 from generator.model.portfolio import Entry
@@ -45,6 +46,7 @@ class EntryRequest:
     giver: str | None = None
     role: str | None = None
     verdict: str | None = None
+    competencies: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -58,6 +60,7 @@ class EntryDraft:
     role: str | None = None
     verdict: str | None = None
     metric_hints: dict[str, str] = field(default_factory=dict)  # metric -> target, from the chosen milestones
+    competencies: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -66,18 +69,33 @@ class MilestoneOption:
     title: str
     level: str
     status: str  # readiness status for the target level, "" for other levels
+    due: dt.date | None = None  # set when the person's plan.yml plans it
+
+
+def _planned(project: Project, portfolio: Portfolio, status: dict[str, str]) -> list[MilestoneOption]:
+    """The plan's milestones not yet met, in the plan's order."""
+    plan = portfolio.plan
+    options = []
+    for item in plan.milestones if plan else []:
+        found = project.milestone(item.milestone)
+        if found and status.get(item.milestone) not in ("met", "waived"):
+            options.append(MilestoneOption(item.milestone, found[2].title, found[1].level,
+                                           status.get(item.milestone, ""), item.due or plan.ends))  # type: ignore[union-attr]
+    return options
 
 
 def milestone_options(project: Project, portfolio: Portfolio) -> list[MilestoneOption]:
-    """The target level's unmet milestones (most useful first), then the rest of the track."""
+    """The plan's open milestones, the target level's unmet ones (most useful first), then the rest."""
     track = project.track(portfolio.profile.track)
     if track is None or project.framework is None:
         return []
     target = portfolio.profile.target
     readiness = assess_portfolio(project, portfolio)
     status = {r.ref: r.status for r in readiness.milestones}
-    options = [MilestoneOption(s.result.ref, s.result.milestone.title, target, s.result.status)
-               for s in next_steps(readiness)]
+    options = _planned(project, portfolio, status)
+    offered = {o.ref for o in options}
+    options += [MilestoneOption(s.result.ref, s.result.milestone.title, target, s.result.status)
+                for s in next_steps(readiness) if s.result.ref not in offered]
     offered = {o.ref for o in options}
     for level in track.levels:
         for milestone in level.milestones:
@@ -100,9 +118,11 @@ def _parse_milestones(answer: str, options: list[MilestoneOption], track: str) -
 def ask_milestones(prompter: Prompter, options: list[MilestoneOption], track: str) -> list[str]:
     if not prompter.interactive or not options:
         return []
-    click.echo("Milestones it is evidence for (your target level's open ones first):")
+    click.echo("Milestones it is evidence for (your plan's first, then your target level's open ones):")
     for number, option in enumerate(options, 1):
-        status = f" [{option.status.replace('_', ' ')}]" if option.status else ""
+        notes = ([f"planned, due {option.due.isoformat()}"] if option.due else []) + \
+            ([option.status.replace("_", " ")] if option.status else [])
+        status = f" [{', '.join(notes)}]" if notes else ""
         click.echo(f"  {number:>2}. {option.ref} ({option.level}) {option.title}{status}")
     answer = prompter.optional("Numbers or ids, separated by commas")
     return _parse_milestones(answer or "", options, track)
@@ -131,7 +151,42 @@ def draft_entry(project: Project, request: EntryRequest, prompter: Prompter) -> 
         criterion = project.milestone(ref)[2].criterion  # type: ignore[index]
         if criterion.metric and criterion.target:
             draft.metric_hints[criterion.metric] = criterion.target
+    draft.competencies = ([_check_competency(project, portfolio, c) for c in request.competencies]
+                          or ask_competencies(prompter, competency_options(project, portfolio)))
     return draft
+
+
+def competency_options(project: Project, portfolio: Portfolio) -> list[tuple[str, str, dt.date | None]]:
+    """(id, name, due) of the plan's competencies, then the track's others; none without planned ones."""
+    plan, track = portfolio.plan, project.track(portfolio.profile.track)
+    if plan is None or not plan.competencies or track is None:
+        return []
+    scope = track_competencies(project, track)
+    names = {c.id: c.name for c in scope}
+    options = [(c.competency, names.get(c.competency, c.competency), c.due or plan.ends) for c in plan.competencies]
+    planned = {c.competency for c in plan.competencies}
+    return options + [(c.id, c.name, None) for c in scope if c.id not in planned]
+
+
+def ask_competencies(prompter: Prompter, options: list[tuple[str, str, dt.date | None]]) -> list[str]:
+    if not prompter.interactive or not options:
+        return []
+    click.echo("Competencies it shows (your plan's first):")
+    for number, (cid, name, due) in enumerate(options, 1):
+        click.echo(f"  {number:>2}. {cid} {name}" + (f" [planned, due {due.isoformat()}]" if due else ""))
+    answer = prompter.optional("Numbers or ids, separated by commas") or ""
+    ids = [options[int(t) - 1][0] if t.isdigit() and 1 <= int(t) <= len(options) else t
+           for t in answer.replace(",", " ").split()]
+    return list(dict.fromkeys(ids))
+
+
+def _check_competency(project: Project, portfolio: Portfolio, competency_id: str) -> str:
+    track = project.track(portfolio.profile.track)
+    if track is None or track_competency(project, track, competency_id.partition("@")[0]) is None:
+        known = [c.id for c in track_competencies(project, track)] if track else []
+        raise UserError(f"'{competency_id}' is not a competency of track '{portfolio.profile.track}'",
+                        did_you_mean(competency_id, known) or "the track's page lists its competencies")
+    return competency_id
 
 
 def _ask_date(prompter: Prompter) -> dt.date:
@@ -158,6 +213,8 @@ def render_entry(draft: EntryDraft) -> str:
         if draft.verdict:
             lines.append(f"verdict: {draft.verdict}")
     lines.append(f"milestones: [{', '.join(draft.milestones)}]")
+    if draft.competencies:
+        lines.append(f"competencies: [{', '.join(draft.competencies)}]")
     if draft.metric_hints and draft.kind != "feedback":
         example = ", ".join(f"{m}: 0" for m in draft.metric_hints)
         targets = ", ".join(f"{m} {t}" for m, t in draft.metric_hints.items())

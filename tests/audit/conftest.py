@@ -25,8 +25,10 @@ PAGE_TYPES = {
     "glossary": "{site}/glossary/",
     "guide": "{site}/pages/for-learners/",
     "changes": "{site}/changes/",
+    "self-assessment": "{site}/tracks/engineering/self-assessment/",
     "committee-index": "build/portfolios/",
     "portfolio": "build/portfolios/farah/",
+    "portfolio-with-plan": "build/portfolios/tomas/",
 }
 
 

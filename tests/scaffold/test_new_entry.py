@@ -146,3 +146,55 @@ def test_yes_on_a_terminal_asks_nothing(repo: Path) -> None:
     assert output.splitlines()[0] == f"wrote {ENTRIES}/2026-05-10-quiet-one.md"
     assert "kind: project\nmilestones: []\n" in (repo / ENTRIES / "2026-05-10-quiet-one.md").read_text()
 
+
+
+def test_planned_milestones_are_offered_first(minimal: Path) -> None:
+    from generator.link.project import load_project
+    from generator.scaffold.entry import milestone_options
+    from tests.helpers import edit
+
+    edit(minimal / ENTRIES / "2026-03-14-coverage.md", "coverage_pct: 84", "coverage_pct: 50")
+    project, _ = load_project(minimal)
+    assert [o.ref for o in milestone_options(project, project.portfolio("ada"))] == [
+        "engineering/raise-coverage", "engineering/mentor-joiner"]  # fewest missing first
+    (minimal / "portfolios/ada/plan.yml").write_text(
+        "starts: 2026-05-01\nends: 2026-09-30\n"
+        "milestones:\n  - {milestone: engineering/mentor-joiner, due: 2026-07-01}\n")
+    project, _ = load_project(minimal)
+    options = milestone_options(project, project.portfolio("ada"))
+    assert [(o.ref, o.due) for o in options] == [("engineering/mentor-joiner", dt.date(2026, 7, 1)),
+                                                 ("engineering/raise-coverage", None)]
+
+
+def test_prompt_marks_planned_milestones(repo: Path) -> None:
+    (repo / "portfolios/ada/plan.yml").write_text(
+        "starts: 2026-05-01\nends: 2026-09-30\nmilestones:\n  - milestone: engineering/mentor-joiner\n")
+    output = run_on_terminal(repo, "\nreflection\nPlanning ahead\n2026-05-09\n1\n", "new", "entry")
+    listed = [line.strip() for line in output.splitlines() if re.match(r"\s+\d+\. ", line)]
+    assert listed[0] == "1. engineering/mentor-joiner (L2) Mentor a new joiner [planned, due 2026-09-30, in progress]"
+
+
+def test_competency_flag_links_a_track_competency(repo: Path) -> None:
+    result = run_cli("new", "entry", "--root", repo, "--person", "ada", "--title", "Paired with Sam",
+                     "--date", "2026-05-02", "--competency", "mentoring", "--yes")
+    assert result.exit_code == 0, result.output
+    text = (repo / ENTRIES / "2026-05-02-paired-with-sam.md").read_text()
+    assert "milestones: []\ncompetencies: [mentoring]\n---" in text
+    check_clean(repo)
+    bad = run_cli("new", "entry", "--root", repo, "--person", "ada", "--title", "Other", "--date", "2026-05-03",
+                  "--competency", "mentorin", "--yes")
+    assert bad.exit_code == 1
+    assert "error: 'mentorin' is not a competency of track 'engineering'" in bad.stderr
+    assert "did you mean 'mentoring'?" in bad.stderr
+
+
+def test_prompt_offers_planned_competencies_first(repo: Path) -> None:
+    (repo / "portfolios/ada/plan.yml").write_text(
+        "starts: 2026-05-01\nends: 2026-09-30\ncompetencies:\n  - {competency: mentoring, due: 2026-07-01}\n")
+    output = run_on_terminal(repo, "\nreflection\nPlanning ahead\n2026-05-09\n\n1\n", "new", "entry")
+    assert "Competencies it shows (your plan's first):" in output
+    listed = [line.strip() for line in output.split("Competencies it shows", 1)[1].splitlines()
+              if re.match(r"\s+\d+\. ", line)]
+    assert listed == ["1. mentoring Mentoring [planned, due 2026-07-01]", "2. testing Testing"]
+    text = (repo / ENTRIES / "2026-05-09-planning-ahead.md").read_text()
+    assert "competencies: [mentoring]\n" in text

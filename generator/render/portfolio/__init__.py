@@ -18,6 +18,7 @@ from generator.link.project import Portfolio, Project
 from generator.model.errors import did_you_mean
 from generator.problems import UserError
 from generator.read.git_history import Commit, read_git_history
+from generator.render.calendar import render_person_calendar, write_team_calendars
 from generator.render.portfolio.context import THEME_PREFIX, UnrenderableEntry, build_context
 from generator.render.portfolio.html import copy_person_files, render_context_html, render_portfolio_html
 from generator.render.portfolio.incremental import Reuse, write_stamp
@@ -96,11 +97,13 @@ def build_portfolios(project, options, report, out: Path | None = None,  # type:
             replace_dir(staged, out)
         if reuse:
             reuse.save()
+        if not shard:  # a team's calendar needs every report: a sharded build leaves it to --merge-shards
+            report.outputs += write_team_calendars(project)
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)
         raise
     for p in (p for p in people if p.id not in report.failed):
-        report.outputs.append(out / p.id / "index.html")
+        report.outputs += [out / p.id / "index.html", out / p.id / f"{p.id}.ics"]
         if options.pdf:
             report.outputs.append(out / p.id / f"{p.id}.pdf")
     if not shard:
@@ -125,6 +128,7 @@ def merge_portfolios(project: Project, dirs: list[Path], report) -> None:  # typ
         shutil.rmtree(staged, ignore_errors=True)
         raise
     report.outputs.append(out / "index.html")
+    report.outputs += write_team_calendars(project)
 
 
 def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path, report,  # type: ignore[no-untyped-def]
@@ -156,6 +160,7 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
                 continue
             html = render_context_html(project, context)
             write_text(folder / "index.html", html)
+            write_text(folder / f"{portfolio.id}.ics", render_person_calendar(project, portfolio))
             copy_person_files(portfolio, context.files, folder)
             copy_static(themes, folder / THEME_PREFIX)
             write_stamp(folder, key)

@@ -12,6 +12,7 @@ from pathlib import Path, PurePosixPath
 from markupsafe import Markup
 
 from generator.assess.benchmark import Benchmark, Cohorts
+from generator.assess.plan import PlanProgress, assess_plan
 from generator.assess.portfolio import NextStep, assess_portfolio, next_steps, trust_of
 from generator.assess.readiness import CompetencyResult, MilestoneResult, Readiness
 from generator.link.project import LoadedEntry, Portfolio, Project
@@ -20,6 +21,7 @@ from generator.link.versions import view_for_version
 from generator.model.types import ROLES, duration_days
 from generator.problems import Position, display_path
 from generator.read.git_history import Commit
+from generator.read.plan_history import read_plan_commit
 from generator.render.markdown import MarkdownRefused, decoded_path, render_markdown
 from generator.render.portfolio.charts import render_domain_chart
 from generator.render.portfolio.wording import (
@@ -71,7 +73,7 @@ class UnrenderableEntry(MarkdownRefused):
 
 def reserved_names(person: str) -> set[str]:
     """Output files a person's own file must never replace when copied beside the page."""
-    return {"index.html", f"{person}.pdf"}
+    return {"index.html", f"{person}.pdf", f"{person}.ics"}
 
 
 @dataclass
@@ -188,6 +190,7 @@ class PortfolioContext:
     files: list[str]  # files of the person's folder the page links to, to copy beside it
     created: str
     benchmark: Benchmark | None = None  # against the anonymous cohort, when it is large enough
+    plan: PlanProgress | None = None  # plan.yml against progress, when the person keeps one
 
     @property
     def person(self) -> str:
@@ -214,7 +217,21 @@ def build_context(project: Project, portfolio: Portfolio, history: dict[Path, Co
     context = _Builder(view, portfolio, readiness, history).build()
     counts = readiness.counts()
     context.benchmark = (cohorts or Cohorts(project)).benchmark(portfolio, counts["met"], len(readiness.milestones))
+    if portfolio.plan is not None:
+        titles = {f"{t.id}/{m.id}": m.title for t in view.tracks for m in t.milestones()}
+        titles |= {c.id: c.name or c.id for c in view.competencies}
+        context.plan = assess_plan(portfolio.plan, readiness, titles, portfolio.profile.manager)
+        if history is not None and portfolio.plan.agreed_with:
+            _verify_agreement(view, portfolio, context.plan)
     return context
+
+
+def _verify_agreement(project: Project, portfolio: Portfolio, progress: PlanProgress) -> None:
+    """The plan says who agreed it; only their own commit of the current plan shows they did."""
+    commit = read_plan_commit(project.root, portfolio.folder / "plan.yml")
+    email = project.email_of(progress.plan.agreed_with or "")
+    progress.last_committed_by = commit.author if commit else ""
+    progress.agreed_verified = bool(commit and email and commit.email.strip().lower() == email.strip().lower())
 
 
 class _Builder:

@@ -22,7 +22,8 @@ def _t(text: str) -> str:
 def build_nav(data: SiteData) -> list[NavItem]:
     tracks: list[NavItem] = [paths.TRACKS]
     for track in data.tracks:
-        items: list[NavItem] = [paths.track_doc(track.id), {"Matrix": paths.track_matrix_doc(track.id)}]
+        items: list[NavItem] = [paths.track_doc(track.id), {"Matrix": paths.track_matrix_doc(track.id)},
+                                {"Self-assessment": paths.self_assessment_doc(track.id)}]
         items += [{_t(f"{s.lower.level} → {s.upper.level}: {s.upper.title}"):
                    paths.step_doc(track.id, s.lower.level, s.upper.level)} for s in data.steps[track.id]]
         tracks.append({_t(track.name): items})

@@ -17,6 +17,7 @@ from generator.render.changes import HEADINGS, grouped
 from generator.render.site import paths
 from generator.render.site.charts import build_track_chart, describe_cadence, render_cadence, render_track_chart
 from generator.render.site.free_pages import FreePage, read_free_pages, render_free_page
+from generator.render.site.self_assessment import self_assessment_page
 from generator.render.site.steps import BehaviourChanges, Step, build_steps
 from generator.render.site.text import block_html, escape_text, inline_html
 from generator.render.site.theme import markdown_env
@@ -202,6 +203,7 @@ def plan_pages(data: SiteData) -> Plan:
         plan.append((paths.track_matrix_doc(track.id), "track_matrix.md.j2", {"track": track}))
         plan += [(paths.step_doc(track.id, s.lower.level, s.upper.level), "step.md.j2", {"track": track, "step": s})
                  for s in data.steps[track.id]]
+        plan.append(self_assessment_page(data.project, track))
     plan.append((paths.COMPETENCIES, "competencies.md.j2", {}))
     for domain in data.framework.domains:
         plan.append((paths.domain_doc(domain.id), "domain.md.j2", {"domain_": domain}))

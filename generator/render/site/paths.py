@@ -36,6 +36,10 @@ def track_matrix_doc(track_id: str) -> str:
     return f"tracks/{track_id}/matrix.md"
 
 
+def self_assessment_doc(track_id: str) -> str:
+    return f"tracks/{track_id}/self-assessment.md"
+
+
 def competency_doc(competency_id: str) -> str:
     return f"competencies/{competency_id}.md"
 

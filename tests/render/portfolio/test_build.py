@@ -70,7 +70,8 @@ def test_failed_build_leaves_previous_output_intact(minimal: Path, monkeypatch) 
     with pytest.raises(RuntimeError, match="renderer crashed"):
         run_build(project, BuildOptions(site=False, jobs=1))
     assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
-    assert sorted(p.name for p in out.parent.iterdir()) == ["portfolios"]  # no staging folder left behind
+    # no staging folder left behind
+    assert sorted(p.name for p in out.parent.iterdir()) == ["calendars", "portfolios"]
 
 
 def test_parallel_and_serial_pdfs_have_the_same_text(hostile: Built, tmp_path: Path) -> None:

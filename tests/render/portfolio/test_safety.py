@@ -82,7 +82,7 @@ def test_only_referenced_own_files_are_copied(hostile: Built) -> None:
     mallory = hostile.out / "mallory"
     copied = sorted(p.relative_to(mallory).as_posix() for p in mallory.rglob("*") if p.is_file())
     assert copied == [".handbook-stamp", "_theme/portfolio.css", "attachments/chart.svg", "attachments/nested.svg",
-                      "index.html", "mallory.pdf"]  # the stamp: what the folder was made from, for rebuilds
+                      "index.html", "mallory.ics", "mallory.pdf"]  # the stamp: what the folder was made from
 
 
 def test_planted_stylesheets_are_ignored(hostile: Built) -> None:
@@ -106,3 +106,13 @@ def test_untrusted_names_are_escaped_in_the_index(hostile: Built) -> None:
     index = (hostile.out / "index.html").read_text()
     assert "<script>" not in index
     assert re.search(r"Mallory &lt;script&gt;", index)
+
+
+def test_a_hostile_plan_is_text_everywhere(hostile: Built) -> None:
+    html = hostile.html("mallory")
+    section = html.split('<section class="plan" id="plan">', 1)[1].split("</section>", 1)[0]
+    assert "&lt;script&gt;alert(&#34;plan&#34;)&lt;/script&gt;" in section
+    assert "[click](javascript:alert(&#39;competency&#39;))" in section  # not rendered as a link
+    assert "agreed with Grace Manager" in section and "(verified" not in section  # a claim, never verified
+    calendar = (hostile.out / "mallory" / "mallory.ics").read_text(encoding="utf-8")
+    assert 'SUMMARY:<b onmouseover=alert("check-in")>1:1</b>' in calendar  # plain text in a text format

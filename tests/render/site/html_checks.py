@@ -19,6 +19,7 @@ class PageScan(HTMLParser):
         self.ids: set[str] = set()
         self.unsafe: list[str] = []
         self._in_script = False
+        self._in_data = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         for name, value in attrs:
@@ -33,12 +34,16 @@ class PageScan(HTMLParser):
                 self.unsafe.append(f"<{tag} {name}={value!r}>")
         if tag in ("iframe", "object", "embed"):
             self.unsafe.append(f"<{tag}>")
-        self._in_script = tag == "script"
+        # A JSON data block never runs; it is safe while nothing in it can end the element.
+        self._in_data = tag == "script" and dict(attrs).get("type") == "application/json"
+        self._in_script = tag == "script" and not self._in_data
 
     def handle_endtag(self, tag: str) -> None:
-        self._in_script = False
+        self._in_script = self._in_data = False
 
     def handle_data(self, data: str) -> None:
+        if self._in_data and "<" in data:
+            self.unsafe.append(f"<script type=application/json>{data[:60]}")
         if self._in_script and "alert(" in data:
             self.unsafe.append(f"<script>{data[:60]}")
 

@@ -37,7 +37,7 @@ def test_build_writes_the_version_folder_versions_and_redirect(built_site: Built
         {"version": "3.1", "title": "3.1", "aliases": ["latest"]}]
     assert 'url=3.1/"' in (site / "index.html").read_text()
     tracks = len(list((site.parent / "content/tracks").glob("*.yml")))
-    assert built_site.report.pages == 24 and built_site.report.pdfs == 1 + tracks  # the handbook and each track
+    assert built_site.report.pages == 26 and built_site.report.pdfs == 1 + tracks  # the handbook and each track
 
 
 def test_site_links_the_pdf_and_material_search(built_site: Built) -> None:
@@ -95,7 +95,7 @@ def test_content_change_rebuilds(scratch: Path) -> None:
     build(scratch, pdf=False)
     edit(scratch / "content/tracks/engineering.yml", "title: Raise test coverage", "title: Raise coverage a lot")
     report = build(scratch, pdf=False)
-    assert report.pages == 24 and not report.skipped
+    assert report.pages == 26 and not report.skipped
     assert "Raise coverage a lot" in (scratch / "site/3.1/tracks/engineering/index.html").read_text()
     assert not (scratch / "site/3.1/handbook.pdf").exists()
 
@@ -146,7 +146,7 @@ def test_a_version_that_cannot_name_a_folder_is_a_located_error(scratch: Path) -
 def test_cli_build_without_portfolios(scratch: Path) -> None:
     result = run_cli("build", "--root", scratch, "--no-portfolios", "--no-pdf")
     assert result.exit_code == 0, result.output
-    assert "24 pages, 0 portfolios, 0 PDFs" in result.stderr
+    assert "26 pages, 0 portfolios, 0 PDFs" in result.stderr
     assert not (scratch / "build").exists()
 
 
@@ -191,7 +191,7 @@ def test_pdf_is_reused_when_only_the_site_changes(scratch: Path) -> None:
     css.parent.mkdir(parents=True)
     css.write_text("/* site only */\n")
     report = build(scratch)
-    assert report.pages == 24 and (scratch / "site/3.1/assets/handbook.css").read_text() == "/* site only */\n"
+    assert report.pages == 26 and (scratch / "site/3.1/assets/handbook.css").read_text() == "/* site only */\n"
     assert pdf.read_bytes() == before
     edit(scratch / "content/tracks/engineering.yml", "title: Raise test coverage", "title: Raise coverage a lot")
     build(scratch)
