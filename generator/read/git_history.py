@@ -9,6 +9,7 @@ from pathlib import Path
 
 RECORD = "\x1e"
 FIELD = "\x1f"
+LOG_FORMAT = f"--format={RECORD}%h{FIELD}%an{FIELD}%ae{FIELD}%as"
 
 
 @dataclass(frozen=True)
@@ -29,16 +30,26 @@ def read_git_history(root: Path, under: str = "portfolios") -> dict[Path, Commit
     One `git log` call for the whole repository. None when git is missing or `root`
     is not in a git work tree: provenance is then unavailable, which is not an error.
     """
-    command = ["git", "-c", "core.quotepath=off", "-C", str(root), "log", "--no-renames", "--diff-filter=A",
-               "--name-only", "--relative", f"--format={RECORD}%h{FIELD}%an{FIELD}%ae{FIELD}%as", "--", under]
+    output = _git(root, "log", "--no-renames", "--diff-filter=A", "--name-only", "--relative", LOG_FORMAT,
+                  "--", under)
+    return None if output is None else parse_log(output, root.resolve())
+
+
+def read_last_commit(root: Path, path: Path) -> Commit | None:
+    """The newest commit that touched `path` (None outside git or when it was never committed)."""
+    output = _git(root, "log", "-1", "--no-renames", "--name-only", "--relative", LOG_FORMAT, "--", str(path))
+    return None if output is None else parse_log(output, root.resolve()).get(path.resolve())
+
+
+def _git(root: Path, *args: str, timeout: int = 120) -> str | None:
+    """What a git command prints; None when git is missing, fails or `root` is not in a work tree."""
+    command = ["git", "-c", "core.quotepath=off", "-C", str(root), *args]
     try:
         done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                              check=False, timeout=120)
+                              check=False, timeout=timeout)
     except (OSError, subprocess.SubprocessError):
         return None
-    if done.returncode != 0:
-        return None
-    return parse_log(done.stdout, root.resolve())
+    return done.stdout if done.returncode == 0 else None
 
 
 def parse_log(output: str, root: Path) -> dict[Path, Commit]:
@@ -60,15 +71,8 @@ def read_line_commits(root: Path, path: Path) -> list[Commit | None] | None:
     One `git blame --porcelain`; None when the file is not in git at all (never committed,
     or no repository), so that nothing in it can be verified.
     """
-    command = ["git", "-C", str(root), "blame", "--porcelain", "--", str(path)]
-    try:
-        done = subprocess.run(command, capture_output=True, text=True, encoding="utf-8", errors="replace",
-                              check=False, timeout=120)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    if done.returncode != 0:
-        return None
-    return parse_blame(done.stdout)
+    output = _git(root, "blame", "--porcelain", "--", str(path))
+    return None if output is None else parse_blame(output)
 
 
 def parse_blame(output: str) -> list[Commit | None]:

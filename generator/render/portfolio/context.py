@@ -20,8 +20,7 @@ from generator.link.provenance import UNAVAILABLE, Verification, verify_portfoli
 from generator.link.versions import view_for_version
 from generator.model.types import ROLES, duration_days
 from generator.problems import Position, display_path
-from generator.read.git_history import Commit
-from generator.read.plan_history import read_plan_commit
+from generator.read.git_history import Commit, read_last_commit
 from generator.render.markdown import MarkdownRefused, decoded_path, render_markdown
 from generator.render.portfolio.charts import render_domain_chart
 from generator.render.portfolio.wording import (
@@ -228,7 +227,7 @@ def build_context(project: Project, portfolio: Portfolio, history: dict[Path, Co
 
 def _verify_agreement(project: Project, portfolio: Portfolio, progress: PlanProgress) -> None:
     """The plan says who agreed it; only their own commit of the current plan shows they did."""
-    commit = read_plan_commit(project.root, portfolio.folder / "plan.yml")
+    commit = read_last_commit(project.root, portfolio.folder / "plan.yml")
     email = project.email_of(progress.plan.agreed_with or "")
     progress.last_committed_by = commit.author if commit else ""
     progress.agreed_verified = bool(commit and email and commit.email.strip().lower() == email.strip().lower())
