@@ -9,7 +9,6 @@ Calendars hold portfolio data: they are written under build/, never under site/.
 from __future__ import annotations
 
 import datetime as dt
-import shutil
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,7 +19,7 @@ from generator import __version__
 from generator.assess.portfolio import assess_portfolio
 from generator.link.project import Portfolio, Project
 from generator.model.plan import CheckIn
-from generator.write.atomic import replace_dir, staging_dir, write_text
+from generator.write.atomic import staged_folder, write_text
 
 # How each agreed cadence repeats, as an RRULE (monthly means the same day of each month).
 RECURRENCE = {"weekly": ("WEEKLY", 1), "fortnightly": ("WEEKLY", 2), "monthly": ("MONTHLY", 1),
@@ -154,12 +153,7 @@ def calendars_dir(project: Project) -> Path:
 def write_team_calendars(project: Project) -> list[Path]:
     """build/calendars/team-<manager>.ics for every manager with reports, replacing the folder at once."""
     target = calendars_dir(project)
-    staged = staging_dir(target)
-    try:
+    with staged_folder(target) as staged:
         names = [f"team-{manager}.ics" for manager, text in team_calendars(project).items()
                  if write_text(staged / f"team-{manager}.ics", text)]
-        replace_dir(staged, target)
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
     return [target / name for name in names]

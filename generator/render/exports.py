@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 from typing import Any
 
 from generator.link.project import Portfolio, Project
 from generator.render.badges import achievements, credentials
 from generator.render.case import build_case_package
-from generator.write.atomic import replace_dir, staging_dir, write_text
+from generator.write.atomic import staged_folder, write_text
 
 
 def default_dir(project: Project, what: str) -> Path:
@@ -32,14 +31,9 @@ def _replace_folder(target: Path, files: dict[str, Any]) -> list[Path]:
 
     A credential for a milestone no longer met must not stay behind for an issuer to sign.
     """
-    staged = staging_dir(target)
-    try:
+    with staged_folder(target) as staged:
         for name, data in files.items():
             _write_json(staged / name, data)
-        replace_dir(staged, target)
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
     return [target / name for name in files]
 
 

@@ -15,6 +15,8 @@ import functools
 import os
 import shutil
 import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 STAGING_SUFFIX = ".new"
@@ -61,6 +63,18 @@ def staging_dir(target: Path) -> Path:
     staged = Path(tempfile.mkdtemp(dir=target.parent, prefix=f".{target.name}.", suffix=STAGING_SUFFIX))
     staged.chmod(dir_mode())
     return staged
+
+
+@contextmanager
+def staged_folder(target: Path) -> Iterator[Path]:
+    """A staging folder to fill; swapped in as `target` when the block ends, removed if it fails."""
+    staged = staging_dir(target)
+    try:
+        yield staged
+        replace_dir(staged, target)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
 
 
 def remove_stale_staging(folder: Path) -> list[Path]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from markupsafe import Markup
@@ -13,7 +12,7 @@ from generator.link.provenance import verify_portfolio
 from generator.model.types import KINDS
 from generator.render.reports.charts import PALETTE, STATUS_COLOURS, horizontal_bars, stacked_columns
 from generator.render.reports.pages import render_page, write_page
-from generator.write.atomic import replace_dir, staging_dir
+from generator.write.atomic import staged_folder
 
 PAGE, PDF = "programme.html", "programme.pdf"
 
@@ -86,16 +85,10 @@ def programme_report(project: Project) -> ProgrammeReport:
 def build_programme(project, options, report) -> None:  # type: ignore[no-untyped-def]
     """Write build/reports/ (the programme page, its theme and PDF), replacing it only when complete."""
     out = output_dir(project)
-    staged = staging_dir(out)
-    try:
-        with report.step("programme report", 1) as advance:
-            html = render_programme_html(project, programme_report(project))
-            write_page(project, html, staged, PAGE, out, PDF if options.pdf else None)
-            advance()
-        replace_dir(staged, out)
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
+    with staged_folder(out) as staged, report.step("programme report", 1) as advance:
+        html = render_programme_html(project, programme_report(project))
+        write_page(project, html, staged, PAGE, out, PDF if options.pdf else None)
+        advance()
     report.outputs.append(out / PAGE)
     if options.pdf:
         report.outputs.append(out / PDF)

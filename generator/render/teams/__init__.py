@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 from generator.assess.portfolio import assess_portfolio
@@ -11,7 +10,7 @@ from generator.link.project import Project
 from generator.model.errors import did_you_mean
 from generator.problems import UserError
 from generator.render.reports.pages import render_page, write_page
-from generator.write.atomic import replace_dir, staging_dir
+from generator.write.atomic import staged_folder
 
 
 def output_dir(project: Project) -> Path:
@@ -41,9 +40,8 @@ def build_teams(project, options, report) -> None:  # type: ignore[no-untyped-de
     """Write build/teams/ whole, replacing the previous one only when every view is written."""
     out = output_dir(project)
     views = team_views(project)
-    staged = staging_dir(out)
     pdf = options.pdf
-    try:
+    with staged_folder(out) as staged:
         with report.step("team views", len(views)) as advance:
             for view in views:
                 page_pdf = f"{view.manager}.pdf" if pdf else None
@@ -54,10 +52,6 @@ def build_teams(project, options, report) -> None:  # type: ignore[no-untyped-de
         rows = [(v.manager, v.manager_name, len(v.members)) for v in views]
         write_page(project, render_page(project, "teams_index.html", rows=rows, pdf=pdf, as_of=project.as_of),
                    staged, "index.html", out, None)
-        replace_dir(staged, out)
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
     for view in views:
         report.outputs.append(out / view.manager / "index.html")
         if pdf:
