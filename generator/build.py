@@ -66,6 +66,27 @@ class BuildReport:
         return time.perf_counter() - self.started
 
 
+@dataclass
+class Started:
+    """A private output whose pages are staged and whose PDFs are queued: `finish` swaps it in
+    once the workers are done, `discard` removes the staging folder when the build fails."""
+
+    finish: Callable[[], None]
+    discard: Callable[[], None]
+
+
+def run_started(pool, started: list[Started]) -> None:  # type: ignore[no-untyped-def]
+    """Wait for the pool's PDFs, then swap every output in; on any failure remove what was staged."""
+    try:
+        pool.wait()
+        for output in started:
+            output.finish()
+    except BaseException:
+        for output in started:
+            output.discard()
+        raise
+
+
 @contextmanager
 def build_lock(root: Path) -> Iterator[None]:
     """Lock the repository folder itself (flock on its descriptor, no file written): a second build waits."""
@@ -127,19 +148,43 @@ def build_private(project, options: BuildOptions, report: BuildReport) -> None: 
 
         build_calibration(project, options, report)
         return
-    if "committee" in options.audiences:
-        from generator.render.portfolio import build_portfolios
+    from generator.write.workers import Pool
 
-        build_portfolios(project, options, report)
     whole = options.person is None and options.shard is None and not options.merge_shards  # need everyone
-    if whole and "teams" in options.audiences:
-        from generator.render.teams import build_teams
+    started: list[Started] = []
+    with Pool(options.jobs if options.pdf else 1) as pool:
+        try:
+            reuse = _reuse(project, options)
+            if "committee" in options.audiences:
+                from generator.render.portfolio import start_portfolios
 
-        build_teams(project, options, report)
-    if whole and "programme" in options.audiences:
-        from generator.render.reports import build_programme
+                started.append(start_portfolios(project, options, report, pool, reuse=reuse))
+            if whole and "teams" in options.audiences:
+                from generator.render.teams import start_teams
 
-        build_programme(project, options, report)
+                started.append(start_teams(project, options, report, pool, reuse))
+            if whole and "programme" in options.audiences:
+                from generator.render.reports import start_programme
+
+                started.append(start_programme(project, options, report, pool, reuse))
+        except BaseException:
+            for output in started:
+                output.discard()
+            raise
+        run_started(pool, started)
+
+
+def _reuse(project, options: BuildOptions):  # type: ignore[no-untyped-def]
+    """The stamps of this build's private outputs (shared, so each person's inputs are hashed once)."""
+    if options.merge_shards:
+        return None
+    from generator.read.git_history import read_git_history
+    from generator.render.portfolio import output_dir
+    from generator.render.portfolio.incremental import Reuse
+    from generator.render.portfolio.theme import theme_dirs
+
+    return Reuse(project, output_dir(project), theme_dirs(project.root), options.pdf,
+                 read_git_history(project.root))
 
 
 def build_releases(project, options: BuildOptions, report: BuildReport) -> None:  # type: ignore[no-untyped-def]

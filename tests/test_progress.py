@@ -67,22 +67,18 @@ def stand_in_renderers(monkeypatch: pytest.MonkeyPatch) -> None:
                 report.pages += 1
                 advance()
 
-    def build_portfolios(project, options, report):  # type: ignore[no-untyped-def]
+    def build_private(project, options, report):  # type: ignore[no-untyped-def]
         report.portfolios += 1
+
+    import generator.build
 
     site = types.ModuleType("generator.render.site")
     site.build_site = build_site  # type: ignore[attr-defined]
-    portfolio = types.ModuleType("generator.render.portfolio")
-    portfolio.build_portfolios = build_portfolios  # type: ignore[attr-defined]
     site_build = types.ModuleType("generator.render.site.build")
     site_build.changelog_of = lambda project, version: None  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "generator.render.site", site)
     monkeypatch.setitem(sys.modules, "generator.render.site.build", site_build)
-    monkeypatch.setitem(sys.modules, "generator.render.portfolio", portfolio)
-    for name, function in (("teams", "build_teams"), ("reports", "build_programme")):
-        stand_in = types.ModuleType(f"generator.render.{name}")
-        setattr(stand_in, function, lambda project, options, report: None)
-        monkeypatch.setitem(sys.modules, f"generator.render.{name}", stand_in)
+    monkeypatch.setattr(generator.build, "build_private", build_private)
 
 
 @pytest.mark.usefixtures("stand_in_renderers")

@@ -9,6 +9,7 @@ Calendars hold portfolio data: they are written under build/, never under site/.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -20,6 +21,7 @@ from generator.assess.portfolio import assess_portfolio
 from generator.link.project import Portfolio, Project
 from generator.model.plan import CheckIn
 from generator.write.atomic import staged_folder, write_text
+from generator.write.stamps import link_file
 
 # How each agreed cadence repeats, as an RRULE (monthly means the same day of each month).
 RECURRENCE = {"weekly": ("WEEKLY", 1), "fortnightly": ("WEEKLY", 2), "monthly": ("MONTHLY", 1),
@@ -127,33 +129,62 @@ def render_person_calendar(project: Project, portfolio: Portfolio) -> str:
     return render_calendar(project, f"{portfolio.profile.name}: milestones and check-ins", events)
 
 
-def team_calendars(project: Project) -> dict[str, str]:
-    """Manager id -> a calendar of every report's reminders, each titled with the report's name."""
+def _teams(project: Project) -> dict[str, list[Portfolio]]:
     teams: dict[str, list[Portfolio]] = {}
     for portfolio in project.portfolios:
         if portfolio.profile.manager:
             teams.setdefault(portfolio.profile.manager, []).append(portfolio)
-    out = {}
-    for manager, reports in sorted(teams.items()):
-        events = []
-        for portfolio in reports:
-            for r in person_reminders(project, portfolio):
-                titled = Reminder(r.key, r.day, f"{portfolio.profile.name}: {r.summary}", r.description,
-                                  r.categories, r.repeat, r.until)
-                events.append((f"team-{manager}/{portfolio.id}", titled))
-        out[manager] = render_calendar(project, f"Team of {project.name_of(manager)}: milestones and check-ins",
-                                       events)
-    return out
+    return dict(sorted(teams.items()))
+
+
+def team_calendar(project: Project, manager: str, reports: list[Portfolio]) -> str:
+    """A calendar of every report's reminders, each titled with the report's name."""
+    events = []
+    for portfolio in reports:
+        for r in person_reminders(project, portfolio):
+            titled = Reminder(r.key, r.day, f"{portfolio.profile.name}: {r.summary}", r.description,
+                              r.categories, r.repeat, r.until)
+            events.append((f"team-{manager}/{portfolio.id}", titled))
+    return render_calendar(project, f"Team of {project.name_of(manager)}: milestones and check-ins", events)
+
+
+def team_calendars(project: Project) -> dict[str, str]:
+    """Manager id -> a calendar of every report's reminders."""
+    return {manager: team_calendar(project, manager, reports) for manager, reports in _teams(project).items()}
 
 
 def calendars_dir(project: Project) -> Path:
     return project.root / "build" / "calendars"
 
 
-def write_team_calendars(project: Project) -> list[Path]:
-    """build/calendars/team-<manager>.ics for every manager with reports, replacing the folder at once."""
+STAMPS = ".handbook-stamps"
+
+
+def _previous_keys(folder: Path) -> dict[str, str]:
+    """The inputs each previous calendar was made from; nothing when unreadable (then all are made again)."""
+    try:
+        data = json.loads((folder / STAMPS).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
+
+
+def write_team_calendars(project: Project, reuse=None) -> list[Path]:  # type: ignore[no-untyped-def]
+    """build/calendars/team-<manager>.ics for every manager with reports, replacing the folder at once.
+
+    With `reuse` (the build's stamps), a team whose people's inputs are unchanged keeps its file.
+    """
     target = calendars_dir(project)
+    previous = _previous_keys(target) if reuse else {}
+    keys = {}
     with staged_folder(target) as staged:
-        names = [f"team-{manager}.ics" for manager, text in team_calendars(project).items()
-                 if write_text(staged / f"team-{manager}.ics", text)]
-    return [target / name for name in names]
+        for manager, reports in _teams(project).items():
+            name = f"team-{manager}.ics"
+            key = reuse.group("calendar", manager, people=reports) if reuse else None
+            if not (key and previous.get(name) == key and link_file(target / name, staged / name)):
+                write_text(staged / name, team_calendar(project, manager, reports))
+            if key:
+                keys[name] = key
+        if keys:
+            write_text(staged / STAMPS, json.dumps(keys, indent=1, sort_keys=True) + "\n")
+    return [target / f"team-{manager}.ics" for manager in _teams(project)]

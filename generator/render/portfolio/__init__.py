@@ -6,30 +6,30 @@ build leaves the previous portfolios in place.
 
 from __future__ import annotations
 
-import multiprocessing
-import os
 import shutil
 from collections.abc import Callable
-from concurrent.futures import ProcessPoolExecutor, as_completed
 from pathlib import Path
 
 from generator.assess.benchmark import Cohorts
+from generator.build import Started
 from generator.link.project import Portfolio, Project
 from generator.model.errors import did_you_mean
-from generator.problems import UserError
+from generator.problems import Position, UserError, display_path
 from generator.read.git_history import Commit, read_git_history
 from generator.render.calendar import render_person_calendar, write_team_calendars
 from generator.render.portfolio.context import THEME_PREFIX, UnrenderableEntry, build_context
 from generator.render.portfolio.html import copy_person_files, render_context_html, render_portfolio_html
-from generator.render.portfolio.incremental import Reuse, write_stamp
+from generator.render.portfolio.incremental import Reuse, Stamp, page_hash, write_stamp
 from generator.render.portfolio.index import index_row, render_index_html
-from generator.render.portfolio.pdf_job import TASKS_PER_WORKER, PdfJob, PdfResult, render_pdf
+from generator.render.portfolio.pdf_job import PdfJob, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
 from generator.shard import Shard, collect, copy_person, write_manifest
 from generator.write.atomic import replace_dir, staging_dir, write_text
-from generator.write.workers import die_with_parent
+from generator.write.stamps import link_tree
+from generator.write.workers import Outcome, Pool
 
-__all__ = ["build_portfolios", "render_portfolio_html", "output_dir", "write_portfolio_assets"]
+__all__ = ["build_portfolios", "start_portfolios", "render_portfolio_html", "output_dir",
+           "write_portfolio_assets"]
 
 
 def output_dir(project: Project) -> Path:
@@ -59,33 +59,61 @@ FROM_GIT: dict[Path, Commit] = {}  # a marker: read the history from git
 
 def build_portfolios(project, options, report, out: Path | None = None,  # type: ignore[no-untyped-def]
                      history: dict[Path, Commit] | None = FROM_GIT) -> None:
-    """Write build/portfolios/ (or only one person's folder with `options.person`).
+    """Write build/portfolios/ (or only one person's folder with `options.person`), with its own workers.
 
     `out` and `history` (None: no git) replace the defaults for calibration packets, which are
     always rendered afresh (no reuse of previous output).
     """
+    from generator.build import run_started
+
+    with Pool(options.jobs if options.pdf else 1) as pool:
+        run_started(pool, [start_portfolios(project, options, report, pool, out, history)])
+
+
+def start_portfolios(project, options, report, pool: Pool, out: Path | None = None,  # type: ignore[no-untyped-def]
+                     history: dict[Path, Commit] | None = FROM_GIT, reuse: Reuse | None = None) -> Started:
+    """Write the pages into a staging folder and queue their PDFs in `pool`; `finish` swaps them in.
+
+    A person whose page or PDF fails is reported with their folder; their previous output is
+    put back in the staging folder, so it stays as it was, and everyone else's lands.
+    """
     packets = out is not None
     out = out or output_dir(project)
     if options.merge_shards and not packets:
-        merge_portfolios(project, options.merge_shards, report)
-        return
+        return Started(lambda: merge_portfolios(project, options.merge_shards, report), lambda: None)
     people = _selected(project, options.person)
     shard = Shard.parse(options.shard) if options.shard else None
     if shard:
         people = [p for p in people if shard.owns(p.id)]
     staged = staging_dir(out / options.person if options.person else out)
-    if history is FROM_GIT:
-        history = read_git_history(project.root)
+
+    def discard() -> None:
+        shutil.rmtree(staged, ignore_errors=True)
+
     try:
+        if history is FROM_GIT:
+            history = reuse.history if reuse else read_git_history(project.root)
         root = staged.parent if options.person else staged
-        reuse = None if packets else Reuse(project, out, theme_dirs(project.root), options.pdf, history)
-        jobs = write_pages(project, people, root, out, report, staged if options.person else None, reuse, history)
+        if reuse is None and not packets:
+            reuse = Reuse(project, out, theme_dirs(project.root), options.pdf, history)
+        submit = (lambda job: pool.submit(render_pdf, job, _pdf_done(project, job, report), len(job.html))) \
+            if options.pdf else None
+        write_pages(project, people, root, out, report, staged if options.person else None,
+                    None if packets else reuse, history, submit)
+    except BaseException:
+        discard()
+        raise
+
+    def finish() -> None:
         if reuse and reuse.reused:
             report.skipped.append(f"{reuse.reused} portfolio(s) unchanged")
-        if options.pdf:
-            write_pdfs(jobs, options.jobs, report)
+        for person in sorted(report.failed & {p.id for p in people}):
+            folder = staged if options.person else staged / person
+            shutil.rmtree(folder, ignore_errors=True)
+            if not packets and (out / person).is_dir():
+                link_tree(out / person, folder)  # their previous portfolio, as it was
         if options.person and options.person in report.failed:
-            shutil.rmtree(staged, ignore_errors=True)  # keep the person's previous portfolio
+            discard()  # keep the person's previous portfolio
         elif options.person:
             replace_dir(staged, out / options.person)
             _write_index(project, out, lambda p: (out / p.id / f"{p.id}.pdf").is_file())
@@ -93,21 +121,39 @@ def build_portfolios(project, options, report, out: Path | None = None,  # type:
             if shard:  # the committee index needs everyone: `--merge-shards` writes it
                 write_manifest(staged, shard, [p.id for p in people], options.pdf)
             else:
-                _write_index(project, staged, lambda p: options.pdf)
+                _write_index(project, staged, lambda p: (staged / p.id / f"{p.id}.pdf").is_file())
             replace_dir(staged, out)
         if reuse:
             reuse.save()
         if not shard:  # a team's calendar needs every report: a sharded build leaves it to --merge-shards
-            report.outputs += write_team_calendars(project)
-    except BaseException:
-        shutil.rmtree(staged, ignore_errors=True)
-        raise
-    for p in (p for p in people if p.id not in report.failed):
-        report.outputs += [out / p.id / "index.html", out / p.id / f"{p.id}.ics"]
-        if options.pdf:
-            report.outputs.append(out / p.id / f"{p.id}.pdf")
-    if not shard:
-        report.outputs.append(out / "index.html")
+            report.outputs.extend(write_team_calendars(project, None if packets else reuse))
+        for p in (p for p in people if p.id not in report.failed):
+            report.outputs += [out / p.id / "index.html", out / p.id / f"{p.id}.ics"]
+            if options.pdf:
+                report.outputs.append(out / p.id / f"{p.id}.pdf")
+        if not shard:
+            report.outputs.append(out / "index.html")
+
+    return Started(finish, discard)
+
+
+def _pdf_done(project: Project, job: PdfJob, report) -> Callable[[Outcome], None]:  # type: ignore[no-untyped-def]
+    """What to do when one person's PDF is done: count it, or report that person with their folder."""
+    person = job.target.stem
+
+    def done(outcome: Outcome) -> None:
+        if outcome.error is None:
+            report.pdfs += 1
+            report.skipped.extend(f"{job.target.name}: refused {url}" for url in outcome.result.refused)
+            return
+        folder = display_path(job.person, project.root) if job.person else person
+        report.problems.add(folder, Position(), "pdf-failed",
+                            f"{person}'s portfolio PDF could not be rendered: {outcome.error}",
+                            f"the other portfolios were built; {person}'s previous portfolio was kept as it was "
+                            "(rerun the build, and report it if it fails again)")
+        report.failed.add(person)
+
+    return done
 
 
 def merge_portfolios(project: Project, dirs: list[Path], report) -> None:  # type: ignore[no-untyped-def]
@@ -133,10 +179,13 @@ def merge_portfolios(project: Project, dirs: list[Path], report) -> None:  # typ
 
 def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path, report,  # type: ignore[no-untyped-def]
                 single: Path | None, reuse: Reuse | None = None,
-                history: dict[Path, Commit] | None = FROM_GIT) -> list[PdfJob]:
+                history: dict[Path, Commit] | None = FROM_GIT,
+                submit: Callable[[PdfJob], None] | None = None) -> list[PdfJob]:
     """Write each page into `root/<id>` (or `single`); returns the PDF jobs, whose links resolve under `out`.
 
-    With `reuse`, a person whose inputs did not change gets their previous folder instead.
+    With `reuse`, a person whose inputs did not change gets their previous folder instead, and
+    one whose page came out the same gets their previous PDF. `submit` is given each PDF job
+    as soon as its page is written, so PDFs render while the next pages are made.
     """
     if history is FROM_GIT:
         history = reuse.history if reuse else read_git_history(project.root)
@@ -163,36 +212,35 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
             write_text(folder / f"{portfolio.id}.ics", render_person_calendar(project, portfolio))
             copy_person_files(portfolio, context.files, folder)
             copy_static(themes, folder / THEME_PREFIX)
-            write_stamp(folder, key)
-            jobs.append(PdfJob(html, out / portfolio.id, portfolio.folder, themes, folder / f"{portfolio.id}.pdf"))
+            write_stamp(folder, Stamp(key, page_hash(html)))
             report.portfolios += 1
+            pdf = folder / f"{portfolio.id}.pdf"
+            if reuse and reuse.pdf and reuse.take_pdf(out / portfolio.id / pdf.name, html, pdf):
+                report.skipped.append(f"{pdf.name}: its page is unchanged")
+            else:
+                jobs.append(PdfJob(html, out / portfolio.id, portfolio.folder, themes, pdf))
+                if submit:
+                    submit(jobs[-1])
             advance()
     return jobs
 
 
-def write_pdfs(jobs: list[PdfJob], workers: int, report) -> None:  # type: ignore[no-untyped-def]
-    """Render the PDFs, in `workers` processes when there is more than one."""
-    with report.step("PDFs", len(jobs)) as advance:
-        if workers <= 1 or len(jobs) <= 1:
-            done: list[PdfResult] = []
-            for job in jobs:
-                done.append(render_pdf(job))
-                advance()
-        else:
-            context = multiprocessing.get_context("spawn")  # recycling workers needs spawn, not fork
-            with ProcessPoolExecutor(max_workers=min(workers, len(jobs)), mp_context=context,
-                                     max_tasks_per_child=TASKS_PER_WORKER, initializer=die_with_parent,
-                                     initargs=(os.getpid(),)) as pool:
-                # longest first, so no long PDF starts last while the other process idles
-                ordered = sorted(jobs, key=lambda j: len(j.html), reverse=True)
-                futures = [pool.submit(render_pdf, job) for job in ordered]
-                done = []
-                for future in as_completed(futures):
-                    done.append(future.result())
-                    advance()
-    for job in sorted(done, key=lambda j: j.target):
+def write_pdfs(jobs: list[PdfJob], workers: int, report, project: Project | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Render these PDFs in `workers` processes (here when 1); a failed one is reported, not raised."""
+    with Pool(workers) as pool, report.step("PDFs", len(jobs)) as advance:
+        for job in jobs:
+            done = _pdf_done(project, job, report) if project else _raise_on_error(job, report)
+            pool.submit(render_pdf, job, lambda outcome, done=done: (done(outcome), advance()), len(job.html))
+        pool.wait()
+
+
+def _raise_on_error(job: PdfJob, report) -> Callable[[Outcome], None]:  # type: ignore[no-untyped-def]
+    def done(outcome: Outcome) -> None:
+        if outcome.error:
+            raise RuntimeError(f"{job.target.name}: {outcome.error}")
         report.pdfs += 1
-        report.skipped.extend(f"{job.target.name}: refused {url}" for url in job.refused)
+
+    return done
 
 
 def _write_index(project: Project, root: Path, has_pdf: Callable[[Portfolio], bool]) -> None:

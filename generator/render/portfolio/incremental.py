@@ -6,28 +6,29 @@ files, the parts of the content the page shows (framework, competencies, their t
 any track their entries link), people.yml and every profile (names and emails of the
 people involved), the theme, our code and the renderers' versions, the as-of date and
 whether a PDF is made. An unchanged stamp means the previous folder is taken as it is
-(hard links, so the previous output stays intact until the swap); a person pinned to a
-tagged release is always rendered.
+(hard links, so the previous output stays intact until the swap); a changed stamp whose
+page comes out the same takes the previous PDF. A person pinned to a tagged release is
+always rendered. Team views and the programme report are keyed by their people's keys.
 """
 
 from __future__ import annotations
 
+import functools
 import hashlib
-import os
-import shutil
 from importlib.metadata import version as package_version
 from pathlib import Path
 
 from generator.cache import Cache, digest
 from generator.link.project import Portfolio, Project
 from generator.read.git_history import Commit
-from generator.write.atomic import dir_mode, file_mode
+from generator.write.stamps import STAMP, Stamp, link_file, link_tree, page_hash, read_stamp, write_stamp
 
-STAMP = ".handbook-stamp"
+__all__ = ["STAMP", "Reuse", "Stamp", "write_stamp", "page_hash"]
 PACKAGE = Path(__file__).resolve().parents[2]
 TOOLS = ("weasyprint", "jinja2", "markdown", "pymdown-extensions", "nh3")
 
 
+@functools.cache
 def _package_hash() -> str:
     digest_ = hashlib.sha256()
     for path in sorted(PACKAGE.rglob("*")):
@@ -50,10 +51,11 @@ class Reuse:
                   self._file(project.content_dir / "framework.yml"),
                   self._tree(project.content_dir / "competencies"),
                   sorted((p.id, self._file(p.folder / "profile.yml")) for p in project.portfolios),
-                  [self._tree(t) if t.is_relative_to(root) else str(t) for t in themes]]
+                  self.themes(themes)]
         self.shared = digest(shared, _package_hash(), [package_version(t) for t in TOOLS],
                              project.as_of.isoformat(), pdf)
         self.reused = 0
+        self._people: dict[str, str | None] = {}
 
     def _file(self, path: Path) -> str:
         rel = path.relative_to(self.project.root).as_posix()
@@ -62,11 +64,20 @@ class Reuse:
     def _tree(self, folder: Path) -> str:
         return self.cache.tree_hash(folder) if folder.is_dir() else "-"
 
-    def key(self, portfolio: Portfolio, peers: list[Path] | None = None) -> str | None:
-        """The hash of what this person's output is made from; None when it cannot be told.
+    def themes(self, themes: tuple[Path, ...]) -> list[str]:
+        """The theme folders' content (the packaged ones are covered by the package hash)."""
+        return [self._tree(t) if t.is_relative_to(self.project.root) else str(t) for t in themes]
 
-        `peers` are the folders of the person's benchmark cohort, whose entries change the page too.
-        """
+    def tracks(self) -> str:
+        return self._tree(self.project.content_dir / "tracks")
+
+    def person(self, portfolio: Portfolio) -> str | None:
+        """The hash of one person's own inputs (not their cohort's); None when it cannot be told."""
+        if portfolio.id not in self._people:
+            self._people[portfolio.id] = self._person(portfolio)
+        return self._people[portfolio.id]
+
+    def _person(self, portfolio: Portfolio) -> str | None:
         profile = portfolio.profile
         if profile.framework is not None or portfolio.folder.is_symlink():
             return None
@@ -84,46 +95,36 @@ class Reuse:
         verification = [(list(k), v.status, v.reason) for k, v in sorted(facts.feedback.items())] + \
             [(i, v.status, v.reason) for i, v in sorted(facts.waivers.items())]
         return digest(self.shared, self._tree(portfolio.folder), track_files, provenance, self.history is None,
-                      verification, [self._tree(folder) for folder in peers or []])
+                      verification)
+
+    def key(self, portfolio: Portfolio, peers: list[Path] | None = None) -> str | None:
+        """The hash of what this person's page is made from; None when it cannot be told.
+
+        `peers` are the folders of the person's benchmark cohort, whose entries change the page too.
+        """
+        own = self.person(portfolio)
+        return None if own is None else digest(own, [self._tree(folder) for folder in peers or []])
+
+    def group(self, *parts: object, people: list[Portfolio]) -> str | None:
+        """The key of a page about several people (a team view, the programme report)."""
+        keys = [(p.id, self.person(p)) for p in people]
+        return None if any(k is None for _, k in keys) else digest(self.shared, self.tracks(), parts, keys)
 
     def take(self, portfolio: Portfolio, key: str | None, target: Path) -> bool:
         """Hard-link the previous output of this person into `target` when it was made from the same inputs."""
         previous = self.out / portfolio.id
-        if key is None or previous.is_symlink():
+        if key is None or previous.is_symlink() or read_stamp(previous).inputs != key:
             return False
-        try:
-            if (previous / STAMP).read_text(encoding="utf-8").strip() != key:
-                return False
-            if self.pdf and not (previous / f"{portfolio.id}.pdf").is_file():
-                return False
-            shutil.rmtree(target, ignore_errors=True)
-            shutil.copytree(previous, target, symlinks=True, copy_function=_link_or_copy)
-            _follow_umask(target)
-        except OSError:
-            shutil.rmtree(target, ignore_errors=True)
+        if self.pdf and not (previous / f"{portfolio.id}.pdf").is_file():
+            return False
+        if not link_tree(previous, target):
             return False
         self.reused += 1
         return True
 
+    def take_pdf(self, previous: Path, html: str, target: Path) -> bool:
+        """The previous PDF, when it was made from the same page (the inputs changed, the page did not)."""
+        return read_stamp(previous.parent).page == page_hash(html) and link_file(previous, target)
+
     def save(self) -> None:
         self.cache.save()
-
-
-def _follow_umask(folder: Path) -> None:
-    """Give reused files the modes a fresh write would have: the umask may differ from the last build's."""
-    folder.chmod(dir_mode())
-    for path in folder.rglob("*"):
-        if not path.is_symlink():
-            path.chmod(dir_mode() if path.is_dir() else file_mode())
-
-
-def _link_or_copy(source: str, target: str) -> None:
-    try:
-        os.link(source, target)
-    except OSError:
-        shutil.copy2(source, target)
-
-
-def write_stamp(folder: Path, key: str | None) -> None:
-    if key is not None:
-        (folder / STAMP).write_text(key + "\n", encoding="utf-8")

@@ -35,7 +35,7 @@ class ConfinedFetcher(URLFetcher):
     other folders, other people's files, absolute paths, the network.
     """
 
-    def __init__(self, page_dir: Path, person: Path, themes: tuple[Path, ...]) -> None:
+    def __init__(self, page_dir: Path, person: Path | None, themes: tuple[Path, ...]) -> None:
         super().__init__(allowed_protocols=["file"], allow_redirects=False)
         self.page_dir, self.person, self.themes = page_dir, person, themes
         self.served: list[str] = []
@@ -61,6 +61,8 @@ class ConfinedFetcher(URLFetcher):
         if rel.parts and rel.parts[0] == THEME_PREFIX:
             inner = PurePosixPath(*rel.parts[1:]).as_posix()
             return next((theme / inner for theme in self.themes if confined(theme, inner)), None)
+        if self.person is None:
+            return None
         inside = confined(self.person, rel.as_posix())
         return (self.person.resolve() / inside).resolve() if inside else None
 
@@ -79,7 +81,7 @@ def render(job: PdfJob) -> PdfResult:
     # The page's URL is the same wherever the repository lives: WeasyPrint names images after
     # their URL, so a real build path would make the PDF's bytes depend on it.
     page_dir = VIRTUAL_ROOT / job.page_dir.name
-    fetcher = ConfinedFetcher(page_dir, job.person.resolve(), job.themes)
+    fetcher = ConfinedFetcher(page_dir, job.person.resolve() if job.person else None, job.themes)
     page = HTML(string=job.html, base_url=(page_dir / "index.html").as_uri(), url_fetcher=fetcher)
     document = page.render(**PDF_OPTIONS)
     relative_links(document, page_dir)

@@ -10,9 +10,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 PDF_OPTIONS = {"pdf_variant": "pdf/ua-1"}
-# A worker is replaced after this many PDFs, so memory WeasyPrint keeps between documents
-# (fonts, images, caches) cannot grow without bound over a thousand people.
-TASKS_PER_WORKER = 40
 
 
 @dataclass
@@ -21,7 +18,7 @@ class PdfJob:
 
     html: str
     page_dir: Path
-    person: Path
+    person: Path | None  # None: a report page, which shows no one's files
     themes: tuple[Path, ...]
     target: Path
 
@@ -37,3 +34,8 @@ def render_pdf(job: PdfJob) -> PdfResult:
     from generator.render.portfolio.pdf import render
 
     return render(job)
+
+
+def import_weasyprint() -> None:
+    """Warm a worker up: the import is most of a small PDF's cost."""
+    import generator.render.portfolio.pdf  # noqa: F401

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from markupsafe import Markup
 
 from generator.assess.programme import EARLY_DAYS, FAR, ProgrammeReport, Verifier, assess_programme
+from generator.build import Started
 from generator.link.project import Project
 from generator.link.provenance import verify_portfolio
 from generator.model.types import KINDS
 from generator.render.reports.charts import PALETTE, STATUS_COLOURS, horizontal_bars, stacked_columns
-from generator.render.reports.pages import render_page, write_page
-from generator.write.atomic import staged_folder
+from generator.render.reports.pages import render_page, take_previous, write_page
+from generator.write.atomic import replace_dir, staging_dir
+from generator.write.workers import Pool
 
 PAGE, PDF = "programme.html", "programme.pdf"
 
@@ -82,14 +85,36 @@ def programme_report(project: Project) -> ProgrammeReport:
     return assess_programme(project, feedback_verifier(project))
 
 
-def build_programme(project, options, report) -> None:  # type: ignore[no-untyped-def]
-    """Write build/reports/ (the programme page, its theme and PDF), replacing it only when complete."""
+def start_programme(project, options, report, pool: Pool, reuse=None) -> Started:  # type: ignore[no-untyped-def]
+    """Stage build/reports/ and queue its PDF; taken as it was when nobody's inputs changed."""
     out = output_dir(project)
-    with staged_folder(out) as staged, report.step("programme report", 1) as advance:
-        html = render_programme_html(project, programme_report(project))
-        write_page(project, html, staged, PAGE, out, PDF if options.pdf else None)
-        advance()
-    report.outputs.append(out / PAGE)
-    if options.pdf:
-        report.outputs.append(out / PDF)
-        report.pdfs += 1
+    pdf = PDF if options.pdf else None
+    staged = staging_dir(out)
+    try:
+        with report.step("programme report", 1) as advance:
+            key = reuse.group("programme", options.pdf, people=project.portfolios) if reuse else None
+            if take_previous(out, key, staged, pdf):
+                report.skipped.append("the programme report: unchanged")
+            else:
+                html = render_programme_html(project, programme_report(project))
+                write_page(project, html, staged, PAGE, out, pdf, pool, report, key)
+            advance()
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+
+    def finish() -> None:
+        replace_dir(staged, out)
+        report.outputs.append(out / PAGE)
+        if options.pdf:
+            report.outputs.append(out / PDF)
+
+    return Started(finish, lambda: shutil.rmtree(staged, ignore_errors=True))
+
+
+def build_programme(project, options, report) -> None:  # type: ignore[no-untyped-def]
+    """Write build/reports/ (the programme page, its theme and PDF) afresh, replacing it only when complete."""
+    from generator.build import run_started
+
+    with Pool(options.jobs if options.pdf else 1) as pool:
+        run_started(pool, [start_programme(project, options, report, pool)])

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import tempfile
+import shutil
+from collections.abc import Callable
 from pathlib import Path
 
 from generator.link.project import Project
+from generator.problems import Position
 from generator.render.portfolio.context import THEME_PREFIX, created_stamp
-from generator.render.portfolio.pdf import PdfJob, render_pdf
+from generator.render.portfolio.pdf_job import PdfJob, render_pdf
 from generator.render.portfolio.theme import PACKAGED, copy_static, environment
 from generator.render.portfolio.theme import theme_dirs as portfolio_dirs
 from generator.write.atomic import write_text
+from generator.write.stamps import Stamp, link_file, link_tree, page_hash, read_stamp, write_stamp
+from generator.write.workers import Outcome, Pool
 
 REPORTS = PACKAGED.parent / "reports"
 
@@ -30,15 +34,48 @@ def render_page(project: Project, template: str, **context: object) -> str:
         framework_version=project.framework.version, created=created_stamp(project.as_of), **context)
 
 
-def write_page(project: Project, html: str, staged: Path, name: str, final: Path, pdf: str | None) -> None:
-    """Write `staged/name` and the theme; with `pdf`, also `staged/pdf`, whose links resolve under `final`.
+def write_page(project: Project, html: str, staged: Path, name: str, final: Path, pdf: str | None,
+               pool: Pool, report, inputs: str | None = None) -> None:  # type: ignore[no-untyped-def]
+    """Write `staged/name`, the theme and the stamp; with `pdf`, queue `staged/pdf` (links resolve under `final`).
 
-    Report pages show no one's files, so the confined fetcher is given an empty folder:
-    it serves the theme and nothing else.
+    The previous PDF is taken when it was made from the same page. Report pages show no one's
+    files, so the confined fetcher serves the theme and nothing else. A PDF that fails is
+    reported with the page's folder, whose previous content is put back.
     """
     themes = theme_dirs(project.root)
     write_text(staged / name, html)
     copy_static(themes, staged / THEME_PREFIX)
-    if pdf:
-        with tempfile.TemporaryDirectory(prefix="handbook-report-") as empty:
-            render_pdf(PdfJob(html, final, Path(empty), themes, staged / pdf))
+    page = page_hash(html)
+    write_stamp(staged, Stamp(inputs, page if pdf else None))
+    if not pdf:
+        return
+    if read_stamp(final).page == page and link_file(final / pdf, staged / pdf):
+        report.skipped.append(f"{pdf}: its page is unchanged")
+        return
+    job = PdfJob(html, final, None, themes, staged / pdf)
+    pool.submit(render_pdf, job, _done(project, report, staged, final, pdf), len(html))
+
+
+def _done(project: Project, report, staged: Path, final: Path, pdf: str) -> Callable[[Outcome], None]:  # type: ignore[no-untyped-def]
+    def done(outcome: Outcome) -> None:
+        if outcome.error is None:
+            report.pdfs += 1
+            return
+        shown = final.relative_to(project.root).as_posix() if final.is_relative_to(project.root) else str(final)
+        report.problems.add(shown, Position(), "pdf-failed", f"{shown}/{pdf} could not be rendered: {outcome.error}",
+                            "the other outputs were built and this folder was kept as it was "
+                            "(rerun the build, and report it if it fails again)")
+        shutil.rmtree(staged, ignore_errors=True)
+        if final.is_dir() and not link_tree(final, staged):
+            staged.mkdir(parents=True, exist_ok=True)
+
+    return done
+
+
+def take_previous(final: Path, inputs: str | None, staged: Path, pdf: str | None) -> bool:
+    """Hard-link the previous folder when it was made from the same inputs (and has its PDF)."""
+    if inputs is None or read_stamp(final).inputs != inputs:
+        return False
+    if pdf and not (final / pdf).is_file():
+        return False
+    return link_tree(final, staged)

@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from generator.assess.portfolio import assess_portfolio
-from generator.assess.team import STALE_DAYS, TeamView, assess_team, manager_ids
+from generator.assess.team import STALE_DAYS, TeamView, assess_team, manager_ids, reporting_line
+from generator.build import Started
 from generator.link.project import Project
 from generator.model.errors import did_you_mean
 from generator.problems import UserError
-from generator.render.reports.pages import render_page, write_page
-from generator.write.atomic import staged_folder
+from generator.render.reports.pages import render_page, take_previous, write_page
+from generator.write.atomic import replace_dir, staging_dir
+from generator.write.workers import Pool
 
 
 def output_dir(project: Project) -> Path:
@@ -36,24 +39,63 @@ def render_team_html(project: Project, view: TeamView) -> str:
                        domains={d.id: d.name for d in project.framework.domains})
 
 
-def build_teams(project, options, report) -> None:  # type: ignore[no-untyped-def]
-    """Write build/teams/ whole, replacing the previous one only when every view is written."""
+def start_teams(project, options, report, pool: Pool, reuse=None) -> Started:  # type: ignore[no-untyped-def]
+    """Stage build/teams/ and queue its PDFs; a view whose people's inputs are unchanged is taken as it was."""
     out = output_dir(project)
-    views = team_views(project)
-    pdf = options.pdf
-    with staged_folder(out) as staged:
-        with report.step("team views", len(views)) as advance:
-            for view in views:
-                page_pdf = f"{view.manager}.pdf" if pdf else None
-                write_page(project, render_team_html(project, view), staged / view.manager, "index.html",
-                           out / view.manager, page_pdf)
-                report.pdfs += bool(pdf)
+    managers = manager_ids(project)
+    lines = {m: [found for p in reporting_line(project, m) if (found := project.portfolio(p))] for m in managers}
+    readiness = Readiness(project)
+    staged = staging_dir(out)
+    reused = 0
+    try:
+        with report.step("team views", len(managers)) as advance:
+            for manager in managers:
+                page_pdf = f"{manager}.pdf" if options.pdf else None
+                key = reuse.group("team", manager, options.pdf, people=lines[manager]) if reuse else None
+                if take_previous(out / manager, key, staged / manager, page_pdf):
+                    reused += 1
+                else:
+                    view = assess_team(project, manager, readiness)
+                    write_page(project, render_team_html(project, view), staged / manager, "index.html",
+                               out / manager, page_pdf, pool, report, key)
                 advance()
-        rows = [(v.manager, v.manager_name, len(v.members)) for v in views]
-        write_page(project, render_page(project, "teams_index.html", rows=rows, pdf=pdf, as_of=project.as_of),
-                   staged, "index.html", out, None)
-    for view in views:
-        report.outputs.append(out / view.manager / "index.html")
-        if pdf:
-            report.outputs.append(out / view.manager / f"{view.manager}.pdf")
-    report.outputs.append(out / "index.html")
+        rows = [(m, project.name_of(m), len(lines[m])) for m in managers]
+        write_page(project, render_page(project, "teams_index.html", rows=rows, pdf=options.pdf, as_of=project.as_of),
+                   staged, "index.html", out, None, pool, report)
+    except BaseException:
+        shutil.rmtree(staged, ignore_errors=True)
+        raise
+
+    def finish() -> None:
+        if reused:
+            report.skipped.append(f"{reused} team view(s) unchanged")
+        replace_dir(staged, out)
+        for manager in managers:
+            report.outputs.append(out / manager / "index.html")
+            if options.pdf:
+                report.outputs.append(out / manager / f"{manager}.pdf")
+        report.outputs.append(out / "index.html")
+
+    return Started(finish, lambda: shutil.rmtree(staged, ignore_errors=True))
+
+
+class Readiness(dict):  # type: ignore[type-arg]
+    """Each person's readiness, assessed when a view first needs it (unchanged views need none)."""
+
+    def __init__(self, project: Project) -> None:
+        super().__init__()
+        self.project = project
+
+    def __missing__(self, person: str):  # type: ignore[no-untyped-def]
+        portfolio = self.project.portfolio(person)
+        assert portfolio is not None, "team views list people with a portfolio"
+        self[person] = found = assess_portfolio(self.project, portfolio)
+        return found
+
+
+def build_teams(project, options, report) -> None:  # type: ignore[no-untyped-def]
+    """Write build/teams/ whole (no reuse), replacing the previous one only when every view is written."""
+    from generator.build import run_started
+
+    with Pool(options.jobs if options.pdf else 1) as pool:
+        run_started(pool, [start_teams(project, options, report, pool)])

@@ -57,19 +57,21 @@ def test_unknown_person_is_a_user_error(minimal: Path) -> None:
         run_build(project, BuildOptions(site=False, person="adaa"))
 
 
-def test_failed_build_leaves_previous_output_intact(minimal: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_failed_pdf_leaves_previous_output_intact(minimal: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     build(minimal, pdf=False)
     out = minimal / "build/portfolios"
-    before = {p: p.read_bytes() for p in out.rglob("*") if p.is_file()}
+    before = {p: p.read_bytes() for p in (out / "ada").rglob("*") if p.is_file()}
 
     def broken(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise RuntimeError("renderer crashed")
 
     monkeypatch.setattr("generator.render.portfolio.render_pdf", broken)
     project, _ = load_project(minimal)
-    with pytest.raises(RuntimeError, match="renderer crashed"):
-        run_build(project, BuildOptions(site=False, jobs=1))
-    assert {p: p.read_bytes() for p in out.rglob("*") if p.is_file()} == before
+    report = run_build(project, BuildOptions(site=False, jobs=1, audiences=("committee",)))
+    assert [(p.path, p.code, p.message) for p in report.problems.errors] == [
+        ("portfolios/ada", "pdf-failed", "ada's portfolio PDF could not be rendered: RuntimeError: renderer crashed")]
+    assert report.failed == {"ada"}
+    assert {p: p.read_bytes() for p in (out / "ada").rglob("*") if p.is_file()} == before
     # no staging folder left behind
     assert sorted(p.name for p in out.parent.iterdir()) == ["calendars", "portfolios"]
 
