@@ -152,6 +152,7 @@ def build_private(project, options: BuildOptions, report: BuildReport) -> None: 
 
     whole = options.person is None and options.shard is None and not options.merge_shards  # need everyone
     started: list[Started] = []
+    reuse = None
     with Pool(options.jobs if options.pdf else 1) as pool:
         try:
             reuse = _reuse(project, options)
@@ -172,6 +173,8 @@ def build_private(project, options: BuildOptions, report: BuildReport) -> None: 
                 output.discard()
             raise
         run_started(pool, started)
+    if reuse:
+        reuse.save()
 
 
 def _reuse(project, options: BuildOptions):  # type: ignore[no-untyped-def]

@@ -6,6 +6,7 @@ build leaves the previous portfolios in place.
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -20,7 +21,7 @@ from generator.render.calendar import render_person_calendar, write_team_calenda
 from generator.render.portfolio.context import THEME_PREFIX, UnrenderableEntry, build_context
 from generator.render.portfolio.html import copy_person_files, render_context_html, render_portfolio_html
 from generator.render.portfolio.incremental import Reuse, Stamp, page_hash, write_stamp
-from generator.render.portfolio.index import index_row, render_index_html
+from generator.render.portfolio.index import IndexRow, index_row, render_index_html
 from generator.render.portfolio.pdf_job import PdfJob, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
 from generator.shard import Shard, collect, copy_person, write_manifest
@@ -94,7 +95,8 @@ def start_portfolios(project, options, report, pool: Pool, out: Path | None = No
         if history is FROM_GIT:
             history = reuse.history if reuse else read_git_history(project.root)
         root = staged.parent if options.person else staged
-        if reuse is None and not packets:
+        own_reuse = reuse is None and not packets
+        if own_reuse:
             reuse = Reuse(project, out, theme_dirs(project.root), options.pdf, history)
         submit = (lambda job: pool.submit(render_pdf, job, _pdf_done(project, job, report), len(job.html))) \
             if options.pdf else None
@@ -121,10 +123,8 @@ def start_portfolios(project, options, report, pool: Pool, out: Path | None = No
             if shard:  # the committee index needs everyone: `--merge-shards` writes it
                 write_manifest(staged, shard, [p.id for p in people], options.pdf)
             else:
-                _write_index(project, staged, lambda p: (staged / p.id / f"{p.id}.pdf").is_file())
+                _write_index(project, staged, lambda p: (staged / p.id / f"{p.id}.pdf").is_file(), reuse)
             replace_dir(staged, out)
-        if reuse:
-            reuse.save()
         if not shard:  # a team's calendar needs every report: a sharded build leaves it to --merge-shards
             report.outputs.extend(write_team_calendars(project, None if packets else reuse))
         for p in (p for p in people if p.id not in report.failed):
@@ -133,6 +133,8 @@ def start_portfolios(project, options, report, pool: Pool, out: Path | None = No
                 report.outputs.append(out / p.id / f"{p.id}.pdf")
         if not shard:
             report.outputs.append(out / "index.html")
+        if reuse and own_reuse:
+            reuse.save()
 
     return Started(finish, discard)
 
@@ -243,8 +245,28 @@ def _raise_on_error(job: PdfJob, report) -> Callable[[Outcome], None]:  # type: 
     return done
 
 
-def _write_index(project: Project, root: Path, has_pdf: Callable[[Portfolio], bool]) -> None:
-    rows = [index_row(project, p, has_pdf(p) and (root / p.id / "index.html").is_file(),
-                      (root / p.id / "index.html").is_file()) for p in project.portfolios]
+def _cached_row(reuse: Reuse, person: str, key: str) -> IndexRow | None:
+    found = reuse.cache.get("index-row", person, key)
+    try:
+        return IndexRow(**found) if isinstance(found, dict) else None
+    except TypeError:  # written by another version of the row
+        return None
+
+
+def _write_index(project: Project, root: Path, has_pdf: Callable[[Portfolio], bool],
+                 reuse: Reuse | None = None) -> None:
+    """The committee index; with `reuse`, the row of a person whose inputs are unchanged comes from the cache."""
+    rows = []
+    for p in project.portfolios:
+        built = (root / p.id / "index.html").is_file()
+        key = reuse.person(p) if reuse else None
+        row = _cached_row(reuse, p.id, key) if reuse and key else None
+        if row is None:
+            row = index_row(project, p, False)
+            if reuse and key:
+                reuse.cache.put("index-row", p.id, key, dataclasses.asdict(row))
+        rows.append(dataclasses.replace(row, pdf=has_pdf(p) and built, built=built))
+    if reuse:
+        reuse.cache.keep_only("index-row", {p.id for p in project.portfolios})
     write_text(root / "index.html", render_index_html(project, rows))
     copy_static(theme_dirs(project.root), root / THEME_PREFIX, index=True)
