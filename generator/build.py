@@ -127,10 +127,10 @@ def _run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
         from generator.problems import UserError
         from generator.render.markdown import MarkdownRefused
         from generator.render.site import build_site
-        from generator.render.site.build import changelog_of
+        from generator.render.site.build import PendingChangeLog
 
         try:
-            build_site(project, options, report, changelog=changelog_of(project, project.framework.version))
+            build_site(project, options, report, changelog=PendingChangeLog(project, project.framework.version))
             if options.all_versions:
                 build_releases(project, options, report)
         except MarkdownRefused as exc:  # content is the framework owners': the whole site waits for the fix
@@ -202,7 +202,7 @@ def build_releases(project, options: BuildOptions, report: BuildReport) -> None:
     from generator.link.versions import load_release, releases
     from generator.read.releases import export_release
     from generator.render.site import build_site
-    from generator.render.site.build import changelog_of
+    from generator.render.site.build import PendingChangeLog
 
     current = project.framework.version
     for release in [r for r in releases(project) if r.version != current]:
@@ -212,4 +212,4 @@ def build_releases(project, options: BuildOptions, report: BuildReport) -> None:
                 shutil.copytree(project.root / "themes", root / "themes", dirs_exist_ok=True)
             released = load_release(project, release, Path(tmp), exported=root)
             build_site(released, options, report, site=project.root / "site",
-                       changelog=changelog_of(project, release.version))
+                       changelog=PendingChangeLog(project, release.version))

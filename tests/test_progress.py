@@ -75,7 +75,7 @@ def stand_in_renderers(monkeypatch: pytest.MonkeyPatch) -> None:
     site = types.ModuleType("generator.render.site")
     site.build_site = build_site  # type: ignore[attr-defined]
     site_build = types.ModuleType("generator.render.site.build")
-    site_build.changelog_of = lambda project, version: None  # type: ignore[attr-defined]
+    site_build.PendingChangeLog = lambda project, version: None  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "generator.render.site", site)
     monkeypatch.setitem(sys.modules, "generator.render.site.build", site_build)
     monkeypatch.setattr(generator.build, "build_private", build_private)

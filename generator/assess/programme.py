@@ -154,17 +154,48 @@ def people_by_track_level(project: Project) -> list[TrackLevelCount]:
     return [TrackLevelCount(t, _track_name(project, t), lv, counts[(t, lv)]) for t, lv in order]
 
 
-def readiness_over_time(project: Project) -> list[MonthStatus]:
+def readiness_over_time(project: Project, facts: dict[str, PersonFacts] | None = None) -> list[MonthStatus]:
     """The overall status of everyone whose target was set by each month end."""
     if not project.portfolios:
         return []
+    facts = facts or {p.id: person_facts(project, p, None) for p in project.portfolios}
     start = min(p.profile.since for p in project.portfolios)
     rows = []
     for end in month_ends(start, project.as_of):
-        statuses = Counter(readiness_at(project, p, end).status for p in project.portfolios
-                           if p.profile.since <= end)
+        statuses = Counter(facts[p.id].statuses[end] for p in project.portfolios if p.profile.since <= end)
         rows.append(MonthStatus(end, sum(statuses.values()), {s: statuses[s] for s in OVERALL}))
     return rows
+
+
+@dataclass
+class PersonFacts:
+    """What the report needs of one person, computed from their portfolio alone (so it can be kept)."""
+
+    timeline: Timeline
+    statuses: dict[dt.date, str]  # overall status at each month end since they started
+    met: int                      # milestones met at the as-of date
+    verified: int                 # ... with at least one verified feedback item
+
+
+class Memo:
+    """Keeps PersonFacts between runs; this one keeps nothing (every person is assessed)."""
+
+    def get(self, portfolio: Portfolio) -> PersonFacts | None:
+        return None
+
+    def put(self, portfolio: Portfolio, facts: PersonFacts) -> None:
+        pass
+
+
+def person_facts(project: Project, portfolio: Portfolio, verifier: Verifier | None) -> PersonFacts:
+    statuses = {end: readiness_at(project, portfolio, end).status
+                for end in month_ends(portfolio.profile.since, project.as_of)}
+    met = verified = 0
+    for result in readiness_at(project, portfolio, project.as_of).milestones:
+        if result.status == "met":
+            met += 1
+            verified += bool(verifier and any(verifier(portfolio.id, item) for item in result.feedback))
+    return PersonFacts(build_timeline(project, portfolio, project.as_of), statuses, met, verified)
 
 
 def entries_per_month(project: Project) -> tuple[list[str], dict[str, dict[str, int]]]:
@@ -206,26 +237,23 @@ def recognition_per_quarter(project: Project, timelines: dict[str, Timeline]) ->
     return [(q, entries[q], milestones[q]) for q in sorted(set(entries) | set(milestones))]
 
 
-def verified_met(project: Project, verifier: Verifier | None) -> tuple[int, int | None]:
-    """Milestones met today, and how many of them have at least one verified feedback item."""
-    met = verified = 0
-    for p in project.portfolios:
-        for result in readiness_at(project, p, project.as_of).milestones:
-            if result.status == "met":
-                met += 1
-                verified += bool(verifier and any(verifier(p.id, item) for item in result.feedback))
-    return met, (verified if verifier else None)
-
-
-def assess_programme(project: Project, verifier: Verifier | None = None) -> ProgrammeReport:
+def assess_programme(project: Project, verifier: Verifier | None = None, memo: Memo | None = None) -> ProgrammeReport:
+    """The report; `memo` keeps each person's facts between runs, so only changed people are assessed."""
     from generator.assess.signals import recalibration_signals
 
-    timelines = {p.id: build_timeline(project, p, project.as_of) for p in project.portfolios}
+    memo = memo or Memo()
+    facts = {}
+    for p in project.portfolios:
+        if (found := memo.get(p)) is None:
+            memo.put(p, found := person_facts(project, p, verifier))
+        facts[p.id] = found
+    timelines = {person: f.timeline for person, f in facts.items()}
     months, entries = entries_per_month(project)
-    met, met_verified = verified_met(project, verifier)
+    met = sum(f.met for f in facts.values())
+    met_verified = sum(f.verified for f in facts.values()) if verifier else None
     return ProgrammeReport(
         as_of=project.as_of, people=len(project.portfolios), by_track_level=people_by_track_level(project),
-        over_time=readiness_over_time(project), entry_months=months, entries=entries,
+        over_time=readiness_over_time(project, facts), entry_months=months, entries=entries,
         time_to_ready=time_to_ready(project, timelines), met=met, met_verified=met_verified,
         signals=recalibration_signals(project, timelines), participation=participation(project),
         recognition=recognition_per_quarter(project, timelines))

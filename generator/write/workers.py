@@ -63,6 +63,20 @@ class _Job:
     size: int
 
 
+class _Executor(ProcessPoolExecutor):
+    """A process pool that always replaces a worker that left after its share of jobs.
+
+    CPython before 3.12.4 skips the replacement when it has counted an idle worker
+    (cpython#115634); once every worker has left that way, the pool hangs with jobs queued.
+    Here a missing worker is always started again.
+    """
+
+    def _adjust_process_count(self) -> None:
+        processes = getattr(self, "_processes", None)
+        if processes is not None and len(processes) < self._max_workers:
+            self._spawn_process()  # type: ignore[attr-defined]
+
+
 def describe(exc: BaseException) -> str:
     text = str(exc).strip().splitlines()
     return f"{type(exc).__name__}: {text[0]}" if text else type(exc).__name__
@@ -91,7 +105,7 @@ class Pool:
 
     def _new_executor(self, workers: int) -> ProcessPoolExecutor:
         context = multiprocessing.get_context("spawn")  # recycling workers needs spawn, not fork
-        return ProcessPoolExecutor(max_workers=workers, mp_context=context,
+        return _Executor(max_workers=workers, mp_context=context,
                                    max_tasks_per_child=self.tasks_per_worker, initializer=die_with_parent,
                                    initargs=(os.getpid(),))
 

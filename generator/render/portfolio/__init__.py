@@ -20,9 +20,9 @@ from generator.read.git_history import Commit, read_git_history
 from generator.render.calendar import render_person_calendar, write_team_calendars
 from generator.render.portfolio.context import THEME_PREFIX, UnrenderableEntry, build_context
 from generator.render.portfolio.html import copy_person_files, render_context_html, render_portfolio_html
-from generator.render.portfolio.incremental import Reuse, Stamp, page_hash, write_stamp
+from generator.render.portfolio.incremental import Reuse, Stamp, write_stamp
 from generator.render.portfolio.index import IndexRow, index_row, render_index_html
-from generator.render.portfolio.pdf_job import PdfJob, render_pdf
+from generator.render.portfolio.pdf_job import PdfJob, import_weasyprint, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
 from generator.shard import Shard, collect, copy_person, write_manifest
 from generator.write.atomic import replace_dir, staging_dir, write_text
@@ -101,7 +101,8 @@ def start_portfolios(project, options, report, pool: Pool, out: Path | None = No
         submit = (lambda job: pool.submit(render_pdf, job, _pdf_done(project, job, report), len(job.html))) \
             if options.pdf else None
         write_pages(project, people, root, out, report, staged if options.person else None,
-                    None if packets else reuse, history, submit)
+                    None if packets else reuse, history, submit,
+                    (lambda: pool.warm(import_weasyprint)) if options.pdf else None)
     except BaseException:
         discard()
         raise
@@ -182,12 +183,14 @@ def merge_portfolios(project: Project, dirs: list[Path], report) -> None:  # typ
 def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path, report,  # type: ignore[no-untyped-def]
                 single: Path | None, reuse: Reuse | None = None,
                 history: dict[Path, Commit] | None = FROM_GIT,
-                submit: Callable[[PdfJob], None] | None = None) -> list[PdfJob]:
+                submit: Callable[[PdfJob], None] | None = None,
+                warm: Callable[[], None] | None = None) -> list[PdfJob]:
     """Write each page into `root/<id>` (or `single`); returns the PDF jobs, whose links resolve under `out`.
 
     With `reuse`, a person whose inputs did not change gets their previous folder instead, and
     one whose page came out the same gets their previous PDF. `submit` is given each PDF job
-    as soon as its page is written, so PDFs render while the next pages are made.
+    as soon as its page is written, so PDFs render while the next pages are made; `warm` is
+    called before the first page is made, to start a worker while it is.
     """
     if history is FROM_GIT:
         history = reuse.history if reuse else read_git_history(project.root)
@@ -201,6 +204,9 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
             if reuse and reuse.take(portfolio, key, folder):
                 advance()
                 continue
+            if warm:
+                warm, start = None, warm
+                start()
             try:
                 context = build_context(project, portfolio, history, cohorts)
             except UnrenderableEntry as exc:  # that portfolio only: the others are still built
@@ -214,10 +220,11 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
             write_text(folder / f"{portfolio.id}.ics", render_person_calendar(project, portfolio))
             copy_person_files(portfolio, context.files, folder)
             copy_static(themes, folder / THEME_PREFIX)
-            write_stamp(folder, Stamp(key, page_hash(html)))
+            page = reuse.page(html, themes, portfolio.folder) if reuse else None
+            write_stamp(folder, Stamp(key, page if reuse and reuse.pdf else None))
             report.portfolios += 1
             pdf = folder / f"{portfolio.id}.pdf"
-            if reuse and reuse.pdf and reuse.take_pdf(out / portfolio.id / pdf.name, html, pdf):
+            if reuse and reuse.pdf and page and reuse.take_pdf(out / portfolio.id / pdf.name, page, pdf):
                 report.skipped.append(f"{pdf.name}: its page is unchanged")
             else:
                 jobs.append(PdfJob(html, out / portfolio.id, portfolio.folder, themes, pdf))

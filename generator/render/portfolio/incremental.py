@@ -26,9 +26,9 @@ from generator.link.project import Portfolio, Project
 from generator.read.git_history import Commit
 from generator.write.stamps import STAMP, Stamp, link_file, link_tree, page_hash, read_stamp, write_stamp
 
-__all__ = ["STAMP", "Reuse", "Stamp", "write_stamp", "page_hash"]
+__all__ = ["STAMP", "Reuse", "Stamp", "write_stamp"]
 PACKAGE = Path(__file__).resolve().parents[2]
-TOOLS = ("weasyprint", "jinja2", "markdown", "pymdown-extensions", "nh3")
+TOOLS = ("weasyprint", "jinja2", "markdown", "pymdown-extensions", "nh3", "icalendar")
 
 
 @functools.cache
@@ -154,9 +154,15 @@ class Reuse:
         self.reused += 1
         return True
 
-    def take_pdf(self, previous: Path, html: str, target: Path) -> bool:
+    def page(self, html: str, themes: tuple[Path, ...], folder: Path | None = None) -> str:
+        """What a PDF is made from: its page, the theme (styles, fonts, images), the files of `folder`
+        it may show, our code and the renderers' versions."""
+        return digest(page_hash(html), self.themes(themes), _package_hash(), [package_version(t) for t in TOOLS],
+                      self._tree(folder) if folder else None)
+
+    def take_pdf(self, previous: Path, page: str, target: Path) -> bool:
         """The previous PDF, when it was made from the same page (the inputs changed, the page did not)."""
-        return read_stamp(previous.parent).page == page_hash(html) and link_file(previous, target)
+        return read_stamp(previous.parent).page == page and link_file(previous, target)
 
     def save(self) -> None:
         self.cache.save()

@@ -2,18 +2,28 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import shutil
 from pathlib import Path
 
 from markupsafe import Markup
 
-from generator.assess.programme import EARLY_DAYS, FAR, ProgrammeReport, Verifier, assess_programme
+from generator.assess.programme import (
+    EARLY_DAYS,
+    FAR,
+    Memo,
+    PersonFacts,
+    ProgrammeReport,
+    Verifier,
+    assess_programme,
+)
+from generator.assess.timeline import Timeline
 from generator.build import Started
-from generator.link.project import Project
+from generator.link.project import Portfolio, Project
 from generator.link.provenance import verify_portfolio
 from generator.model.types import KINDS
 from generator.render.reports.charts import PALETTE, STATUS_COLOURS, horizontal_bars, stacked_columns
-from generator.render.reports.pages import render_page, take_previous, write_page
+from generator.render.reports.pages import render_page, take_previous, theme_dirs, write_page
 from generator.write.atomic import replace_dir, staging_dir
 from generator.write.workers import Pool
 
@@ -81,8 +91,41 @@ def render_programme_html(project: Project, report: ProgrammeReport) -> str:
                        early_weeks=EARLY_DAYS // 7, far=round(FAR * 100))
 
 
-def programme_report(project: Project) -> ProgrammeReport:
-    return assess_programme(project, feedback_verifier(project))
+def programme_report(project: Project, reuse=None) -> ProgrammeReport:  # type: ignore[no-untyped-def]
+    return assess_programme(project, feedback_verifier(project), CachedFacts(reuse) if reuse else None)
+
+
+class CachedFacts(Memo):
+    """Each person's facts in the build cache, under their rebuild key: only changed people are assessed."""
+
+    TABLE = "programme-facts"
+
+    def __init__(self, reuse) -> None:  # type: ignore[no-untyped-def]
+        self.reuse = reuse
+        reuse.cache.keep_only(self.TABLE, {p.id for p in reuse.project.portfolios})
+
+    def get(self, portfolio: Portfolio) -> PersonFacts | None:
+        key = self.reuse.person(portfolio)
+        found = self.reuse.cache.get(self.TABLE, portfolio.id, key) if key else None
+        try:
+            timeline = found["timeline"]
+            return PersonFacts(
+                Timeline([dt.date.fromisoformat(d) for d in timeline["dates"]],
+                         [frozenset(m) for m in timeline["met"]], [bool(r) for r in timeline["ready"]]),
+                {dt.date.fromisoformat(d): str(s) for d, s in found["statuses"].items()},
+                int(found["met"]), int(found["verified"]))
+        except (TypeError, KeyError, ValueError, AttributeError):  # absent, or kept by another version
+            return None
+
+    def put(self, portfolio: Portfolio, facts: PersonFacts) -> None:
+        if (key := self.reuse.person(portfolio)) is None:
+            return
+        timeline = facts.timeline
+        self.reuse.cache.put(self.TABLE, portfolio.id, key, {
+            "timeline": {"dates": [d.isoformat() for d in timeline.dates], "met": [sorted(m) for m in timeline.met],
+                         "ready": timeline.ready},
+            "statuses": {d.isoformat(): s for d, s in facts.statuses.items()},
+            "met": facts.met, "verified": facts.verified})
 
 
 def start_programme(project, options, report, pool: Pool, reuse=None) -> Started:  # type: ignore[no-untyped-def]
@@ -92,12 +135,13 @@ def start_programme(project, options, report, pool: Pool, reuse=None) -> Started
     staged = staging_dir(out)
     try:
         with report.step("programme report", 1) as advance:
-            key = reuse.group("programme", options.pdf, people=project.portfolios) if reuse else None
+            key = reuse.group("programme", options.pdf, reuse.themes(theme_dirs(project.root)),
+                              people=project.portfolios) if reuse else None
             if take_previous(out, key, staged, pdf):
                 report.skipped.append("the programme report: unchanged")
             else:
-                html = render_programme_html(project, programme_report(project))
-                write_page(project, html, staged, PAGE, out, pdf, pool, report, key)
+                html = render_programme_html(project, programme_report(project, reuse))
+                write_page(project, html, staged, PAGE, out, pdf, pool, report, key, reuse)
             advance()
     except BaseException:
         shutil.rmtree(staged, ignore_errors=True)

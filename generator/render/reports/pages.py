@@ -13,7 +13,7 @@ from generator.render.portfolio.pdf_job import PdfJob, render_pdf
 from generator.render.portfolio.theme import PACKAGED, copy_static, environment
 from generator.render.portfolio.theme import theme_dirs as portfolio_dirs
 from generator.write.atomic import write_text
-from generator.write.stamps import Stamp, link_file, link_tree, page_hash, read_stamp, write_stamp
+from generator.write.stamps import Stamp, link_tree, read_stamp, write_stamp
 from generator.write.workers import Outcome, Pool
 
 REPORTS = PACKAGED.parent / "reports"
@@ -35,21 +35,22 @@ def render_page(project: Project, template: str, **context: object) -> str:
 
 
 def write_page(project: Project, html: str, staged: Path, name: str, final: Path, pdf: str | None,
-               pool: Pool, report, inputs: str | None = None) -> None:  # type: ignore[no-untyped-def]
+               pool: Pool, report, inputs: str | None = None, reuse=None) -> None:  # type: ignore[no-untyped-def]
     """Write `staged/name`, the theme and the stamp; with `pdf`, queue `staged/pdf` (links resolve under `final`).
 
-    The previous PDF is taken when it was made from the same page. Report pages show no one's
-    files, so the confined fetcher serves the theme and nothing else. A PDF that fails is
-    reported with the page's folder, whose previous content is put back.
+    With `reuse` (the build's stamps), the previous PDF is taken when it was made from the
+    same page and theme. Report pages show no one's files, so the confined fetcher serves the
+    theme and nothing else. A PDF that fails is reported with the page's folder, whose
+    previous content is put back.
     """
     themes = theme_dirs(project.root)
     write_text(staged / name, html)
     copy_static(themes, staged / THEME_PREFIX)
-    page = page_hash(html)
-    write_stamp(staged, Stamp(inputs, page if pdf else None))
+    page = reuse.page(html, themes) if reuse and pdf else None
+    write_stamp(staged, Stamp(inputs, page))
     if not pdf:
         return
-    if read_stamp(final).page == page and link_file(final / pdf, staged / pdf):
+    if page and reuse.take_pdf(final / pdf, page, staged / pdf):
         report.skipped.append(f"{pdf}: its page is unchanged")
         return
     job = PdfJob(html, final, None, themes, staged / pdf)

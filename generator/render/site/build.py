@@ -6,15 +6,18 @@ import hashlib
 import json
 import re
 import shutil
+import subprocess
 import tempfile
+from dataclasses import dataclass
 from importlib.metadata import version as package_version
 from pathlib import Path
 
 from generator import __version__
 from generator.build import BuildOptions, BuildReport
 from generator.link.project import Project
-from generator.link.versions import changes_since_previous
+from generator.link.versions import changes_since_previous, previous_version, releases
 from generator.problems import UserError
+from generator.read.releases import git_prefix
 from generator.render.site.markup import tidy_material_html
 from generator.render.site.mkdocs_config import run_mkdocs
 from generator.render.site.pages import ChangeLog
@@ -42,13 +45,44 @@ def changelog_of(history: Project, version: str) -> ChangeLog | None:
     return ChangeLog(*found) if found else None
 
 
-def fingerprint(project: Project, pdf: bool, changelog: ChangeLog | None = None) -> str:
+@dataclass
+class PendingChangeLog:
+    """The "What changed" of `version`, compared only when the site is built.
+
+    Comparing means exporting and loading the previous release from git; an unchanged site
+    needs only to know which release that is and what its content was (`identity`).
+    """
+
+    history: Project
+    version: str
+
+    def identity(self) -> str | None:
+        """Which version this one is compared with, and its content; None for the first version."""
+        previous = previous_version(self.history, self.version)
+        if previous is None:
+            return None
+        release = next((r for r in releases(self.history) if r.version == previous), None)
+        if release is None:  # the working tree's own version
+            return f"{previous}: the working tree"
+        prefix = git_prefix(self.history.root) or ""
+        found = subprocess.run(["git", "-C", str(self.history.root), "rev-parse", f"{release.tag}:{prefix}content"],
+                               capture_output=True, text=True, check=False)
+        return f"{previous}: {release.tag} {found.stdout.strip() or found.stderr.strip()}"
+
+    def __call__(self) -> ChangeLog | None:
+        return changelog_of(self.history, self.version)
+
+
+def fingerprint(project: Project, pdf: bool, changelog: ChangeLog | PendingChangeLog | None = None) -> str:
     """A hash of everything the site is made from: content, config, theme, our code, tool versions.
 
     Checked before generating anything, so an unchanged rebuild costs only reading the inputs.
     """
     digest = hashlib.sha256(f"pdf={pdf}\nhandbook={__version__}\n".encode())
-    if changelog:
+    if isinstance(changelog, PendingChangeLog):
+        if (previous := changelog.identity()) is not None:
+            digest.update(f"changes since {previous}".encode())
+    elif changelog:
         digest.update(repr((changelog.previous, changelog.changes)).encode())
     for tool in ("mkdocs", "mkdocs-material", "weasyprint", "markdown", "pymdown-extensions", "nh3"):
         digest.update(f"{tool}={package_version(tool)}\n".encode())
@@ -71,7 +105,7 @@ def is_current(target: Path, stamp: str) -> bool:
 
 
 def build_site(project: Project, options: BuildOptions, report: BuildReport, *, site: Path | None = None,
-               changelog: ChangeLog | None = None) -> Path:
+               changelog: ChangeLog | PendingChangeLog | None = None) -> Path:
     """Generate the MkDocs project, build it and the PDF, swap the result into site/<version>/.
 
     `site` is the output folder (default: the project's site/); `changelog` compares this
@@ -88,6 +122,8 @@ def build_site(project: Project, options: BuildOptions, report: BuildReport, *, 
     if is_current(target, stamp):
         report.skipped.append(f"site/{version}: unchanged")
     else:
+        if isinstance(changelog, PendingChangeLog):
+            changelog = changelog()
         with report.step("handbook site", 2) as advance:
             data, files = generate_files(project, pdf=options.pdf, changelog=changelog)
             documents = print_documents(data) if options.pdf else {}

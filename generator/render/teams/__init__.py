@@ -11,7 +11,7 @@ from generator.build import Started
 from generator.link.project import Project
 from generator.model.errors import did_you_mean
 from generator.problems import UserError
-from generator.render.reports.pages import render_page, take_previous, write_page
+from generator.render.reports.pages import render_page, take_previous, theme_dirs, write_page
 from generator.write.atomic import replace_dir, staging_dir
 from generator.write.workers import Pool
 
@@ -51,13 +51,14 @@ def start_teams(project, options, report, pool: Pool, reuse=None) -> Started:  #
         with report.step("team views", len(managers)) as advance:
             for manager in managers:
                 page_pdf = f"{manager}.pdf" if options.pdf else None
-                key = reuse.group("team", manager, options.pdf, people=lines[manager]) if reuse else None
+                key = reuse.group("team", manager, options.pdf, reuse.themes(theme_dirs(project.root)),
+                                  people=lines[manager]) if reuse else None
                 if take_previous(out / manager, key, staged / manager, page_pdf):
                     reused += 1
                 else:
                     view = assess_team(project, manager, readiness)
                     write_page(project, render_team_html(project, view), staged / manager, "index.html",
-                               out / manager, page_pdf, pool, report, key)
+                               out / manager, page_pdf, pool, report, key, reuse)
                 advance()
         rows = [(m, project.name_of(m), len(lines[m])) for m in managers]
         write_page(project, render_page(project, "teams_index.html", rows=rows, pdf=options.pdf, as_of=project.as_of),
