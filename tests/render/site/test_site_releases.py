@@ -135,3 +135,26 @@ def test_selector_switches_version_on_the_same_page(browser, released_url: str) 
     page.locator("[data-md-component=outdated]").wait_for(state="visible")
     assert "not the latest" in page.locator("[data-md-component=outdated]").inner_text()
     assert watched.problems == []
+
+
+def test_an_unchanged_site_does_not_export_the_previous_release(tmp_path: Path,
+                                                                monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.link.versions as versions
+
+    repo = make_versioned_repo(tmp_path / "handbook")
+    assert run_cli("build", "--root", repo, "--no-portfolios", "--no-pdf").exit_code == 0
+    exported: list[str] = []
+    original = versions.export_release
+
+    def counting(root, tag, dest):  # type: ignore[no-untyped-def]
+        exported.append(tag)
+        return original(root, tag, dest)
+
+    monkeypatch.setattr(versions, "export_release", counting)
+    result = run_cli("build", "--root", repo, "--no-portfolios", "--no-pdf", "--verbose")
+    assert "skipped site/2.0: unchanged" in result.stderr
+    assert exported == []  # "What changed" is compared only when the site is built
+    git(repo, "tag", "-d", "v1.1")  # the previous release is now 1.0: the comparison changed
+    result = run_cli("build", "--root", repo, "--no-portfolios", "--no-pdf", "--verbose")
+    assert "skipped site/2.0: unchanged" not in result.stderr and exported
+    assert "1.0" in (repo / "site/2.0/changes/index.html").read_text()
