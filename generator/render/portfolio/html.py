@@ -7,8 +7,10 @@ from pathlib import Path
 
 from generator.link.project import Portfolio, Project
 from generator.read.git_history import Commit, read_git_history
-from generator.render.portfolio.context import THEME_PREFIX, PortfolioContext, build_context, confined, reserved_names
+from generator.render.portfolio.context import build_context
+from generator.render.portfolio.links import THEME_PREFIX, confined, reserved_names
 from generator.render.portfolio.theme import environment, theme_dirs
+from generator.render.portfolio.views import PortfolioContext
 
 _UNSET: dict[Path, Commit] = {}
 

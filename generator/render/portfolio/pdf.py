@@ -13,7 +13,7 @@ from weasyprint import HTML
 from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from generator.render.portfolio.context import THEME_PREFIX, confined
+from generator.render.portfolio.links import THEME_PREFIX, confined
 from generator.render.portfolio.pdf_job import PDF_OPTIONS, PdfJob, PdfResult, render_pdf
 
 __all__ = ["PDF_OPTIONS", "PdfJob", "PdfResult", "render_pdf", "render", "ConfinedFetcher"]
