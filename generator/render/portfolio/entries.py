@@ -23,6 +23,8 @@ from generator.render.portfolio.links import IMAGE_SUFFIXES, URL_ATTR_RE, anchor
 from generator.render.portfolio.views import Artifact, EntryView, FeedbackView
 from generator.render.portfolio.wording import artifact_caption, provenance_sentence
 
+FUTURE = "dated after the as-of date"
+
 
 class UnrenderableEntry(MarkdownRefused):
     """An entry whose Markdown is refused by the renderer's budget: its portfolio is not built."""
@@ -117,7 +119,7 @@ class EntryViews:
 
     def not_counted(self, date: dt.date) -> str | None:
         if date > self.project.as_of:
-            return "dated after the as-of date"
+            return FUTURE
         if date < self.oldest:
             return f"older than {self.max_age}"
         return None

@@ -106,19 +106,19 @@ class PersonRef:
 
 @dataclass
 class PrintSummary:
-    """How a long portfolio's PDF is cut down: what counts in full, every other entry in one line.
+    """How a long portfolio's PDF is cut down: what counts in full, compactly; every other entry in one line.
 
     Set only on the copy of the context the PDF is rendered from (see `printed.py`).
     """
 
-    threshold: int                 # the portfolio has more entries than this
-    full: int                      # entries printed in full: everything readiness counts
-    reasons: dict[str, str]        # summarised entry id -> why it is not printed in full
-    recognitions: int = 0          # recognition entries among the summarised ones
+    threshold: int                          # the portfolio has more entries than this
+    full: int                               # entries printed in full: everything readiness counts
+    groups: list[tuple[str, list[EntryView]]]  # why not in full, and those entries oldest first
+    kinds: dict[str, int] = field(default_factory=dict)  # summarised entries by kind
 
     @property
     def summarised(self) -> int:
-        return len(self.reasons)
+        return sum(len(entries) for _, entries in self.groups)
 
 
 @dataclass
