@@ -216,7 +216,8 @@ def _drop_empty_texts(doc: Document, data: object, loc: tuple[str | int, ...], p
     """An empty `title:` or `summary:` is treated as absent, with a warning."""
     if isinstance(data, list):
         for i, item in enumerate(data):
-            _drop_empty_texts(doc, item, loc + (i,), problems)
+            if isinstance(item, (dict, list)):  # only containers can hold a key: texts are not visited
+                _drop_empty_texts(doc, item, loc + (i,), problems)
     if not isinstance(data, dict):
         return
     for key in list(data):
@@ -226,7 +227,7 @@ def _drop_empty_texts(doc: Document, data: object, loc: tuple[str | int, ...], p
                           f"'{key}:' is empty and is treated as absent",
                           f"write the {key} after the colon, or remove the line")
             del data[key]
-        else:
+        elif isinstance(value, (dict, list)):
             _drop_empty_texts(doc, value, loc + (key,), problems)
 
 
@@ -292,7 +293,9 @@ def paused_gc() -> Iterator[None]:
 
     Loading allocates millions of small objects and frees almost none; every full
     collection would scan all of them again, so its cost would grow with the square of
-    the repository. Reference counting still frees what is dropped.
+    the repository. Reference counting still frees what is dropped. What was loaded is
+    then frozen out of later collections too: otherwise the first one after loading scans
+    it all (a loaded project holds no reference cycles for a collection to find).
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -300,6 +303,7 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            gc.freeze()
             gc.enable()
 
 
