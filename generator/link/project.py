@@ -26,10 +26,10 @@ from generator.model.types import date_in_range
 from generator.problems import Position, Problems, UserError, display_path
 from generator.read.files import confined_files, refuse_link, shown_path
 from generator.read.frontmatter import read_front_matter
+from generator.read.nesting import MarkdownRefused, check_nesting
 from generator.read.releases import Release
 from generator.read.text import read_text
 from generator.read.yaml_positions import Document, read_yaml_text
-from generator.render.markdown import MarkdownRefused, check_nesting
 
 M = TypeVar("M", bound=Strict)
 MAX_ENTRIES = 1000  # per person: a committee reads them all, and every build renders them
