@@ -81,6 +81,9 @@ class Cache:
         self.hits = self.misses = 0
         self.loaded = False
         self.dirty = False  # something to write: a file hashed again, a result stored or dropped
+        # When set, the bytes of the files hashed whose names end in `keep_suffixes` (to parse them next).
+        self.keep: dict[str, bytes] | None = None
+        self.keep_suffixes: tuple[str, ...] = (".md", ".yml", ".yaml")
         self.last_walk_had_links = False
         self.files_seen: dict[str, list[Any]] = {}
         self._key = _secret()
@@ -157,9 +160,12 @@ class Cache:
         self.dirty = True
         try:
             with open(path, "rb") as handle:
-                digest = hashlib.sha256(handle.read()).hexdigest()
+                data = handle.read()
         except OSError:
             return None
+        digest = hashlib.sha256(data).hexdigest()
+        if self.keep is not None and rel.endswith(self.keep_suffixes):
+            self.keep[str(path)] = data
         self.files_seen[rel] = [*sig, digest]
         return digest
 

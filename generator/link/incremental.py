@@ -26,6 +26,7 @@ from generator.link.project import (
     read_portfolio,
 )
 from generator.problems import Problem, Problems, Severity, display_path
+from generator.read.text import prefetched
 
 TABLE = "portfolio"
 PEOPLE = "people"  # the people index, for a check of a few files (`check --staged`)
@@ -72,12 +73,15 @@ def _check_with_cache(root: Path, as_of: dt.date | None) -> tuple[Project, Probl
     trees: dict[str, str | None] = {}
     reused: dict[str, Record] = {}
     for folder in folders:
+        cache.keep = {}  # a folder hashed to look it up is parsed from the same bytes: each file is read once
         trees[folder.name] = tree = _cacheable(cache, folder)
+        read, cache.keep = cache.keep, None
         found = cache.get(TABLE, folder.name, tree) if tree else None
         if isinstance(found, dict):
             reused[folder.name] = Record(**found)
         else:
-            read_portfolio(folder, project, problems)
+            with prefetched(read if tree else {}):
+                read_portfolio(folder, project, problems)
     context = _context(project, cache, reused)
     for name in [n for n, record in reused.items() if record.context != context]:
         del reused[name]  # checked against something that has changed since

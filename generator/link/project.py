@@ -51,6 +51,7 @@ class Portfolio:
     profile: Profile
     entries: list[LoadedEntry] = field(default_factory=list)
     plan: Plan | None = None  # plan.yml, when the person keeps one
+    real_folder: str | None = field(default=None, repr=False, compare=False)  # resolved on first use
 
 
 @dataclass
@@ -236,10 +237,9 @@ def _yaml_files(project: Project, folder: Path, problems: Problems) -> list[Path
 
 
 def _read_entry(path: Path, project: Project, problems: Problems,
-                folder_display: str | None = None) -> LoadedEntry | None:
-    # `folder_display`: the entries folder's display path, valid for a file there that is not a link
-    display = f"{folder_display}/{path.name}" if folder_display and not path.is_symlink() \
-        else display_path(path, project.root)
+                folder_display: str | None = None, link: bool = True) -> LoadedEntry | None:
+    # `folder_display`: the entries folder's display path, valid for a file there that is not a `link`
+    display = f"{folder_display}/{path.name}" if folder_display and not link else display_path(path, project.root)
     project.files_read += 1
     text = read_text(path, display, problems)
     document = read_front_matter(text, display, problems) if text is not None else None
@@ -253,6 +253,7 @@ def _read_entry(path: Path, project: Project, problems: Problems,
     meta = validate(document.meta, Entry, problems)
     if meta is None:
         return None
+    document.meta.data = None  # the model holds it now: the raw mappings would double what entries cost
     return LoadedEntry(path.stem, path, meta, document.body, document.body_line)
 
 
@@ -274,14 +275,15 @@ def _read_portfolio(folder: Path, project: Project, problems: Problems) -> Portf
         problems.add(display_path(entries_dir, project.root), Position(), "entries-not-a-folder",
                      "'entries' is a file, but entries are read from a folder of that name",
                      "make 'entries' a folder and put one .md file per entry in it")
-    paths = confined_files(entries_dir, folder, project.root, problems, (".md",), recursive=False)
+    links: set[Path] = set()
+    paths = confined_files(entries_dir, folder, project.root, problems, (".md",), recursive=False, links=links)
     if len(paths) > MAX_ENTRIES:
         problems.add(display_path(entries_dir, project.root), Position(), "too-many-entries",
                      f"{len(paths)} entries, more than the limit of {MAX_ENTRIES} for one person",
                      "keep the entries a committee needs; older evidence no longer counts anyway")
         paths = []
     shown = display_path(entries_dir, project.root) if paths else None
-    entries = [e for p in paths if (e := _read_entry(p, project, problems, shown))]
+    entries = [e for p in paths if (e := _read_entry(p, project, problems, shown, p in links))]
     plan_path = folder / "plan.yml"
     plan = read_model(plan_path, Plan, project, problems) if plan_path.is_file() else None
     return Portfolio(folder.name, folder, profile, entries, plan) if profile else None

@@ -256,8 +256,8 @@ def _artifact_problem(project: Project, portfolio: Portfolio, artifact: str) -> 
         return ("artifact-location", f"artifact '{artifact}' must be a file inside the portfolio or an http(s) link",
                 f"copy the file to {display_path(portfolio.folder, project.root)}/attachments/ "
                 "and link it as attachments/<name>")
-    folder = os.path.realpath(portfolio.folder)
-    target = os.path.realpath(os.path.join(folder, artifact))
+    folder = _real_folder(portfolio)
+    target = _real_path(folder, artifact)
     if os.path.commonpath([folder, target]) != folder:
         return ("artifact-outside", f"artifact '{artifact}' is outside {portfolio.id}'s portfolio folder",
                 "link only files under your own portfolio folder, like attachments/<name>")
@@ -266,3 +266,30 @@ def _artifact_problem(project: Project, portfolio: Portfolio, artifact: str) -> 
                 f"add the file at {display_path(Path(target), project.root)} or fix the path "
                 "(paths are relative to the person's folder)")
     return None
+
+
+def _real_folder(portfolio: Portfolio) -> str:
+    """The portfolio folder with every link resolved, worked out once per loaded portfolio."""
+    if portfolio.real_folder is None:
+        portfolio.real_folder = os.path.realpath(portfolio.folder)
+    return portfolio.real_folder
+
+
+def _real_path(folder: str, relative: str) -> str:
+    """`os.path.realpath(folder/relative)` for a `folder` without links: only `relative`'s parts are looked up.
+
+    Every local artifact of every entry is resolved: resolving the folder's own parts each
+    time would cost a system call per folder of the repository's path.
+    """
+    path = folder
+    parts = relative.split("/")
+    for i, part in enumerate(parts):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            path = os.path.dirname(path)
+            continue
+        path = os.path.join(path, part)
+        if os.path.islink(path):
+            return os.path.realpath(os.path.join(path, *parts[i + 1:]))
+    return path

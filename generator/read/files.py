@@ -46,14 +46,14 @@ def shown_path(path: Path, root: Path) -> str:
 
 
 def confined_files(folder: Path, fence: Path, root: Path, problems: Problems, suffixes: tuple[str, ...],
-                   *, recursive: bool) -> list[Path]:
+                   *, recursive: bool, links: set[Path] | None = None) -> list[Path]:
     """Files of `folder` ending in `suffixes` that stay inside `fence`, sorted; links out are errors.
 
     Sub-folders are walked when `recursive` (never through a link); a Markdown file with
     another suffix is an error, since it would otherwise be silently left out. Only links
     are resolved: a plain file in a folder walked without following links is where its
     folder is, and resolving each of a repository's files would cost a system call per
-    folder of its path.
+    folder of its path. The links found (that stay inside) are added to `links`.
     """
     if not folder.is_dir():
         return []
@@ -94,8 +94,12 @@ def confined_files(folder: Path, fence: Path, root: Path, problems: Problems, su
             dot = name.rfind(".")
             suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
             if suffix in suffixes:
-                if not entry.is_symlink() or not refuse_link(Path(entry.path), fence, root, problems):
+                if not entry.is_symlink():
                     found.append(entry.path)
+                elif not refuse_link(Path(entry.path), fence, root, problems):
+                    found.append(entry.path)
+                    if links is not None:
+                        links.add(Path(entry.path))
             elif suffix.lower() in suffixes or (".md" in suffixes and suffix.lower() in OTHER_MARKDOWN):
                 problems.add(shown_path(Path(entry.path), root), Position(), "file-name",
                              f"'{name}' is not read: only files ending in {' or '.join(suffixes)} are",

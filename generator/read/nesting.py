@@ -9,6 +9,8 @@ import re
 
 MAX_NESTING = 16          # quote and list levels
 _QUOTE_DEPTH = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
+# Indentation that could reach MAX_NESTING * 4 columns: more than MAX_NESTING spaces or tabs.
+_DEEP_INDENT = re.compile(rf"^[ \t]{{{MAX_NESTING + 1},}}", re.MULTILINE)
 
 
 class MarkdownRefused(ValueError):
@@ -25,6 +27,8 @@ def check_nesting(text: str) -> None:
         if match.group().count(">") > MAX_NESTING:
             raise MarkdownRefused(f"quotes are nested more than {MAX_NESTING} levels deep",
                                   "use fewer '>' at the start of the line", text.count("\n", 0, match.start()) + 1)
+    if not _DEEP_INDENT.search(text):
+        return  # a tab is at most 4 columns: no line can be indented far enough
     for number, line in enumerate(text.split("\n"), start=1):
         indent = len(line) - len(line.lstrip(" \t"))
         if indent and len(line[:indent].expandtabs(4)) // 2 > MAX_NESTING * 2:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from generator.problems import Position, Problems
@@ -24,18 +26,36 @@ def _position(raw: bytes, offset: int) -> Position:
     return Position(line, column)
 
 
+# Bytes of files read already (to hash them for the cache), by path: parsed from here, not read again.
+_prefetched: dict[str, bytes] = {}
+
+
+@contextmanager
+def prefetched(contents: dict[str, bytes]) -> Iterator[None]:
+    """Within the block, `read_text` takes these files' bytes from `contents` (each once)."""
+    _prefetched.update(contents)
+    try:
+        yield
+    finally:
+        _prefetched.clear()
+
+
 def read_text(path: Path, display: str, problems: Problems) -> str | None:
     """The file's text, or None after recording why it cannot be read."""
+    raw = _prefetched.pop(str(path), None) if _prefetched else None
     try:
-        with open(path, "rb") as handle:  # one open and one fstat: this runs for every file
-            size = os.fstat(handle.fileno()).st_size
-            if size > MAX_FILE_BYTES:
-                problems.add(display, Position(), "file-too-large",
-                             f"the file is {size / 1024 / 1024:.1f} MiB, more than the limit of "
-                             f"{MAX_FILE_BYTES // 1024 // 1024} MiB",
-                             "split it into smaller files, or link large material as an attachment")
-                return None
-            raw = handle.read()
+        if raw is None:
+            with open(path, "rb") as handle:  # one open and one fstat: this runs for every file
+                size = os.fstat(handle.fileno()).st_size
+                raw = handle.read() if size <= MAX_FILE_BYTES else None
+        else:
+            size = len(raw)
+        if raw is None or size > MAX_FILE_BYTES:
+            problems.add(display, Position(), "file-too-large",
+                         f"the file is {size / 1024 / 1024:.1f} MiB, more than the limit of "
+                         f"{MAX_FILE_BYTES // 1024 // 1024} MiB",
+                         "split it into smaller files, or link large material as an attachment")
+            return None
     except OSError as exc:
         problems.add(display, Position(), "unreadable", f"cannot read the file: {exc.strerror}",
                      "check the file's permissions")

@@ -217,3 +217,23 @@ def test_a_warm_check_with_nothing_changed_writes_nothing(company: Path) -> None
     first = _cache_file(company).stat().st_mtime_ns
     problems(company)
     assert _cache_file(company).stat().st_mtime_ns == first >= written
+
+
+def test_a_cold_check_reads_each_person_file_once(company: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bytes hashed for the cache are the ones parsed: read_text opens no person file itself."""
+    import builtins
+
+    from generator.read import text
+
+    opened: list[str] = []
+
+    def counting_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(str(file))
+        return builtins.open(file, *args, **kwargs)
+
+    monkeypatch.setattr(text, "open", counting_open, raising=False)
+    cold = problems(company)
+    assert not [p for p in opened if "/portfolios/" in p and not p.endswith("people.yml")]
+    opened.clear()
+    assert problems(company, "--no-cache") == cold
+    assert len([p for p in opened if "/portfolios/ada/" in p]) == 3  # profile.yml and two entries
