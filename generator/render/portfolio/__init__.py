@@ -18,10 +18,17 @@ from generator.model.errors import did_you_mean
 from generator.problems import Position, UserError, display_path
 from generator.read.git_history import Commit, read_git_history
 from generator.render.calendar import render_person_calendar, write_team_calendars
-from generator.render.portfolio.context import THEME_PREFIX, UnrenderableEntry, build_context
-from generator.render.portfolio.html import copy_person_files, render_context_html, render_portfolio_html
+from generator.render.portfolio.context import build_context
+from generator.render.portfolio.entries import UnrenderableEntry
+from generator.render.portfolio.html import (
+    copy_person_files,
+    render_context_html,
+    render_portfolio_html,
+    render_print_html,
+)
 from generator.render.portfolio.incremental import Reuse, Stamp, write_stamp
 from generator.render.portfolio.index import IndexRow, index_row, render_index_html
+from generator.render.portfolio.links import THEME_PREFIX
 from generator.render.portfolio.pdf_job import PdfJob, import_weasyprint, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
 from generator.shard import Shard, collect, copy_person, write_manifest
@@ -220,14 +227,15 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
             write_text(folder / f"{portfolio.id}.ics", render_person_calendar(project, portfolio))
             copy_person_files(portfolio, context.files, folder)
             copy_static(themes, folder / THEME_PREFIX)
-            page = reuse.page(html, themes, portfolio.folder) if reuse else None
+            printed = render_print_html(project, context, html)  # the page, unless the PDF summarises entries
+            page = reuse.page(printed, themes, portfolio.folder) if reuse else None
             write_stamp(folder, Stamp(key, page if reuse and reuse.pdf else None))
             report.portfolios += 1
             pdf = folder / f"{portfolio.id}.pdf"
             if reuse and reuse.pdf and page and reuse.take_pdf(out / portfolio.id / pdf.name, page, pdf):
                 report.skipped.append(f"{pdf.name}: its page is unchanged")
             else:
-                jobs.append(PdfJob(html, out / portfolio.id, portfolio.folder, themes, pdf))
+                jobs.append(PdfJob(printed, out / portfolio.id, portfolio.folder, themes, pdf))
                 if submit:
                     submit(jobs[-1])
             advance()

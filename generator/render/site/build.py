@@ -156,8 +156,8 @@ def _build_into(target: Path, files: ProjectFiles, documents: dict[str, str], st
                 out.parent.mkdir(parents=True, exist_ok=True)
                 if not (previous.get(name) == hashes[name] and _copy_previous(target / name, out)):
                     todo.append((html, out))
-            # beside MkDocs: one worker with two cores, more with more
-            job = PdfJob(todo, max(1, jobs - 1)) if todo and jobs > 1 else None
+            # PDFs cost far more than MkDocs: a worker per core, MkDocs sharing them
+            job = PdfJob(todo, jobs) if todo and jobs > 1 else None
             try:
                 run_mkdocs(config_file, staged)
                 tidy_material_html(staged)

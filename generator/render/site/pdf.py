@@ -95,16 +95,30 @@ def _render_batch(batch: list[tuple[str, Path]], error: Path) -> None:
         raise SystemExit(1) from exc
 
 
+def balance(documents: list[tuple[str, Path]], workers: int) -> list[list[tuple[str, Path]]]:
+    """Largest first, each to the least loaded worker, the HTML's length standing for its cost.
+
+    The whole handbook is about as long as all the tracks together, so with two workers one
+    renders it while the other renders every track.
+    """
+    batches: list[list[tuple[str, Path]]] = [[] for _ in range(max(1, workers))]
+    loads = [0] * len(batches)
+    for document in sorted(documents, key=lambda d: len(d[0]), reverse=True):
+        lightest = loads.index(min(loads))
+        batches[lightest].append(document)
+        loads[lightest] += len(document[0])
+    return batches
+
+
 class PdfJob:
     """Print documents rendered in worker processes while MkDocs builds in this one.
 
-    `workers` processes share the documents (largest first, dealt in turn), each importing
-    WeasyPrint itself; `cancel` stops them all when the build fails.
+    `workers` processes share the documents, each importing WeasyPrint itself; `cancel` stops
+    them all when the build fails.
     """
 
     def __init__(self, documents: list[tuple[str, Path]], workers: int = 1) -> None:
-        ordered = sorted(documents, key=lambda d: len(d[0]), reverse=True)
-        batches = [ordered[i::max(1, workers)] for i in range(max(1, workers))]
+        batches = balance(documents, workers)
         context = get_context("forkserver")
         self.processes = []
         for n, batch in enumerate(b for b in batches if b):

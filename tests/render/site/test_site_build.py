@@ -256,3 +256,14 @@ def test_no_broken_internal_links_in_the_fixture_site(built_site: Built) -> None
     from tests.render.site.crawl import broken_links
 
     assert broken_links(built_site.site) == []
+
+
+def test_the_whole_handbook_gets_a_worker_of_its_own_when_it_is_as_long_as_the_tracks() -> None:
+    from generator.render.site.pdf import balance
+
+    documents = [("t" * 30, Path("pdf/a.pdf")), ("h" * 100, Path("handbook.pdf")),
+                 ("t" * 40, Path("pdf/b.pdf")), ("t" * 30, Path("pdf/c.pdf"))]
+    batches = balance(documents, 2)
+    assert [[out.as_posix() for _, out in batch] for batch in batches] == [
+        ["handbook.pdf"], ["pdf/b.pdf", "pdf/a.pdf", "pdf/c.pdf"]]
+    assert balance(documents, 1) == [sorted(documents, key=lambda d: len(d[0]), reverse=True)]
