@@ -71,9 +71,11 @@ class _Executor(ProcessPoolExecutor):
     Here a missing worker is always started again.
     """
 
+    wanted = 1  # workers the queued jobs can use: one PDF does not start a second WeasyPrint
+
     def _adjust_process_count(self) -> None:
         processes = getattr(self, "_processes", None)
-        if processes is not None and len(processes) < self._max_workers:
+        if processes is not None and len(processes) < min(self._max_workers, self.wanted):
             self._spawn_process()  # type: ignore[attr-defined]
 
 
@@ -92,7 +94,7 @@ class Pool:
 
     def __init__(self, workers: int, tasks_per_worker: int = TASKS_PER_WORKER) -> None:
         self.workers, self.tasks_per_worker = max(1, workers), tasks_per_worker
-        self._executor: ProcessPoolExecutor | None = None
+        self._executor: _Executor | None = None
         self._pending: list[tuple[Future[Any], _Job]] = []
         self._local: list[_Job] = []
 
@@ -101,9 +103,11 @@ class Pool:
 
     def __exit__(self, kind: type[BaseException] | None, exc: BaseException | None,
                  tb: TracebackType | None) -> None:
-        self.close(kill=exc is not None)
+        # Every result was collected by `wait` (or the build failed): the workers only idle or
+        # start up, and waiting for a starting one to import WeasyPrint would be time lost.
+        self.close(kill=True)
 
-    def _new_executor(self, workers: int) -> ProcessPoolExecutor:
+    def _new_executor(self, workers: int) -> _Executor:
         context = multiprocessing.get_context("spawn")  # recycling workers needs spawn, not fork
         return _Executor(max_workers=workers, mp_context=context,
                                    max_tasks_per_child=self.tasks_per_worker, initializer=die_with_parent,
@@ -122,6 +126,7 @@ class Pool:
             self._local.append(job)
             return
         self._executor = self._executor or self._new_executor(self.workers)
+        self._executor.wanted = 1 + sum(not future.done() for future, _ in self._pending)
         self._pending.append((self._executor.submit(function, argument), job))
 
     def wait(self) -> None:
@@ -145,6 +150,7 @@ class Pool:
         """A worker died: run its pool's unfinished jobs again, then alone what breaks a pool twice."""
         self.close(kill=True)
         self._executor = self._new_executor(self.workers)
+        self._executor.wanted = len(broken)
         again = [(self._executor.submit(j.function, j.argument), j) for j in broken]
         alone = []
         for future, job in again:
