@@ -139,9 +139,12 @@ def main() -> None:
     parser.add_argument("--chunk", type=int, default=20, help="PDFs per serial/parallel comparison")
     parser.add_argument("--entries", type=lambda s: [int(n) for n in s.split(",")],
                         help="instead: one person with this many entries, e.g. 500,2000,5000")
+    parser.add_argument("--full-up-to", type=int, default=0, metavar="N",
+                        help="with --entries: also the PDF of every entry in full, as before, up to N entries "
+                             "(about 1 GiB of memory per 1,000 entries)")
     args = parser.parse_args()
     if args.entries:
-        bench_big(args.entries)
+        bench_big(args.entries, args.full_up_to)
         return
     bench_set("example", ROOT, args.jobs, args.chunk)
     with tempfile.TemporaryDirectory(prefix="bench-synthetic-") as tmp:
@@ -164,9 +167,10 @@ def big_step(step: str, root: Path, page: Path) -> None:
         (page / "index.html").write_text(html, encoding="utf-8")
         (page / "print.html").write_text(printed, encoding="utf-8")
         write_portfolio_assets(project, portfolio, page)  # the theme and attachments, for raw WeasyPrint
-    else:
-        render_pdf(PdfJob((page / "print.html").read_text(encoding="utf-8"), page, root / "portfolios" / BIG,
-                          theme_dirs(root), page / "ours.pdf"))
+    else:  # ours: the PDF as built; full: the same step on the page itself, every entry in full
+        source = page / ("print.html" if step == "ours" else "index.html")
+        render_pdf(PdfJob(source.read_text(encoding="utf-8"), page, root / "portfolios" / BIG, theme_dirs(root),
+                          page / f"{step}.pdf"))
 
 
 def _row(label: str, r: Run, entries: int, first: tuple[int, Run] | None) -> str:
@@ -176,7 +180,7 @@ def _row(label: str, r: Run, entries: int, first: tuple[int, Run] | None) -> str
             f"{per:7.2f} ms/entry  {linear}")
 
 
-def bench_big(sizes: list[int]) -> None:
+def bench_big(sizes: list[int], full_up_to: int = 0) -> None:
     """One person with each number of entries: HTML, our PDF and raw WeasyPrint, each in a fresh process."""
     from pypdf import PdfReader
 
@@ -190,6 +194,8 @@ def bench_big(sizes: list[int]) -> None:
             runs = {name: run(*step, name, root, page) for name in ("html", "ours")}
             # raw: a Python that imports nothing of ours (so not our fix of pydyf's page references either)
             runs["raw"] = run(sys.executable, "-c", RAW_WEASYPRINT, page / "print.html", page / "raw.pdf")
+            if n <= full_up_to:
+                runs["full"] = run(*step, "full", root, page)
             printed = (page / "print.html").read_text(encoding="utf-8")
             summary = re.search(r"This PDF prints in full the (\d+) entr", printed)
             shown = f"{summary.group(1)} entries in full, the others summarised" if summary else "every entry in full"
@@ -197,13 +203,19 @@ def bench_big(sizes: list[int]) -> None:
             print(f"\none person with {n} entries (load average {os.getloadavg()[0]:.2f}): PDF of {pages} pages, "
                   f"{shown}; HTML {len((page / 'index.html').read_bytes()) / 1e6:.1f} MB, print HTML "
                   f"{len(printed.encode()) / 1e6:.1f} MB")
-            for name, label in (("html", "HTML page and print HTML"), ("ours", "PDF, ours"),
-                                ("raw", "PDF, raw WeasyPrint (floor)")):
+            for name, label in (("html", "load, HTML page and print HTML"), ("ours", "PDF, ours"),
+                                ("raw", "PDF, raw WeasyPrint (floor)"), ("full", "PDF of every entry in full")):
+                if name not in runs:
+                    continue
                 print(_row(label, runs[name], n, firsts.get(name)))
                 firsts.setdefault(name, (n, runs[name]))
             print(f"  ours / raw WeasyPrint on the same HTML: {runs['ours'].seconds / runs['raw'].seconds:.2f}× wall, "
                   f"{runs['ours'].cpu / runs['raw'].cpu:.2f}× CPU, {runs['ours'].peak_mib / runs['raw'].peak_mib:.2f}× "
                   "memory")
+            if "full" in runs:
+                print(f"  every entry in full: {len(PdfReader(page / 'full.pdf').pages)} pages, "
+                      f"{runs['full'].cpu / runs['ours'].cpu:.2f}× the CPU and "
+                      f"{runs['full'].peak_mib / runs['ours'].peak_mib:.2f}× the memory of ours")
             peaks += [runs["html"].peak_mib, runs["ours"].peak_mib]
     print(f"\npeak memory of any step of ours: {max(peaks):.0f} MiB; goal <= 1024 MiB: "
           f"{'met' if max(peaks) <= 1024 else 'NOT met'}")
