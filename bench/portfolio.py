@@ -23,6 +23,7 @@ import re
 import resource
 import shutil
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
@@ -34,7 +35,6 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from scale import RAW_WEASYPRINT, Run, run  # noqa: E402
-from synth import Company, write_company  # noqa: E402
 from synthetic import write_example_people  # noqa: E402
 
 from generator.build import BuildReport  # noqa: E402
@@ -180,16 +180,28 @@ def _row(label: str, r: Run, entries: int, first: tuple[int, Run] | None) -> str
             f"{per:7.2f} ms/entry  {linear}")
 
 
-def bench_big(sizes: list[int], full_up_to: int = 0) -> None:
-    """One person with each number of entries: HTML, our PDF and raw WeasyPrint, each in a fresh process."""
-    from pypdf import PdfReader
+PAGES = "import sys; from pypdf import PdfReader; print(len(PdfReader(sys.argv[1]).pages))"
 
+
+def _pages(pdf: Path) -> int:
+    """Counted in another process: a child's peak memory counts the memory of the process that started it."""
+    return int(subprocess.run([sys.executable, "-c", PAGES, pdf], check=True, capture_output=True, text=True).stdout)
+
+
+def bench_big(sizes: list[int], full_up_to: int = 0) -> None:
+    """One person with each number of entries: HTML, our PDF and raw WeasyPrint, each in a fresh process.
+
+    This process stays small (the repository is written by another one, PDFs are read by another one),
+    since a child's peak memory as the kernel reports it includes what it shared with this one.
+    """
     step = [sys.executable, Path(__file__).resolve(), "--step"]
     firsts: dict[str, tuple[int, Run]] = {}
     peaks: list[float] = []
     with tempfile.TemporaryDirectory(prefix="bench-big-") as tmp:
         for n in sizes:
-            root = write_company(Path(tmp) / f"repo-{n}", Company(people=3, entries=2, tracks=2, big_person=n))
+            root = Path(tmp) / f"repo-{n}"
+            subprocess.run([sys.executable, Path(__file__).with_name("synth.py"), root, "--people", "3", "--entries",
+                            "2", "--tracks", "2", "--big-person", str(n)], check=True, capture_output=True)
             page = Path(tmp) / f"page-{n}" / BIG
             runs = {name: run(*step, name, root, page) for name in ("html", "ours")}
             # raw: a Python that imports nothing of ours (so not our fix of pydyf's page references either)
@@ -199,7 +211,7 @@ def bench_big(sizes: list[int], full_up_to: int = 0) -> None:
             printed = (page / "print.html").read_text(encoding="utf-8")
             summary = re.search(r"This PDF prints in full the (\d+) entr", printed)
             shown = f"{summary.group(1)} entries in full, the others summarised" if summary else "every entry in full"
-            pages = len(PdfReader(page / "ours.pdf").pages)
+            pages = _pages(page / "ours.pdf")
             print(f"\none person with {n} entries (load average {os.getloadavg()[0]:.2f}): PDF of {pages} pages, "
                   f"{shown}; HTML {len((page / 'index.html').read_bytes()) / 1e6:.1f} MB, print HTML "
                   f"{len(printed.encode()) / 1e6:.1f} MB")
@@ -213,7 +225,7 @@ def bench_big(sizes: list[int], full_up_to: int = 0) -> None:
                   f"{runs['ours'].cpu / runs['raw'].cpu:.2f}× CPU, {runs['ours'].peak_mib / runs['raw'].peak_mib:.2f}× "
                   "memory")
             if "full" in runs:
-                print(f"  every entry in full: {len(PdfReader(page / 'full.pdf').pages)} pages, "
+                print(f"  every entry in full: {_pages(page / 'full.pdf')} pages, "
                       f"{runs['full'].cpu / runs['ours'].cpu:.2f}× the CPU and "
                       f"{runs['full'].peak_mib / runs['ours'].peak_mib:.2f}× the memory of ours")
             peaks += [runs["html"].peak_mib, runs["ours"].peak_mib]
