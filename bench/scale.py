@@ -3,6 +3,7 @@
     python bench/scale.py                     # 100 people × 40 entries, 10 tracks (make bench)
     python bench/scale.py --people 1000       # the 1,000-person company of the goals
     python bench/scale.py --people 1000 --build-people 100   # rebuilds on a 100-person copy
+    python bench/scale.py --people 5000 --check-only         # check alone: is it linear in the people?
 
 Every command runs as a fresh process (imports included), its wall time, CPU time and peak
 memory (the child's maximum resident set) printed next to a floor measured in the same run:
@@ -86,12 +87,19 @@ def line(label: str, ours: Run, floor: Run | None, goal: str = "") -> str:
     return f"  {label:<36} {ours.seconds:8.2f} s  CPU {ours.cpu:7.2f} s {ours.peak_mib:6.0f} MiB  {ratio}  {goal}"
 
 
+def per_person(label: str, run: Run, people: int) -> str:
+    """Time and memory per person: the same figures at 1,000 and 5,000 people mean linear growth."""
+    return (f"  {label:<36} {run.seconds / people * 1000:6.2f} ms  CPU {run.cpu / people * 1000:6.2f} ms "
+            f"{run.peak_mib / people * 1024:6.0f} KiB per person")
+
+
 def handbook(*args: str | Path) -> list[str | Path]:
     return [BIN / "handbook", *args]
 
 
 def bench_check(root: Path, repeat: int) -> list[str]:
     files = sum(1 for p in root.rglob("*") if p.is_file() and p.suffix in (".md", ".yml") and "/." not in str(p))
+    people = sum(1 for p in (root / "portfolios").iterdir() if p.is_dir())
     cache = root / ".handbook-cache"
     floor = best(repeat, lambda: run(sys.executable, "-c", FLOOR_LOADER, root))
     plain = best(repeat, lambda: run(*handbook("check", "--root", root, "--quiet", "--no-cache")))
@@ -121,7 +129,11 @@ def bench_check(root: Path, repeat: int) -> list[str]:
             line("check --no-cache", plain, floor),
             line("check, cold (writes the cache)", first, floor, "goal ≤ 1.3× floor"),
             line("check, warm (nothing changed)", warm, floor, "goal ≤ 1 s"),
-            line("check --staged, one entry changed", one, floor, "goal ≤ 0.5 s")]
+            line("check --staged, one entry changed", one, floor, "goal ≤ 0.5 s"),
+            f"check per person ({people} people; linear when these stay put as the company grows)",
+            per_person("C loader on the same files", floor, people),
+            per_person("check --no-cache", plain, people),
+            per_person("check, cold (writes the cache)", first, people)]
 
 
 def bench_rebuild(root: Path, repeat: int, pdf: bool) -> list[str]:
@@ -163,6 +175,7 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=2)
     parser.add_argument("--build-people", type=int, default=30, help="people in the rebuild benchmark (0: skip)")
     parser.add_argument("--no-pdf", action="store_true", help="rebuild benchmark without PDFs")
+    parser.add_argument("--check-only", action="store_true", help="only the check benchmark (no rebuilds)")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory(prefix="handbook-scale-") as tmp:
         os.environ["XDG_CACHE_HOME"] = ENV["XDG_CACHE_HOME"] = str(Path(tmp) / "user-cache")
@@ -173,7 +186,7 @@ def main() -> None:
               f"{os.cpu_count()} cores, load average {os.getloadavg()[0]:.2f} "
               f"(written in {time.perf_counter() - started:.0f} s)", flush=True)
         print("\n".join(bench_check(root, args.repeat)), flush=True)
-        if args.build_people:
+        if args.build_people and not args.check_only:
             small = write_company(Path(tmp) / "small", Company(people=args.build_people, entries=args.entries,
                                                                tracks=args.tracks), git=True)
             print("\n".join(bench_rebuild(small, args.repeat, not args.no_pdf)), flush=True)

@@ -72,7 +72,7 @@ def _signature(st: os.stat_result) -> list[int]:
 class Cache:
     """One cache file: `files` (path → stat signature and content hash) and named result tables."""
 
-    def __init__(self, root: Path, name: str) -> None:
+    def __init__(self, root: Path, name: str, *, load: bool = True) -> None:
         self.root = root
         self.path = root / FOLDER / f"{name}.json"
         self.files: dict[str, list[Any]] = {}
@@ -80,10 +80,15 @@ class Cache:
         self.written_ns = 0
         self.hits = self.misses = 0
         self.loaded = False
+        self.dirty = False  # something to write: a file hashed again, a result stored or dropped
+        # When set, the bytes of the files hashed whose names end in `keep_suffixes` (to parse them next).
+        self.keep: dict[str, bytes] | None = None
+        self.keep_suffixes: tuple[str, ...] = (".md", ".yml", ".yaml")
         self.last_walk_had_links = False
-        self._seen: dict[str, list[Any]] = {}
+        self.files_seen: dict[str, list[Any]] = {}
         self._key = _secret()
-        self._load()
+        if load:
+            self._load()
 
     # -- storage ---------------------------------------------------------------------------
 
@@ -125,7 +130,7 @@ class Cache:
         if self._key is None or not self._usable_folder():
             return False
         body = json.dumps({"format": FORMAT, "version": __version__, "written_ns": time.time_ns(),
-                           "files": self._seen, "tables": self.tables}, separators=(",", ":")).encode()
+                           "files": self.files_seen, "tables": self.tables}, separators=(",", ":")).encode()
         try:
             folder = self.root / FOLDER
             folder.mkdir(exist_ok=True)
@@ -149,15 +154,19 @@ class Cache:
         known = self.files.get(rel)
         if known and known[:4] == sig and st.st_mtime_ns < self.written_ns - RACY_NS:
             self.hits += 1
-            self._seen[rel] = known
+            self.files_seen[rel] = known
             return str(known[4])
         self.misses += 1
+        self.dirty = True
         try:
             with open(path, "rb") as handle:
-                digest = hashlib.sha256(handle.read()).hexdigest()
+                data = handle.read()
         except OSError:
             return None
-        self._seen[rel] = [*sig, digest]
+        digest = hashlib.sha256(data).hexdigest()
+        if self.keep is not None and rel.endswith(self.keep_suffixes):
+            self.keep[str(path)] = data
+        self.files_seen[rel] = [*sig, digest]
         return digest
 
     def tree_hash(self, folder: Path) -> str:
@@ -185,12 +194,14 @@ class Cache:
 
     def put(self, table: str, name: str, key: str, value: Any) -> None:
         self.tables.setdefault(table, {})[name] = {"key": key, "value": value}
+        self.dirty = True
 
     def keep_only(self, table: str, names: set[str]) -> None:
         """Drop records of names that no longer exist (deleted people, say)."""
         records = self.tables.get(table, {})
         for name in [n for n in records if n not in names]:
             del records[name]
+            self.dirty = True
 
 
 def _walk(folder: Path, root: Path) -> Iterator[tuple[str, str, str]]:

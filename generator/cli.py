@@ -140,7 +140,7 @@ def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: st
     if cache:
         from generator.link.incremental import check_with_cache
 
-        project, problems = check_with_cache(root, as_of)
+        project, problems = check_with_cache(root, as_of, scope.paths if scope is not None else None)
     else:
         project, problems = load_project(root, as_of)
     verbosity = Verbosity.from_flags(quiet, verbose)

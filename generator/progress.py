@@ -11,9 +11,11 @@ from __future__ import annotations
 from enum import IntEnum
 from pathlib import Path
 from types import TracebackType
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TaskID, TextColumn, TimeElapsedColumn
+if TYPE_CHECKING:  # rich is imported when a console is made: `handbook check` never needs it
+    from rich.console import Console
+    from rich.progress import Progress, TaskID
 
 
 class Verbosity(IntEnum):
@@ -27,6 +29,8 @@ class Verbosity(IntEnum):
 
 
 def stderr_console() -> Console:
+    from rich.console import Console
+
     return Console(stderr=True, highlight=False)
 
 
@@ -43,6 +47,8 @@ class TerminalProgress:
 
     def __enter__(self) -> TerminalProgress:
         if self.bars:
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
             self._progress = Progress(TextColumn("{task.description:<12}"), BarColumn(), MofNCompleteColumn(),
                                       TimeElapsedColumn(), console=self.console, transient=False)
             self._progress.start()

@@ -70,6 +70,7 @@ class ResolvedCompetency:
     levels: dict[str, ResolvedLevel]                 # levels that list or remove something, framework order
     parents: list[str] = field(default_factory=list)  # the `extends` chain, nearest first
     order: list[str] = field(default_factory=list)    # the framework's level ids
+    _by_id: dict[str, Behaviour] | None = field(default=None, repr=False, compare=False)
 
     @property
     def extends(self) -> str | None:
@@ -95,7 +96,13 @@ class ResolvedCompetency:
         return list(seen.values())
 
     def behaviour(self, behaviour_id: str) -> Behaviour | None:
-        return next((b for b in self.behaviours() if b.id == behaviour_id), None)
+        """The first behaviour listed with this id (looked up once per entry's link: indexed on first use)."""
+        if self._by_id is None:
+            self._by_id = {}
+            for b in self.behaviours():
+                if b.id:
+                    self._by_id.setdefault(b.id, b)
+        return self._by_id.get(behaviour_id)
 
     def behaviour_ids(self) -> list[str]:
         return list(dict.fromkeys(b.id for b in self.behaviours() if b.id))
@@ -291,6 +298,14 @@ def track_level_ids(track: Track) -> list[str]:
 
 def track_competency(project: Project, track: Track, competency_id: str) -> ResolvedCompetency | None:
     """`competency_id` as the track sees it: itself, or the competency of the track that extends it."""
-    scope = track_competencies(project, track)
-    return next((c for c in scope if c.id == competency_id), None) or \
-        next((c for c in scope if competency_id in c.parents), None)
+    cache = project.resolved_cache.setdefault("track-index", {}) if project.resolved_cache is not None else {}
+    if track.id not in cache:  # looked up for every link of every entry: indexed once per track
+        by_id: dict[str, ResolvedCompetency] = {}
+        by_parent: dict[str, ResolvedCompetency] = {}
+        for comp in track_competencies(project, track):
+            by_id.setdefault(comp.id, comp)
+            for parent in comp.parents:
+                by_parent.setdefault(parent, comp)
+        cache[track.id] = (by_id, by_parent)
+    by_id, by_parent = cache[track.id]
+    return by_id.get(competency_id) or by_parent.get(competency_id)

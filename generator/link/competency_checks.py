@@ -171,14 +171,15 @@ def _check_track_scope(project: Project, track: Track, problems: Problems) -> No
 def check_entry_links(project: Project, portfolio: Portfolio, loaded: LoadedEntry, problems: Problems) -> None:
     """An entry's `competencies:` and `behaviours:` name competencies and behaviours of the person's track."""
     entry, resolved = loaded.meta, resolve_competencies(project)
+    if not entry.competencies and not entry.behaviours:
+        return
     track = project.track(portfolio.profile.track)
-    scope = [c.id for c in track_competencies(project, track)] if track else list(resolved)
-    levels = [lv.id for lv in project.framework.levels] if project.framework else []
     target = portfolio.profile.target
     for i, ref in enumerate(entry.competencies):
         cid, _, level = ref.partition("@")
-        if not _known_competency(project, track, entry, ("competencies", i), cid, scope, problems) or not level:
+        if not _known_competency(project, track, entry, ("competencies", i), cid, problems) or not level:
             continue
+        levels = [lv.id for lv in project.framework.levels] if project.framework else []
         if level not in levels:
             problems.add(entry.path, entry.pos("competencies", i), "unknown-level",
                          f"unknown level '{level}' in '{ref}'", did_you_mean(level, levels) or "use a framework level")
@@ -188,7 +189,7 @@ def check_entry_links(project: Project, portfolio: Portfolio, loaded: LoadedEntr
                           f"write '{cid}' or '{cid}@{target}'")
     for i, ref in enumerate(entry.behaviours):
         cid, _, bid = ref.partition("/")
-        if not _known_competency(project, track, entry, ("behaviours", i), cid, scope, problems):
+        if not _known_competency(project, track, entry, ("behaviours", i), cid, problems):
             continue
         comp = (track_competency(project, track, cid) if track else None) or resolved[cid]
         if comp.behaviour(bid) is None and resolved[cid].behaviour(bid) is None:
@@ -199,8 +200,11 @@ def check_entry_links(project: Project, portfolio: Portfolio, loaded: LoadedEntr
 
 
 def _known_competency(project: Project, track: Track | None, entry: Strict, key: tuple[str | int, ...], cid: str,
-                      scope: list[str], problems: Problems) -> bool:
+                      problems: Problems) -> bool:
     resolved = resolve_competencies(project)
+    if cid in resolved and (not track or track_competency(project, track, cid) is not None):
+        return True  # the usual case, checked for every link of every entry: nothing more to work out
+    scope = [c.id for c in track_competencies(project, track)] if track else list(resolved)
     if cid not in resolved:
         if cid not in project.unresolved["competency"]:
             problems.add(entry.path, entry.pos(*key), "unknown-competency", f"unknown competency '{cid}'",

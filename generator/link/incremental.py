@@ -13,6 +13,7 @@ import datetime as dt
 import hashlib
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from generator.cache import Cache, digest
 from generator.link.project import (
@@ -25,8 +26,11 @@ from generator.link.project import (
     read_portfolio,
 )
 from generator.problems import Problem, Problems, Severity, display_path
+from generator.read.text import prefetched
 
 TABLE = "portfolio"
+PEOPLE = "people"  # the people index, for a check of a few files (`check --staged`)
+STATUSES = ("valid", "invalid", "missing")
 
 
 @dataclass
@@ -50,10 +54,15 @@ def _cacheable(cache: Cache, folder: Path) -> str | None:
     return None if cache.last_walk_had_links else tree
 
 
-def check_with_cache(root: Path, as_of: dt.date | None = None) -> tuple[Project, Problems]:
-    """Like `load_project` then check, reusing the cache in `root/.handbook-cache/`."""
+def check_with_cache(root: Path, as_of: dt.date | None = None,
+                     only: frozenset[str] | None = None) -> tuple[Project, Problems]:
+    """Like `load_project` then check, reusing the cache in `root/.handbook-cache/`.
+
+    With `only` (root-relative paths), just the problems located in those files are wanted
+    (`check --staged`): see `_check_scoped`.
+    """
     with paused_gc():
-        return _check_with_cache(root, as_of)
+        return _check_scoped(root, as_of, only) if only is not None else _check_with_cache(root, as_of)
 
 
 def _check_with_cache(root: Path, as_of: dt.date | None) -> tuple[Project, Problems]:
@@ -64,12 +73,15 @@ def _check_with_cache(root: Path, as_of: dt.date | None) -> tuple[Project, Probl
     trees: dict[str, str | None] = {}
     reused: dict[str, Record] = {}
     for folder in folders:
+        cache.keep = {}  # a folder hashed to look it up is parsed from the same bytes: each file is read once
         trees[folder.name] = tree = _cacheable(cache, folder)
+        read, cache.keep = cache.keep, None
         found = cache.get(TABLE, folder.name, tree) if tree else None
         if isinstance(found, dict):
             reused[folder.name] = Record(**found)
         else:
-            read_portfolio(folder, project, problems)
+            with prefetched(read if tree else {}):
+                read_portfolio(folder, project, problems)
     context = _context(project, cache, reused)
     for name in [n for n, record in reused.items() if record.context != context]:
         del reused[name]  # checked against something that has changed since
@@ -85,10 +97,76 @@ def _check_with_cache(root: Path, as_of: dt.date | None) -> tuple[Project, Probl
         project.files_read += record.files
         problems.items.extend(_problem(p) for p in record.problems)
     cache.keep_only(TABLE, {f.name for f in folders})
-    cache.save()
+    if cache.dirty or not cache.loaded or not Cache(project.root, PEOPLE).loaded:
+        cache.save()
+        _save_index(project, cache, trees)
     return project, problems
 
 
+def _check_scoped(root: Path, as_of: dt.date | None, only: frozenset[str]) -> tuple[Project, Problems]:
+    """Every problem located in the files `only` names, reading only the person folders that hold them.
+
+    A person's folder is checked against everyone else only through who exists: the others
+    count by their status (a valid profile, an invalid one, none), taken from the people
+    index when their profile.yml is unchanged since it was written. The framework, content
+    and people.yml are read as always; a folder without a current status is read in full.
+    Nothing is written: the full check keeps the cache.
+    """
+    project, problems = load_project(root, as_of, portfolios=False, check=False)
+    index = Cache(project.root, PEOPLE)
+    read_people(project, problems)
+    touched = {parts[1] for path in only if len(parts := path.split("/")) > 2 and parts[0] == "portfolios"}
+    statuses: dict[str, dict[str, Any]] = {}
+    for folder in portfolio_folders(project):
+        known = None if folder.name in touched else _status(index, folder)
+        if known is None:
+            read_portfolio(folder, project, problems)
+        else:
+            statuses[folder.name] = known
+    project.portfolios.sort(key=lambda p: p.id)
+    project.checked_people = {n for n, s in statuses.items() if s["status"] == "valid"}
+    project.unresolved["person"].update(n for n, s in statuses.items() if s["status"] == "invalid")
+    from generator.link.references import check_references
+
+    check_references(project, problems)
+    project.files_read += sum(s["files"] for s in statuses.values())
+    return project, problems
+
+
+def _profile_key(cache: Cache, folder: Path) -> str | None:
+    """What a person's status depends on: their profile.yml's content hash ('-' when there is none)."""
+    profile = folder / "profile.yml"
+    if folder.is_symlink() or profile.is_symlink():
+        return None  # refused when read: never taken from the index
+    if not profile.is_file():
+        return "-"
+    return cache.file_hash(profile, f"portfolios/{folder.name}/profile.yml")
+
+
+def _status(index: Cache, folder: Path) -> dict[str, Any] | None:
+    key = _profile_key(index, folder)
+    found = index.get(PEOPLE, folder.name, key) if key else None
+    if isinstance(found, dict) and found.get("status") in STATUSES and isinstance(found.get("files"), int):
+        return found
+    return None
+
+
+def _save_index(project: Project, cache: Cache, trees: dict[str, str | None]) -> None:
+    """The people index: each person's status and file count by their profile's hash.
+
+    Only from records of the folders as they are now (their tree hash is the record's key).
+    """
+    index = Cache(project.root, PEOPLE, load=False)
+    for name, tree in trees.items():
+        found = cache.get(TABLE, name, tree) if tree else None
+        if not isinstance(found, dict) or found.get("status") not in STATUSES:
+            continue
+        rel = f"portfolios/{name}/profile.yml"
+        seen = cache.files_seen.get(rel)  # hashed with the folder; absent: no profile.yml file
+        if seen:
+            index.files_seen[rel] = seen
+        index.put(PEOPLE, name, str(seen[4]) if seen else "-", {"status": found["status"], "files": found["files"]})
+    index.save()
 def _context(project: Project, cache: Cache, reused: dict[str, Record]) -> str:
     """Everything outside a person's folder that their check depends on."""
     content = hashlib.sha256()

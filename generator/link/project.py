@@ -26,10 +26,10 @@ from generator.model.types import date_in_range
 from generator.problems import Position, Problems, UserError, display_path
 from generator.read.files import confined_files, refuse_link, shown_path
 from generator.read.frontmatter import read_front_matter
+from generator.read.nesting import MarkdownRefused, check_nesting
 from generator.read.releases import Release
 from generator.read.text import read_text
 from generator.read.yaml_positions import Document, read_yaml_text
-from generator.render.markdown import MarkdownRefused, check_nesting
 
 M = TypeVar("M", bound=Strict)
 MAX_ENTRIES = 10_000  # per person: every build renders them all (the PDF prints in full only what counts)
@@ -51,6 +51,7 @@ class Portfolio:
     profile: Profile
     entries: list[LoadedEntry] = field(default_factory=list)
     plan: Plan | None = None  # plan.yml, when the person keeps one
+    real_folder: str | None = field(default=None, repr=False, compare=False)  # resolved on first use
 
 
 @dataclass
@@ -216,7 +217,8 @@ def _drop_empty_texts(doc: Document, data: object, loc: tuple[str | int, ...], p
     """An empty `title:` or `summary:` is treated as absent, with a warning."""
     if isinstance(data, list):
         for i, item in enumerate(data):
-            _drop_empty_texts(doc, item, loc + (i,), problems)
+            if isinstance(item, (dict, list)):  # only containers can hold a key: texts are not visited
+                _drop_empty_texts(doc, item, loc + (i,), problems)
     if not isinstance(data, dict):
         return
     for key in list(data):
@@ -226,7 +228,7 @@ def _drop_empty_texts(doc: Document, data: object, loc: tuple[str | int, ...], p
                           f"'{key}:' is empty and is treated as absent",
                           f"write the {key} after the colon, or remove the line")
             del data[key]
-        else:
+        elif isinstance(value, (dict, list)):
             _drop_empty_texts(doc, value, loc + (key,), problems)
 
 
@@ -235,10 +237,9 @@ def _yaml_files(project: Project, folder: Path, problems: Problems) -> list[Path
 
 
 def _read_entry(path: Path, project: Project, problems: Problems,
-                folder_display: str | None = None) -> LoadedEntry | None:
-    # `folder_display`: the entries folder's display path, valid for a file there that is not a link
-    display = f"{folder_display}/{path.name}" if folder_display and not path.is_symlink() \
-        else display_path(path, project.root)
+                folder_display: str | None = None, link: bool = True) -> LoadedEntry | None:
+    # `folder_display`: the entries folder's display path, valid for a file there that is not a `link`
+    display = f"{folder_display}/{path.name}" if folder_display and not link else display_path(path, project.root)
     project.files_read += 1
     text = read_text(path, display, problems)
     document = read_front_matter(text, display, problems) if text is not None else None
@@ -252,6 +253,7 @@ def _read_entry(path: Path, project: Project, problems: Problems,
     meta = validate(document.meta, Entry, problems)
     if meta is None:
         return None
+    document.meta.data = None  # the model holds it now: the raw mappings would double what entries cost
     return LoadedEntry(path.stem, path, meta, document.body, document.body_line)
 
 
@@ -273,14 +275,15 @@ def _read_portfolio(folder: Path, project: Project, problems: Problems) -> Portf
         problems.add(display_path(entries_dir, project.root), Position(), "entries-not-a-folder",
                      "'entries' is a file, but entries are read from a folder of that name",
                      "make 'entries' a folder and put one .md file per entry in it")
-    paths = confined_files(entries_dir, folder, project.root, problems, (".md",), recursive=False)
+    links: set[Path] = set()
+    paths = confined_files(entries_dir, folder, project.root, problems, (".md",), recursive=False, links=links)
     if len(paths) > MAX_ENTRIES:
         problems.add(display_path(entries_dir, project.root), Position(), "too-many-entries",
                      f"{len(paths)} entries, more than the limit of {MAX_ENTRIES} for one person",
                      "keep the entries a committee needs; older evidence no longer counts anyway")
         paths = []
     shown = display_path(entries_dir, project.root) if paths else None
-    entries = [e for p in paths if (e := _read_entry(p, project, problems, shown))]
+    entries = [e for p in paths if (e := _read_entry(p, project, problems, shown, p in links))]
     plan_path = folder / "plan.yml"
     plan = read_model(plan_path, Plan, project, problems) if plan_path.is_file() else None
     return Portfolio(folder.name, folder, profile, entries, plan) if profile else None
@@ -292,7 +295,9 @@ def paused_gc() -> Iterator[None]:
 
     Loading allocates millions of small objects and frees almost none; every full
     collection would scan all of them again, so its cost would grow with the square of
-    the repository. Reference counting still frees what is dropped.
+    the repository. Reference counting still frees what is dropped. What was loaded is
+    then frozen out of later collections too: otherwise the first one after loading scans
+    it all (a loaded project holds no reference cycles for a collection to find).
     """
     enabled = gc.isenabled()
     gc.disable()
@@ -300,6 +305,7 @@ def paused_gc() -> Iterator[None]:
         yield
     finally:
         if enabled:
+            gc.freeze()
             gc.enable()
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from pathlib import Path
@@ -242,21 +243,53 @@ def _check_entry(project: Project, portfolio: Portfolio, loaded: LoadedEntry, pr
 
 def _check_artifact(project: Project, portfolio: Portfolio, entry, index: int, artifact: str,  # type: ignore[no-untyped-def]
                     problems: Problems) -> None:
-    pos = entry.pos("artifacts", index)
+    found = _artifact_problem(project, portfolio, artifact)
+    if found:  # located only now: a position costs a second read of the front matter
+        problems.add(entry.path, entry.pos("artifacts", index), *found)
+
+
+def _artifact_problem(project: Project, portfolio: Portfolio, artifact: str) -> tuple[str, str, str] | None:
+    """Code, message and hint of what is wrong with one artifact, or None."""
     if URL_RE.match(artifact):
-        return
+        return None
     if SCHEME_RE.match(artifact) or artifact.startswith(("/", "\\")) or Path(artifact).is_absolute():
-        problems.add(entry.path, pos, "artifact-location",
-                     f"artifact '{artifact}' must be a file inside the portfolio or an http(s) link",
-                     f"copy the file to {display_path(portfolio.folder, project.root)}/attachments/ "
-                     "and link it as attachments/<name>")
-        return
-    target = (portfolio.folder / artifact).resolve()
-    if not target.is_relative_to(portfolio.folder.resolve()):
-        problems.add(entry.path, pos, "artifact-outside",
-                     f"artifact '{artifact}' is outside {portfolio.id}'s portfolio folder",
-                     "link only files under your own portfolio folder, like attachments/<name>")
-    elif not target.is_file():
-        problems.add(entry.path, pos, "artifact-missing", f"artifact '{artifact}' does not exist",
-                     f"add the file at {display_path(target, project.root)} or fix the path "
-                     "(paths are relative to the person's folder)")
+        return ("artifact-location", f"artifact '{artifact}' must be a file inside the portfolio or an http(s) link",
+                f"copy the file to {display_path(portfolio.folder, project.root)}/attachments/ "
+                "and link it as attachments/<name>")
+    folder = _real_folder(portfolio)
+    target = _real_path(folder, artifact)
+    if os.path.commonpath([folder, target]) != folder:
+        return ("artifact-outside", f"artifact '{artifact}' is outside {portfolio.id}'s portfolio folder",
+                "link only files under your own portfolio folder, like attachments/<name>")
+    if not os.path.isfile(target):
+        return ("artifact-missing", f"artifact '{artifact}' does not exist",
+                f"add the file at {display_path(Path(target), project.root)} or fix the path "
+                "(paths are relative to the person's folder)")
+    return None
+
+
+def _real_folder(portfolio: Portfolio) -> str:
+    """The portfolio folder with every link resolved, worked out once per loaded portfolio."""
+    if portfolio.real_folder is None:
+        portfolio.real_folder = os.path.realpath(portfolio.folder)
+    return portfolio.real_folder
+
+
+def _real_path(folder: str, relative: str) -> str:
+    """`os.path.realpath(folder/relative)` for a `folder` without links: only `relative`'s parts are looked up.
+
+    Every local artifact of every entry is resolved: resolving the folder's own parts each
+    time would cost a system call per folder of the repository's path.
+    """
+    path = folder
+    parts = relative.split("/")
+    for i, part in enumerate(parts):
+        if part in ("", "."):
+            continue
+        if part == "..":
+            path = os.path.dirname(path)
+            continue
+        path = os.path.join(path, part)
+        if os.path.islink(path):
+            return os.path.realpath(os.path.join(path, *parts[i + 1:]))
+    return path

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import typing
 from typing import Any
 
 from pydantic import BaseModel, ConfigDict, PrivateAttr
@@ -35,11 +36,33 @@ def attach(value: Any, doc: Document, loc: Loc = ()) -> None:
     """Record `doc` and the location in it on every model inside `value`."""
     if isinstance(value, Strict):
         value._doc, value._loc = doc, loc
-        for name, info in type(value).model_fields.items():
-            attach(getattr(value, name), doc, loc + (info.alias or name,))
+        for name, key in _nested_fields(type(value)):
+            attach(getattr(value, name), doc, loc + (key,))
     elif isinstance(value, list):
         for i, item in enumerate(value):
             attach(item, doc, loc + (i,))
     elif isinstance(value, dict):
         for key, item in value.items():
             attach(item, doc, loc + (key,))
+
+
+_NESTED: dict[type, tuple[tuple[str, str], ...]] = {}
+
+
+def _nested_fields(model: type[BaseModel]) -> tuple[tuple[str, str], ...]:
+    """(name, key) of the fields whose type can hold a model: the only ones `attach` walks.
+
+    Every entry is attached; walking its titles, dates and lists of ids too would visit
+    every value of the repository once more.
+    """
+    found = _NESTED.get(model)
+    if found is None:
+        found = _NESTED[model] = tuple((name, info.alias or name) for name, info in model.model_fields.items()
+                                       if _holds_model(info.annotation))
+    return found
+
+
+def _holds_model(annotation: Any) -> bool:
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return True
+    return any(_holds_model(arg) for arg in typing.get_args(annotation))

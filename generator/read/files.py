@@ -46,39 +46,62 @@ def shown_path(path: Path, root: Path) -> str:
 
 
 def confined_files(folder: Path, fence: Path, root: Path, problems: Problems, suffixes: tuple[str, ...],
-                   *, recursive: bool) -> list[Path]:
+                   *, recursive: bool, links: set[Path] | None = None) -> list[Path]:
     """Files of `folder` ending in `suffixes` that stay inside `fence`, sorted; links out are errors.
 
     Sub-folders are walked when `recursive` (never through a link); a Markdown file with
-    another suffix is an error, since it would otherwise be silently left out.
+    another suffix is an error, since it would otherwise be silently left out. Only links
+    are resolved: a plain file in a folder walked without following links is where its
+    folder is, and resolving each of a repository's files would cost a system call per
+    folder of its path. The links found (that stay inside) are added to `links`.
     """
     if not folder.is_dir():
         return []
     if refuse_link(folder, fence, root, problems):
         return []
-    found: list[Path] = []
-    for base, dirs, files in os.walk(folder, followlinks=False):
-        here = Path(base)
-        for name in sorted(dirs):
-            sub = here / name
-            if sub.is_symlink() and refuse_link(sub, fence, root, problems):
-                dirs.remove(name)
-            elif not recursive and not name.startswith("."):
-                problems.add(shown_path(sub, root), Position(), "sub-folder",
+    found: list[str] = []
+    stack = [str(folder)]
+    while stack:
+        here = stack.pop()
+        try:
+            with os.scandir(here) as listing:
+                entries = list(listing)
+        except OSError:
+            continue
+        dirs, files = [], []
+        for entry in entries:
+            try:
+                is_dir = entry.is_dir()
+            except OSError:
+                is_dir = False
+            (dirs if is_dir else files).append(entry)
+        walk_into = []
+        for entry in sorted(dirs, key=lambda e: e.name):
+            name, link = entry.name, entry.is_symlink()
+            if link and refuse_link(Path(entry.path), fence, root, problems):
+                continue
+            if not recursive and not name.startswith("."):
+                problems.add(shown_path(Path(entry.path), root), Position(), "sub-folder",
                              f"the folder '{name}' is not read: files are read only directly in "
                              f"{shown_path(folder, root)}/", f"move its files up into {shown_path(folder, root)}/")
-        if not recursive:
-            dirs.clear()
-        for name in files:
-            path = here / name
+            elif recursive and not link:
+                walk_into.append(entry.path)
+        stack.extend(reversed(walk_into))
+        for entry in files:
+            name = entry.name
             if name.startswith("."):
                 continue
-            suffix = path.suffix
+            dot = name.rfind(".")
+            suffix = name[dot:] if 0 < dot < len(name) - 1 else ""
             if suffix in suffixes:
-                if not refuse_link(path, fence, root, problems):
-                    found.append(path)
+                if not entry.is_symlink():
+                    found.append(entry.path)
+                elif not refuse_link(Path(entry.path), fence, root, problems):
+                    found.append(entry.path)
+                    if links is not None:
+                        links.add(Path(entry.path))
             elif suffix.lower() in suffixes or (".md" in suffixes and suffix.lower() in OTHER_MARKDOWN):
-                problems.add(shown_path(path, root), Position(), "file-name",
+                problems.add(shown_path(Path(entry.path), root), Position(), "file-name",
                              f"'{name}' is not read: only files ending in {' or '.join(suffixes)} are",
-                             f"rename it to '{path.stem}{suffixes[0]}'")
-    return sorted(found)
+                             f"rename it to '{Path(name).stem}{suffixes[0]}'")
+    return [Path(path) for path in sorted(found, key=lambda p: p.split(os.sep))]  # as Paths sort

@@ -9,7 +9,6 @@ with a location, and lets duplicate keys be reported instead of silently lost.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
 from typing import Any
 
 import yaml
@@ -17,12 +16,45 @@ import yaml
 from generator.problems import Position, Problems
 
 try:
-    _Loader: type = yaml.CSafeLoader
+    _Base: type = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
-    _Loader = yaml.SafeLoader
+    _Base = yaml.SafeLoader
+
+_WILDCARD = tuple(_Base.yaml_implicit_resolvers.get(None, []))
+# The safe loader's implicit resolvers by a scalar's first character, wildcards appended.
+_IMPLICIT = {first: (*resolvers, *_WILDCARD) for first, resolvers in _Base.yaml_implicit_resolvers.items()
+             if first is not None}
+
+
+class _Loader(_Base):  # type: ignore[misc, valid-type]
+    """The safe loader with its resolver cut to what it does without path resolvers.
+
+    The composer asks for every node's tag; PyYAML's general resolver also keeps a stack
+    for path resolvers, which the safe loader has none of.
+    """
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
+
+    def resolve(self, kind: type, value: Any, implicit: tuple[bool, bool]) -> Any:
+        if kind is yaml.ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], _WILDCARD):
+                    if regexp.match(value):
+                        return tag
+            return self.DEFAULT_SCALAR_TAG
+        return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
+
+
+if _Base.yaml_path_resolvers:  # pragma: no cover - never in the safe loader; keep PyYAML's own resolver
+    _Loader = _Base
 
 Loc = tuple[str | int, ...]
 _STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 
 # Limits on one YAML document: nesting, aliases, and the values they expand to. Real
 # content stays far below them; a crafted file (an alias bomb, a 10,000-deep list)
@@ -62,25 +94,58 @@ def _scan(text: str, line_offset: int) -> None:
                                "write the values out instead of repeating aliases")
 
 
-@dataclass
 class Document:
     """Data read from one YAML text, with positions keyed by location tuples.
 
-    Positions are kept as (line, column) pairs and become `Position`s only when asked for:
-    a repository has hundreds of thousands of values and few problems.
+    Positions are kept as (line, column) pairs and become `Position`s only when asked for.
+    A document read by the fast path has none until first asked: a repository has hundreds
+    of thousands of values and few problems, so its text is read again, with positions,
+    only when something in it is reported.
     """
 
-    display: str
-    data: Any
-    values: dict[Loc, tuple[int, int]] = field(default_factory=dict)
-    keys: dict[Loc, tuple[int, int]] = field(default_factory=dict)
+    __slots__ = ("display", "data", "_values", "_keys", "_text", "_line_offset")
+
+    def __init__(self, display: str, data: Any, values: dict[Loc, tuple[int, int]] | None = None,
+                 keys: dict[Loc, tuple[int, int]] | None = None, *, text: str | None = None,
+                 line_offset: int = 0) -> None:
+        self.display = display
+        self.data = data
+        self._values = {} if values is None and text is None else values
+        self._keys = {} if keys is None and text is None else keys
+        self._text = text
+        self._line_offset = line_offset
+
+    @property
+    def values(self) -> dict[Loc, tuple[int, int]]:
+        if self._values is None:
+            self._locate()
+        return self._values  # type: ignore[return-value]
+
+    @property
+    def keys(self) -> dict[Loc, tuple[int, int]]:
+        if self._keys is None:
+            self._locate()
+        return self._keys  # type: ignore[return-value]
+
+    @property
+    def located(self) -> bool:
+        """Whether the positions are known yet (read eagerly, or asked for once)."""
+        return self._values is not None
+
+    def _locate(self) -> None:
+        """Read the text again with positions (the fast path found it clean, so this read is too)."""
+        assert self._text is not None
+        again = _read_located(self._text, self.display, Problems(), self._line_offset)
+        self._values, self._keys = (again._values, again._keys) if again else ({}, {})
+        self._text = None
 
     def at(self, loc: Loc) -> Position:
         """Position of the value at `loc`, else of its nearest known ancestor."""
+        values = self.values
         loc = tuple(loc)
-        while loc and loc not in self.values:
+        while loc and loc not in values:
             loc = loc[:-1]
-        found = self.values.get(loc)
+        found = values.get(loc)
         return Position(*found) if found else Position()
 
     def key_at(self, loc: Loc) -> Position:
@@ -98,6 +163,7 @@ class _Converter:
                  lines: list[str] | None = None) -> None:
         self.loader = loader
         self.doc = doc
+        self.values, self.keys = doc.values, doc.keys
         self.problems = problems
         self.first_line = line_offset + 1
         self.lines = lines or []
@@ -116,10 +182,10 @@ class _Converter:
 
     def convert(self, node: yaml.Node, loc: Loc) -> Any:
         mark = node.start_mark
-        self.doc.values[loc] = (mark.line + self.first_line, mark.column + 1)
+        self.values[loc] = (mark.line + self.first_line, mark.column + 1)
         self.count += 1
         if self.count > MAX_VALUES:  # aliases of aliases grow exponentially: stop at a fixed budget
-            raise _Refused(Position(*self.doc.values[loc]), "yaml-alias",
+            raise _Refused(Position(*self.values[loc]), "yaml-alias",
                            f"the YAML expands to more than {MAX_VALUES} values",
                            "write the values out instead of nesting aliases in aliases")
         kind = type(node)
@@ -147,7 +213,7 @@ class _Converter:
                            "a merge key '<<' needs a mapping or a list of mappings",
                            "merge an anchored mapping, like '<<: *defaults', or remove the key") from exc
         result: dict[str, Any] = {}
-        keys = self.doc.keys
+        keys = self.keys
         for key_node, value_node in node.value:
             mark = key_node.start_mark
             where = (mark.line + self.first_line, mark.column + 1)
@@ -187,7 +253,21 @@ def _tab_column(text: str, line: int) -> int:
 
 
 def read_yaml_text(text: str, display: str, problems: Problems, line_offset: int = 0) -> Document | None:
-    """Parse `text`; on a syntax error record a located problem and return None."""
+    """Parse `text`; on a syntax error record a located problem and return None.
+
+    A text the fast path reads without any doubt gets its positions only when asked for;
+    anything else (an error, a warning, an alias, a merge key, a limit reached) is read
+    again by the located path, so every message and position is the same either way.
+    """
+    if FAST:
+        data = _read_fast(text)
+        if data is not _DOUBT:
+            return Document(display, data, text=text, line_offset=line_offset)
+    return _read_located(text, display, problems, line_offset)
+
+
+def _read_located(text: str, display: str, problems: Problems, line_offset: int = 0) -> Document | None:
+    """The located path: limits checked on the event stream, then every value's position kept."""
     loader = _Loader(text)
     try:
         _scan(text, line_offset)
@@ -223,3 +303,83 @@ def read_yaml_text(text: str, display: str, problems: Problems, line_offset: int
         problems.add(display, exc.pos, exc.code, exc.message, exc.hint)
         return None
     return doc
+
+
+# The fast path: one compose by the C loader, no event scan and no positions. It gives up
+# (and the located path reads the text) on the first thing that could be reported.
+FAST = True
+_DOUBT = object()
+
+
+class _Doubt(Exception):
+    pass
+
+
+def _read_fast(text: str) -> Any:
+    """The data of a clean `text`, or `_DOUBT` when the located path must read it."""
+    if "&" in text and "*" in text:
+        return _DOUBT  # aliases: the located path counts them and checks for loops
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+    except (yaml.YAMLError, RecursionError):
+        return _DOUBT
+    finally:
+        loader.dispose()
+    if node is None:
+        return _DOUBT
+    try:
+        return _FastConverter(loader, text.split("\n") if "#" in text else None).convert(node, 1)
+    except _Doubt:
+        return _DOUBT
+
+
+_SCALAR_CONSTRUCTORS = {f"tag:yaml.org,2002:{name}": _Base.yaml_constructors[f"tag:yaml.org,2002:{name}"]
+                        for name in ("null", "bool", "int", "float", "timestamp")}
+
+
+class _FastConverter:
+    """Like `_Converter` without positions; raises `_Doubt` where that one would report something."""
+
+    def __init__(self, loader: Any, lines: list[str] | None) -> None:
+        self.loader = loader
+        self.lines = lines
+        self.count = 0
+
+    def _scalar(self, node: yaml.ScalarNode) -> Any:
+        direct = _SCALAR_CONSTRUCTORS.get(node.tag)
+        if direct is not None:  # a plain function of the node: skip construct_object's bookkeeping
+            return direct(self.loader, node)
+        return self.loader.construct_object(node, deep=True)
+
+    def convert(self, node: yaml.Node, depth: int) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _Doubt
+        kind = type(node)
+        if kind is yaml.ScalarNode:
+            if node.tag == _STR_TAG:
+                value = node.value
+            else:
+                try:
+                    value = self._scalar(node)
+                except (ValueError, TypeError, yaml.YAMLError):
+                    return node.value
+            if self.lines is not None and not node.style and isinstance(value, str) and value:
+                end = node.end_mark
+                if end.line < len(self.lines) and _CUTTING_COMMENT.match(self.lines[end.line][end.column:]):
+                    raise _Doubt
+            return value
+        if depth >= MAX_DEPTH:
+            raise _Doubt
+        if kind is yaml.MappingNode:
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                if type(key_node) is not yaml.ScalarNode or key_node.tag == _MERGE_TAG:
+                    raise _Doubt  # a list as a key, or a merge key '<<' to flatten
+                key = str(key_node.value)
+                if key in result:
+                    raise _Doubt
+                result[key] = self.convert(value_node, depth + 1)
+            return result
+        return [self.convert(item, depth + 1) for item in node.value]

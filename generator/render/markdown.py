@@ -27,6 +27,8 @@ import markdown
 import nh3
 from markupsafe import Markup
 
+from generator.read.nesting import MAX_NESTING, MarkdownRefused, check_nesting  # noqa: F401 (part of this API)
+
 CONTENT_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "admonition", "def_list", "footnotes",
                       "md_in_html", "pymdownx.tilde", "pymdownx.tasklist"]
 # Footnotes need ids and md_in_html needs raw HTML: neither is available to untrusted text.
@@ -55,17 +57,7 @@ CONTENT_CLASS = re.compile(r"^(admonition|admonition-title|note|info|tip|hint|su
                            r"task-list-indicator|checked|language-[A-Za-z0-9_+-]{1,30})$")
 CONTENT_ID = re.compile(r"^fn(ref\d*)?:[A-Za-z0-9_-]{1,40}$")
 
-MAX_NESTING = 16          # quote and list levels
 TIME_BUDGET = 10.0        # seconds for one text (pathological inputs never finish)
-_QUOTE_DEPTH = re.compile(r"^[ \t]*(?:>[ \t]?)+", re.MULTILINE)
-
-
-class MarkdownRefused(ValueError):
-    """The text is too deeply nested or too costly to render; `line` is 1-based within the text."""
-
-    def __init__(self, message: str, hint: str, line: int = 1) -> None:
-        super().__init__(message)
-        self.message, self.hint, self.line = message, hint, line
 
 
 def decoded_path(value: str) -> str:
@@ -114,19 +106,6 @@ def _markdown(untrusted: bool) -> markdown.Markdown:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
     return md
-
-
-def check_nesting(text: str) -> None:
-    """Refuse quotes or lists nested deeper than MAX_NESTING, with the line that goes too deep."""
-    for match in _QUOTE_DEPTH.finditer(text):
-        if match.group().count(">") > MAX_NESTING:
-            raise MarkdownRefused(f"quotes are nested more than {MAX_NESTING} levels deep",
-                                  "use fewer '>' at the start of the line", text.count("\n", 0, match.start()) + 1)
-    for number, line in enumerate(text.split("\n"), start=1):
-        indent = len(line) - len(line.lstrip(" \t"))
-        if indent and len(line[:indent].expandtabs(4)) // 2 > MAX_NESTING * 2:
-            raise MarkdownRefused(f"the text is indented more than {MAX_NESTING * 4} spaces",
-                                  "indent lists and code fewer levels", number)
 
 
 class _OverBudget(Exception):

@@ -140,3 +140,100 @@ def test_a_person_folder_holding_a_link_is_always_read(company: Path, reads: lis
     reads.clear()
     problems(company)
     assert reads == ["bea"]
+
+
+@pytest.fixture
+def staged_company(company: Path) -> Path:
+    from tests.gitrepo import init_repo
+
+    return init_repo(company)
+
+
+def stage(root: Path, rel: str) -> None:
+    from tests.gitrepo import git
+
+    git(root, "add", rel)
+
+
+BEA_ENTRY = "portfolios/bea/entries/2026-03-14-coverage.md"
+
+
+def test_a_staged_check_reads_only_the_staged_persons_folder(staged_company: Path, reads: list[str]) -> None:
+    problems(staged_company)
+    reads.clear()
+    edit(staged_company / BEA_ENTRY, "engineering/raise-coverage", "engineering/raise-coverag")
+    stage(staged_company, BEA_ENTRY)
+    staged = problems(staged_company, "--staged")
+    assert reads == ["bea"]
+    assert [(p["path"], p["code"]) for p in staged] == [(BEA_ENTRY, "unknown-milestone")]
+    assert staged == [p for p in problems(staged_company, "--no-cache") if p["path"] == BEA_ENTRY]
+
+
+def test_a_staged_check_sees_who_exists_now(staged_company: Path, reads: list[str]) -> None:
+    """An unstaged change to someone else's profile changes who exists: that folder is read again."""
+    problems(staged_company)
+    edit(staged_company / BEA_ENTRY, "kind: project\n",
+         "kind: project\nfeedback: [{from: cyd, role: peer, text: Good.}]\n")
+    stage(staged_company, BEA_ENTRY)
+    assert problems(staged_company, "--staged") == []
+    (staged_company / "portfolios/cyd/profile.yml").unlink()
+    reads.clear()
+    staged = problems(staged_company, "--staged")
+    assert sorted(reads) == ["bea", "cyd"]
+    assert [(p["path"], p["message"]) for p in staged] == [(BEA_ENTRY, "unknown person 'cyd'")]
+    assert staged == [p for p in problems(staged_company, "--no-cache") if p["path"] == BEA_ENTRY]
+
+
+@pytest.mark.parametrize("damage", ["corrupt", "forged"])
+def test_a_damaged_people_index_is_ignored(staged_company: Path, reads: list[str], damage: str) -> None:
+    problems(staged_company)
+    (staged_company / "portfolios/cyd/profile.yml").unlink()
+    index = staged_company / ".handbook-cache" / "people.json"
+    mac, _, body = index.read_bytes().partition(b"\n")
+    data = json.loads(body)
+    assert data["tables"]["people"]["cyd"]["value"]["status"] == "valid"
+    if damage == "corrupt":
+        index.write_bytes(b"\x00not json")
+    else:  # claims cyd still has a valid profile, which would hide the reference to someone gone
+        data["tables"]["people"]["cyd"] = {"key": "-", "value": {"status": "valid", "files": 3}}
+        index.write_bytes(mac + b"\n" + json.dumps(data).encode())
+    edit(staged_company / BEA_ENTRY, "kind: project\n",
+         "kind: project\nfeedback: [{from: cyd, role: peer, text: Good.}]\n")
+    stage(staged_company, BEA_ENTRY)
+    reads.clear()
+    staged = problems(staged_company, "--staged")
+    assert sorted(reads) == ["ada", "bea", "cyd"]
+    assert [(p["path"], p["message"]) for p in staged] == [(BEA_ENTRY, "unknown person 'cyd'")]
+    assert staged == [p for p in problems(staged_company, "--no-cache") if p["path"] == BEA_ENTRY]
+
+
+def test_a_warm_check_with_nothing_changed_writes_nothing(company: Path) -> None:
+    problems(company)
+    written = _cache_file(company).stat().st_mtime_ns
+    import time
+
+    time.sleep(2.1)  # past the moment files count as possibly changed within the clock tick
+    problems(company)
+    first = _cache_file(company).stat().st_mtime_ns
+    problems(company)
+    assert _cache_file(company).stat().st_mtime_ns == first >= written
+
+
+def test_a_cold_check_reads_each_person_file_once(company: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The bytes hashed for the cache are the ones parsed: read_text opens no person file itself."""
+    import builtins
+
+    from generator.read import text
+
+    opened: list[str] = []
+
+    def counting_open(file, *args, **kwargs):  # type: ignore[no-untyped-def]
+        opened.append(str(file))
+        return builtins.open(file, *args, **kwargs)
+
+    monkeypatch.setattr(text, "open", counting_open, raising=False)
+    cold = problems(company)
+    assert not [p for p in opened if "/portfolios/" in p and not p.endswith("people.yml")]
+    opened.clear()
+    assert problems(company, "--no-cache") == cold
+    assert len([p for p in opened if "/portfolios/ada/" in p]) == 3  # profile.yml and two entries
