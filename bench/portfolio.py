@@ -1,17 +1,25 @@
 """Portfolio build speed: HTML and PDF time per person, against raw WeasyPrint in the same run.
 
     python bench/portfolio.py [--people 200] [--jobs 2]
+    python bench/portfolio.py --entries 500,2000,5000     # one person with that many entries
 
 For the bundled example and a synthetic set (the example's portfolios cloned under new ids),
 prints the HTML time per person, our PDF step per person next to raw WeasyPrint rendering the
 same HTML files with its default fetcher (the floor), and the speed-up of rendering the PDFs in
 parallel processes. Goals: our PDF step within 1.15x of raw WeasyPrint; speed-up >= 1.7x on 2 cores.
+
+With --entries, one synthetic person with that many entries (bench/synth.py's big person) instead:
+each step in a fresh process, its wall and CPU time and peak memory: the HTML page (and the
+print HTML the PDF is made from), our PDF, and raw WeasyPrint on the same print HTML (the
+floor), then the cost per entry against the smallest size. Goals: time linear in the entries,
+peak memory <= 1 GiB.
 """
 
 from __future__ import annotations
 
 import argparse
 import os
+import re
 import resource
 import shutil
 import statistics
@@ -25,12 +33,17 @@ from weasyprint import HTML
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from scale import RAW_WEASYPRINT, Run, run  # noqa: E402
+from synth import Company, write_company  # noqa: E402
 from synthetic import write_example_people  # noqa: E402
 
 from generator.build import BuildReport  # noqa: E402
 from generator.link.project import Project, load_project  # noqa: E402
-from generator.render.portfolio import write_pages, write_pdfs  # noqa: E402
+from generator.render.portfolio import write_pages, write_pdfs, write_portfolio_assets  # noqa: E402
+from generator.render.portfolio.context import build_context  # noqa: E402
+from generator.render.portfolio.html import render_context_html, render_print_html  # noqa: E402
 from generator.render.portfolio.pdf import PDF_OPTIONS, PdfJob, render_pdf  # noqa: E402
+from generator.render.portfolio.theme import theme_dirs  # noqa: E402
 
 
 def synthetic(target: Path, people: int) -> Path:
@@ -113,14 +126,83 @@ def bench_set(label: str, root: Path, jobs: int, chunk: int) -> None:
 
 
 def main() -> None:
+    if sys.argv[1:2] == ["--step"]:
+        big_step(sys.argv[2], Path(sys.argv[3]), Path(sys.argv[4]))
+        return
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--people", type=int, default=200, help="people in the synthetic set")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1, help="parallel PDF processes")
     parser.add_argument("--chunk", type=int, default=20, help="PDFs per serial/parallel comparison")
+    parser.add_argument("--entries", type=lambda s: [int(n) for n in s.split(",")],
+                        help="instead: one person with this many entries, e.g. 500,2000,5000")
     args = parser.parse_args()
+    if args.entries:
+        bench_big(args.entries)
+        return
     bench_set("example", ROOT, args.jobs, args.chunk)
     with tempfile.TemporaryDirectory(prefix="bench-synthetic-") as tmp:
         bench_set("synthetic", synthetic(Path(tmp) / "repo", args.people), args.jobs, args.chunk)
+
+
+BIG = "big-portfolio"
+
+
+def big_step(step: str, root: Path, page: Path) -> None:
+    """One measured step, run in a fresh process by `bench_big`."""
+    if step == "html":
+        project = load(root)
+        portfolio = project.portfolio(BIG)
+        assert portfolio is not None
+        context = build_context(project, portfolio, None)
+        html = render_context_html(project, context)
+        printed = render_print_html(project, context, html)
+        page.mkdir(parents=True, exist_ok=True)
+        (page / "index.html").write_text(html, encoding="utf-8")
+        (page / "print.html").write_text(printed, encoding="utf-8")
+        write_portfolio_assets(project, portfolio, page)  # the theme and attachments, for raw WeasyPrint
+    else:
+        render_pdf(PdfJob((page / "print.html").read_text(encoding="utf-8"), page, root / "portfolios" / BIG,
+                          theme_dirs(root), page / "ours.pdf"))
+
+
+def _row(label: str, r: Run, entries: int, first: tuple[int, Run] | None) -> str:
+    per = 1000 * r.cpu / entries
+    linear = f"{per / (1000 * first[1].cpu / first[0]):5.2f}× the per-entry CPU at {first[0]}" if first else ""
+    return (f"  {label:<34} {r.seconds:7.1f} s  CPU {r.cpu:7.1f} s  {r.peak_mib:6.0f} MiB  "
+            f"{per:7.2f} ms/entry  {linear}")
+
+
+def bench_big(sizes: list[int]) -> None:
+    """One person with each number of entries: HTML, our PDF and raw WeasyPrint, each in a fresh process."""
+    from pypdf import PdfReader
+
+    step = [sys.executable, Path(__file__).resolve(), "--step"]
+    firsts: dict[str, tuple[int, Run]] = {}
+    peaks: list[float] = []
+    with tempfile.TemporaryDirectory(prefix="bench-big-") as tmp:
+        for n in sizes:
+            root = write_company(Path(tmp) / f"repo-{n}", Company(people=3, entries=2, tracks=2, big_person=n))
+            page = Path(tmp) / f"page-{n}" / BIG
+            runs = {name: run(*step, name, root, page) for name in ("html", "ours")}
+            # raw: a Python that imports nothing of ours (so not our fix of pydyf's page references either)
+            runs["raw"] = run(sys.executable, "-c", RAW_WEASYPRINT, page / "print.html", page / "raw.pdf")
+            printed = (page / "print.html").read_text(encoding="utf-8")
+            summary = re.search(r"This PDF prints in full the (\d+) entr", printed)
+            shown = f"{summary.group(1)} entries in full, the others summarised" if summary else "every entry in full"
+            pages = len(PdfReader(page / "ours.pdf").pages)
+            print(f"\none person with {n} entries (load average {os.getloadavg()[0]:.2f}): PDF of {pages} pages, "
+                  f"{shown}; HTML {len((page / 'index.html').read_bytes()) / 1e6:.1f} MB, print HTML "
+                  f"{len(printed.encode()) / 1e6:.1f} MB")
+            for name, label in (("html", "HTML page and print HTML"), ("ours", "PDF, ours"),
+                                ("raw", "PDF, raw WeasyPrint (floor)")):
+                print(_row(label, runs[name], n, firsts.get(name)))
+                firsts.setdefault(name, (n, runs[name]))
+            print(f"  ours / raw WeasyPrint on the same HTML: {runs['ours'].seconds / runs['raw'].seconds:.2f}× wall, "
+                  f"{runs['ours'].cpu / runs['raw'].cpu:.2f}× CPU, {runs['ours'].peak_mib / runs['raw'].peak_mib:.2f}× "
+                  "memory")
+            peaks += [runs["html"].peak_mib, runs["ours"].peak_mib]
+    print(f"\npeak memory of any step of ours: {max(peaks):.0f} MiB; goal <= 1024 MiB: "
+          f"{'met' if max(peaks) <= 1024 else 'NOT met'}")
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.model.portfolio import Entry, FeedbackItem, Person
 from generator.problems import UserError
 from generator.read.git_history import Commit
-from generator.render.portfolio.context import confined
+from generator.render.portfolio.links import confined
 
 SECRET_ENV = "HANDBOOK_ANONYMISE_KEY"
 MIN_SECRET = 16

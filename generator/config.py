@@ -34,6 +34,24 @@ def _web_url(value: str, key: str) -> str:
     return value
 
 
+class PortfolioSettings(Strict):
+    """How readiness portfolios are printed."""
+
+    pdf_summary_after: int = Field(
+        200, description="A person with more entries than this gets a PDF that prints in full only what counts "
+                         "towards readiness (evidence for target milestones and competencies, its feedback) and "
+                         "lists every other entry in one line; the HTML portfolio always shows every entry. "
+                         "0 summarises every PDF.", strict=True)
+
+    @field_validator("pdf_summary_after")
+    @classmethod
+    def _entries(cls, value: int) -> int:
+        if value < 0:
+            raise PydanticCustomError("entries", "{value} is not a number of entries; write 0 or more, like 200 "
+                                      "(0 summarises every PDF)", {"value": value})
+        return value
+
+
 class HandbookConfig(Strict):
     site_name: str | None = Field(None, description="Site title; defaults to the framework's name.")
     site_url: str = Field("", description="Public URL of the site, needed for the version selector.")
@@ -45,6 +63,8 @@ class HandbookConfig(Strict):
     benchmark_min_cohort: int = Field(5, ge=2, description="Fewest other people at the same track and level "
                                                            "before a portfolio shows the peer benchmark.")
     copyright: str | None = Field(None, description="Copyright line in the site footer.")
+    portfolio: PortfolioSettings = Field(default_factory=PortfolioSettings,
+                                         description="How readiness portfolios are printed.")
 
     @field_validator("site_url")
     @classmethod

@@ -152,10 +152,10 @@ CASES: list[Case] = [
     Case("milestone-refs-repeated", "values", [f"{ENTRY_FILE}:5:13: error: milestones: this list has 500 items, "
                                                "more than the limit of 100"],
          files={ENTRY_FILE: entry("milestones: [" + ", ".join(["engineering/raise-coverage"] * 500) + "]\n")}),
-    Case("too-many-entries", "values", ["portfolios/ada/entries:1:1: error: 1002 entries, more than the limit of "
-                                        "1000 for one person"],
+    Case("too-many-entries", "values", ["portfolios/ada/entries:1:1: error: 10001 entries, more than the limit of "
+                                        "10000 for one person"],
          edit=lambda root: [(root / f"portfolios/ada/entries/2026-01-01-e{n}.md").write_text(entry())
-                            for n in range(1000)]),
+                            for n in range(9999)]),
     Case("duration-too-long", "values", ["content/tracks/engineering.yml:18:18: error: horizon: '99999y' is longer "
                                          "than 100 years"],
          edit=_replace("content/tracks/engineering.yml", "horizon: 90d", "horizon: 99999y")),

@@ -19,10 +19,17 @@ from generator.model.errors import did_you_mean
 from generator.problems import UserError
 from generator.read.git_history import Commit, read_git_history
 from generator.render.calendar import render_person_calendar, write_team_calendars
-from generator.render.portfolio.context import THEME_PREFIX, UnrenderableEntry, build_context
-from generator.render.portfolio.html import copy_person_files, render_context_html, render_portfolio_html
+from generator.render.portfolio.context import build_context
+from generator.render.portfolio.entries import UnrenderableEntry
+from generator.render.portfolio.html import (
+    copy_person_files,
+    render_context_html,
+    render_portfolio_html,
+    render_print_html,
+)
 from generator.render.portfolio.incremental import Reuse, write_stamp
 from generator.render.portfolio.index import index_row, render_index_html
+from generator.render.portfolio.links import THEME_PREFIX
 from generator.render.portfolio.pdf_job import TASKS_PER_WORKER, PdfJob, PdfResult, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
 from generator.shard import Shard, collect, copy_person, write_manifest
@@ -164,7 +171,8 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
             copy_person_files(portfolio, context.files, folder)
             copy_static(themes, folder / THEME_PREFIX)
             write_stamp(folder, key)
-            jobs.append(PdfJob(html, out / portfolio.id, portfolio.folder, themes, folder / f"{portfolio.id}.pdf"))
+            printed = render_print_html(project, context, html)  # the page, unless the PDF summarises entries
+            jobs.append(PdfJob(printed, out / portfolio.id, portfolio.folder, themes, folder / f"{portfolio.id}.pdf"))
             report.portfolios += 1
             advance()
     return jobs

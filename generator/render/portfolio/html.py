@@ -7,8 +7,11 @@ from pathlib import Path
 
 from generator.link.project import Portfolio, Project
 from generator.read.git_history import Commit, read_git_history
-from generator.render.portfolio.context import THEME_PREFIX, PortfolioContext, build_context, confined, reserved_names
+from generator.render.portfolio.context import build_context
+from generator.render.portfolio.links import THEME_PREFIX, confined, reserved_names
+from generator.render.portfolio.printed import for_print
 from generator.render.portfolio.theme import environment, theme_dirs
+from generator.render.portfolio.views import PortfolioContext
 
 _UNSET: dict[Path, Commit] = {}
 
@@ -16,6 +19,12 @@ _UNSET: dict[Path, Commit] = {}
 def render_context_html(project: Project, context: PortfolioContext) -> str:
     env = environment(theme_dirs(project.root))
     return env.get_template("portfolio.html").render(c=context, language=context.language, theme_url=THEME_PREFIX)
+
+
+def render_print_html(project: Project, context: PortfolioContext, page: str) -> str:
+    """The HTML the PDF is rendered from: the `page` itself unless the PDF summarises entries."""
+    printed = for_print(context, project.config.portfolio.pdf_summary_after)
+    return page if printed is context else render_context_html(project, printed)
 
 
 def render_portfolio_html(project: Project, portfolio: Portfolio,

@@ -9,7 +9,7 @@ from generator.assess.readiness import RESOLVED
 from generator.link.project import Portfolio, Project
 from generator.link.provenance import verify_portfolio
 from generator.link.versions import view_for_version
-from generator.render.portfolio.context import THEME_PREFIX
+from generator.render.portfolio.links import THEME_PREFIX
 from generator.render.portfolio.theme import environment, theme_dirs
 from generator.render.site.paths import level_anchor
 

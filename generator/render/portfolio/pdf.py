@@ -9,14 +9,32 @@ from pathlib import Path, PurePosixPath
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
+import pydyf
 from weasyprint import HTML
 from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
-from generator.render.portfolio.context import THEME_PREFIX, confined
+from generator.render.portfolio.links import THEME_PREFIX, confined
 from generator.render.portfolio.pdf_job import PDF_OPTIONS, PdfJob, PdfResult, render_pdf
 
 __all__ = ["PDF_OPTIONS", "PdfJob", "PdfResult", "render_pdf", "render", "ConfinedFetcher"]
+
+def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
+    """pydyf's `page_references`, built again only when a page was added since it was last asked for."""
+    kids = pdf.pages["Kids"]
+    cached = pdf.__dict__.get("_page_references")
+    if cached is None or cached[0] != len(kids):
+        cached = (len(kids), tuple(f"{number} 0 R".encode("ascii") for number in kids[::3]))
+        pdf.__dict__["_page_references"] = cached
+    return cached[1]
+
+
+# pydyf builds the tuple of every page's reference each time one is asked for, and WeasyPrint asks
+# once per tag and link of a tagged PDF: quadratic in the pages (a third of writing a 300-page
+# portfolio). The same references, built once.
+PYDYF_PAGE_REFERENCES = pydyf.PDF.__dict__.get("page_references")
+if isinstance(PYDYF_PAGE_REFERENCES, property):
+    pydyf.PDF.page_references = property(_page_references)  # type: ignore[method-assign,assignment]
 
 # Pages are rendered as if they lived here, wherever the build is: see `render`.
 VIRTUAL_ROOT = Path("/portfolios")

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import jinja2
 
-from generator.render.portfolio.context import anchor
+from generator.render.portfolio.links import anchor
 
 PACKAGED = Path(__file__).resolve().parent.parent.parent / "themes" / "portfolio"
 TEMPLATE_SUFFIXES = {".html", ".j2"}

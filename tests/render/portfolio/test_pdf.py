@@ -114,3 +114,19 @@ def test_emoji_print_from_an_embedded_colour_font(minimal) -> None:  # type: ign
              for font in (f.get_object() for f in page["/Resources"].get("/Font", {}).values())}
     assert any("Emoji" in name for name in fonts), fonts  # not an empty box from a text font
     assert "🚀" in text_of(reader)
+
+
+def test_page_references_are_pydyfs_built_once() -> None:
+    """The cached page references are the ones pydyf builds, also after more pages are added."""
+    import pydyf
+
+    from generator.render.portfolio.pdf import PYDYF_PAGE_REFERENCES
+
+    assert isinstance(PYDYF_PAGE_REFERENCES, property)
+    pdf = pydyf.PDF()
+    assert pdf.page_references == PYDYF_PAGE_REFERENCES.fget(pdf) == ()
+    for _ in range(3):
+        pdf.add_page(pydyf.Dictionary({"Type": "/Page"}))
+        assert pdf.page_references == PYDYF_PAGE_REFERENCES.fget(pdf)
+    assert len(pdf.page_references) == 3
+    assert pdf.page_references is pdf.page_references  # built once until a page is added
