@@ -51,6 +51,7 @@ class EntryViews:
         self.oldest = project.as_of - dt.timedelta(days=duration_days(self.max_age))
         self.files: set[str] = set()
         self.people: dict[str, set[str]] = {}
+        self.resolved: dict[str, str | None] = {}  # a link's file, checked once a page however often linked
 
     def person(self, person_id: str, relation: str) -> tuple[str, str]:
         self.people.setdefault(person_id, set()).add(relation)
@@ -81,7 +82,7 @@ class EntryViews:
     def _entry_view(self, loaded: LoadedEntry, body: Markup, texts: list[Markup]) -> EntryView:
         meta = loaded.meta
         commit = self.history.get(loaded.file.resolve()) if self.history is not None else None
-        self.files.update(f for ref in URL_ATTR_RE.findall(body) if (f := local_file(self.folder, ref)))
+        self.files.update(f for ref in URL_ATTR_RE.findall(body) if (f := self.local_file(ref)))
         view = EntryView(
             id=loaded.id, anchor=anchor("entry", loaded.id), title=meta.title, date=meta.date, kind=meta.kind,
             body=body if meta.kind != "feedback" else Markup(""),
@@ -124,11 +125,16 @@ class EntryViews:
             return f"older than {self.max_age}"
         return None
 
+    def local_file(self, ref: str) -> str | None:
+        if ref not in self.resolved:
+            self.resolved[ref] = local_file(self.folder, ref)
+        return self.resolved[ref]
+
     def artifact(self, ref: str) -> Artifact:
         image = PurePosixPath(ref.split("?", 1)[0]).suffix.lower() in IMAGE_SUFFIXES
         if ref.startswith("https://") or ref.startswith("http://"):
             return Artifact(ref, ref, False, artifact_caption(ref))
-        path = local_file(self.folder, ref)
+        path = self.local_file(ref)
         if path in self.reserved:
             path = None
         if path:
