@@ -22,10 +22,13 @@ from generator.link.project import (
     load_project,
     paused_gc,
     portfolio_folders,
+    read_model,
     read_people,
     read_portfolio,
 )
+from generator.model.portfolio import Profile
 from generator.problems import Problem, Problems, Severity, display_path
+from generator.read.files import refuse_link
 from generator.read.text import prefetched
 
 TABLE = "portfolio"
@@ -66,41 +69,73 @@ def check_with_cache(root: Path, as_of: dt.date | None = None,
 
 
 def _check_with_cache(root: Path, as_of: dt.date | None) -> tuple[Project, Problems]:
+    """Check every folder, one at a time: read (or take from the cache), check, and let go.
+
+    Who exists comes first (each person's status, from the people index or their profile
+    alone), since that is all a person's check needs of the others; then each folder is
+    checked on its own, so memory holds one person's files at a time.
+    """
     project, problems = load_project(root, as_of, portfolios=False, check=False)  # framework and content
     cache = Cache(project.root, "check")
+    index = Cache(project.root, PEOPLE)
     read_people(project, problems)
     folders = portfolio_folders(project)
+    statuses = {f.name: (known["status"] if (known := _status(index, f)) else _read_status(f, project))
+                for f in folders}
+    project.checked_people = {n for n, s in statuses.items() if s == "valid"}
+    project.unresolved["person"].update(n for n, s in statuses.items() if s == "invalid")
+    context = _context(project, cache, statuses)
+    from generator.link.references import check_portfolio_references, check_references
+
+    check_references(project, problems)  # the content and people.yml: no portfolio is loaded
     trees: dict[str, str | None] = {}
-    reused: dict[str, Record] = {}
     for folder in folders:
         cache.keep = {}  # a folder hashed to look it up is parsed from the same bytes: each file is read once
         trees[folder.name] = tree = _cacheable(cache, folder)
         read, cache.keep = cache.keep, None
         found = cache.get(TABLE, folder.name, tree) if tree else None
-        if isinstance(found, dict):
-            reused[folder.name] = Record(**found)
-        else:
-            with prefetched(read if tree else {}):
-                read_portfolio(folder, project, problems)
-    context = _context(project, cache, reused)
-    for name in [n for n, record in reused.items() if record.context != context]:
-        del reused[name]  # checked against something that has changed since
-        read_portfolio(project.portfolios_dir / name, project, problems)
-    project.portfolios.sort(key=lambda p: p.id)
-    project.checked_people = {n for n, r in reused.items() if r.status == "valid"}
-    project.unresolved["person"].update(n for n, r in reused.items() if r.status == "invalid")
-    from generator.link.references import check_references
-
-    check_references(project, problems)
-    _store(project, problems, cache, trees, reused, context)
-    for record in reused.values():
-        project.files_read += record.files
-        problems.items.extend(_problem(p) for p in record.problems)
+        if isinstance(found, dict) and found.get("context") == context:
+            record = Record(**found)
+            project.files_read += record.files
+            problems.items.extend(_problem(p) for p in record.problems)
+            continue
+        local = Problems()
+        with prefetched(read if tree else {}):
+            portfolio = read_portfolio(folder, project, local, add=False)
+        if portfolio is not None:
+            check_portfolio_references(project, portfolio, local)
+        problems.extend(local)
+        if tree and (portfolio is None or portfolio.profile.framework is None):  # a pinned release: read every time
+            cache.put(TABLE, folder.name, tree, _record(project, folder, portfolio, local, context).__dict__)
     cache.keep_only(TABLE, {f.name for f in folders})
-    if cache.dirty or not cache.loaded or not Cache(project.root, PEOPLE).loaded:
+    if cache.dirty or not cache.loaded or not index.loaded:
         cache.save()
         _save_index(project, cache, trees)
     return project, problems
+
+
+def _read_status(folder: Path, project: Project) -> str:
+    """A person's status from their profile alone: what reading their whole folder finds."""
+    files, scratch = project.files_read, Problems()
+    profile = folder / "profile.yml"
+    if folder.is_symlink() or (profile.is_symlink() and refuse_link(profile, folder, project.root, scratch)):
+        status = "invalid"
+    elif not profile.is_file():
+        status = "missing"
+    else:
+        status = "valid" if read_model(profile, Profile, project, scratch) else "invalid"
+    project.files_read = files  # counted when the folder is read
+    return status
+
+
+def _record(project: Project, folder: Path, portfolio: Portfolio | None, found: Problems, context: str) -> Record:
+    """What the cache keeps of one folder checked in this run: its status and the problems located in it."""
+    prefix = display_path(folder, project.root)
+    items = [p.as_dict() for p in found.items if p.path == prefix or p.path.startswith(prefix + "/")]
+    profile = (folder / "profile.yml").is_file()
+    status = "valid" if portfolio else "invalid" if profile else "missing"
+    files = (1 if profile else 0) + len(list((folder / "entries").glob("*.md")))
+    return Record(status, files if status != "missing" else 0, context, items)
 
 
 def _check_scoped(root: Path, as_of: dt.date | None, only: frozenset[str]) -> tuple[Project, Problems]:
@@ -167,35 +202,12 @@ def _save_index(project: Project, cache: Cache, trees: dict[str, str | None]) ->
             index.files_seen[rel] = seen
         index.put(PEOPLE, name, str(seen[4]) if seen else "-", {"status": found["status"], "files": found["files"]})
     index.save()
-def _context(project: Project, cache: Cache, reused: dict[str, Record]) -> str:
+def _context(project: Project, cache: Cache, statuses: dict[str, str]) -> str:
     """Everything outside a person's folder that their check depends on."""
     content = hashlib.sha256()
     for path in [project.root / "handbook.yml", project.portfolios_dir / "people.yml"]:
         content.update(f"{path.name}\0{cache.file_hash(path, path.name) if path.is_file() else '-'}\0".encode())
     content.update(cache.tree_hash(project.content_dir).encode())
-    valid = {p.id for p in project.portfolios} | {n for n, r in reused.items() if r.status == "valid"}
-    unresolved = set(project.unresolved["person"]) | {n for n, r in reused.items() if r.status == "invalid"}
+    valid = {n for n, s in statuses.items() if s == "valid"}
+    unresolved = set(project.unresolved["person"]) | {n for n, s in statuses.items() if s == "invalid"}
     return digest(content.hexdigest(), project.as_of.isoformat(), sorted(valid), sorted(unresolved))
-
-
-def _store(project: Project, problems: Problems, cache: Cache, trees: dict[str, str | None],
-           reused: dict[str, Record], context: str) -> None:
-    """Remember the problems of each person's folder read in this run."""
-    loaded: dict[str, Portfolio] = {p.id: p for p in project.portfolios}
-    prefixes = {name: display_path(project.portfolios_dir / name, project.root)
-                for name, tree in trees.items() if tree and name not in reused}
-    by_folder: dict[str, list[Problem]] = {name: [] for name in prefixes}
-    for item in problems.items:
-        head = item.path.split("/", 2)
-        name = head[1] if len(head) > 1 and head[0] == "portfolios" else None
-        if name in by_folder and (item.path == prefixes[name] or item.path.startswith(prefixes[name] + "/")):
-            by_folder[name].append(item)
-    for name, items in by_folder.items():
-        portfolio = loaded.get(name)
-        if portfolio is not None and portfolio.profile.framework is not None:
-            continue  # checked against a tagged release: read every time
-        folder = project.portfolios_dir / name
-        status = "valid" if portfolio else "invalid" if (folder / "profile.yml").is_file() else "missing"
-        files = (1 if (folder / "profile.yml").is_file() else 0) + len(list((folder / "entries").glob("*.md")))
-        record = Record(status, files if status != "missing" else 0, context, [p.as_dict() for p in items])
-        cache.put(TABLE, name, trees[name] or "", record.__dict__)

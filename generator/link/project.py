@@ -385,15 +385,15 @@ def portfolio_folders(project: Project) -> list[Path]:
     return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
 
 
-def read_portfolio(folder: Path, project: Project, problems: Problems) -> Portfolio | None:
-    """Read one person's folder and add it to the project when its profile is valid."""
+def read_portfolio(folder: Path, project: Project, problems: Problems, *, add: bool = True) -> Portfolio | None:
+    """Read one person's folder and (with `add`) add it to the project when its profile is valid."""
     if folder.is_symlink():  # a person folder is one real folder, never a view of someone else's
         problems.add(shown_path(folder, project.root), Position(), "link-outside",
                      f"the person folder '{folder.name}' is a link, so it is not read",
                      "make it a real folder holding that person's own files")
         project.unresolved["person"].add(folder.name)
         return None
-    if (portfolio := _read_portfolio(folder, project, problems)):
+    if (portfolio := _read_portfolio(folder, project, problems)) and add:
         project.portfolios.append(portfolio)
     return portfolio
 

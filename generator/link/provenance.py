@@ -165,27 +165,32 @@ def _waiver_lines(profile: Profile, index: int) -> tuple[int, int]:
 def check_provenance(project: Project, problems: Problems) -> None:
     """Located errors for claims a portfolio may not make about who said or approved what."""
     for portfolio in project.portfolios:
-        profile, owner = portfolio.profile, portfolio.id
-        for relation in RELATIONS:
-            if getattr(profile, relation) == owner:
-                problems.add(profile.path, profile.pos(relation), "self-reference",
-                             f"{relation}: names {owner}, the person themself",
-                             f"name the person's actual {relation}, or remove the key")
-        seen: dict[str, int] = {}
-        for i, waiver in enumerate(profile.waivers):
-            if waiver.approved_by == owner:
-                problems.add(profile.path, profile.pos("waivers", i, "approved_by"), "self-approved",
-                             f"the waiver of '{waiver.milestone}' is approved by {owner}, the person themself",
-                             "a waiver must be approved by someone else, such as the manager")
-            if waiver.milestone in seen:
-                first = profile.pos("waivers", seen[waiver.milestone])
-                problems.add(profile.path, profile.pos("waivers", i), "duplicate-waiver",
-                             f"'{waiver.milestone}' is waived twice (first on line {first.line})",
-                             "keep one waiver per milestone")
-            else:
-                seen[waiver.milestone] = i
-        for loaded in portfolio.entries:
-            _check_feedback(project, portfolio, loaded, problems)
+        check_portfolio_provenance(project, portfolio, problems)
+
+
+def check_portfolio_provenance(project: Project, portfolio: Portfolio, problems: Problems) -> None:
+    """`check_provenance` for one portfolio."""
+    profile, owner = portfolio.profile, portfolio.id
+    for relation in RELATIONS:
+        if getattr(profile, relation) == owner:
+            problems.add(profile.path, profile.pos(relation), "self-reference",
+                         f"{relation}: names {owner}, the person themself",
+                         f"name the person's actual {relation}, or remove the key")
+    seen: dict[str, int] = {}
+    for i, waiver in enumerate(profile.waivers):
+        if waiver.approved_by == owner:
+            problems.add(profile.path, profile.pos("waivers", i, "approved_by"), "self-approved",
+                         f"the waiver of '{waiver.milestone}' is approved by {owner}, the person themself",
+                         "a waiver must be approved by someone else, such as the manager")
+        if waiver.milestone in seen:
+            first = profile.pos("waivers", seen[waiver.milestone])
+            problems.add(profile.path, profile.pos("waivers", i), "duplicate-waiver",
+                         f"'{waiver.milestone}' is waived twice (first on line {first.line})",
+                         "keep one waiver per milestone")
+        else:
+            seen[waiver.milestone] = i
+    for loaded in portfolio.entries:
+        _check_feedback(project, portfolio, loaded, problems)
 
 
 def _check_feedback(project: Project, portfolio: Portfolio, loaded: LoadedEntry, problems: Problems) -> None:

@@ -56,12 +56,31 @@ def check_references(project: Project, problems: Problems) -> None:
         _check_track(project, track, problems)
     _check_people(project, problems)
     for portfolio in project.portfolios:
+        _check_person_id(project, portfolio, problems)
+    for portfolio in project.portfolios:
         view = _pinned_view(project, portfolio, problems)
         if view is not None:
             _check_portfolio(view, portfolio, problems)
     from generator.link.provenance import check_provenance  # local: provenance imports project loading
 
     check_provenance(project, problems)
+
+
+def check_portfolio_references(project: Project, portfolio: Portfolio, problems: Problems) -> None:
+    """Everything `check_references` checks of one portfolio, against the project (which need not hold it).
+
+    A portfolio depends on the others only through who exists (`Project.known_people`), so
+    a check can read, check and drop one person's folder at a time.
+    """
+    if project.framework is None:
+        return
+    _check_person_id(project, portfolio, problems)
+    view = _pinned_view(project, portfolio, problems)
+    if view is not None:
+        _check_portfolio(view, portfolio, problems)
+    from generator.link.provenance import check_portfolio_provenance
+
+    check_portfolio_provenance(project, portfolio, problems)
 
 
 def _pinned_view(project: Project, portfolio: Portfolio, problems: Problems) -> Project | None:
@@ -112,22 +131,31 @@ def _check_track(project: Project, track, problems: Problems) -> None:  # type: 
 
 def _check_people(project: Project, problems: Problems) -> None:
     _unique(problems, "person", ((p.id, p, ("id",)) for p in project.people))
-    listed = {p.id: p for p in project.people}
     people = sorted(project.person_ids())
     for person in project.people:
         if person.manager and person.manager not in people:
             _unknown(problems, person, ("manager",), "person", person.manager, people, project.unresolved["person"])
-    for portfolio in project.portfolios:
-        if not SLUG_RE.match(portfolio.id):
-            problems.add(portfolio.profile.path, portfolio.profile.pos(), "person-id",
-                         f"portfolio folder name '{portfolio.id}' is not a valid person id",
-                         "rename the folder with lowercase letters, digits and hyphens")
-        if portfolio.id in listed:
-            other = listed[portfolio.id]
-            where = other.pos("id")
-            problems.add(portfolio.profile.path, portfolio.profile.pos(), "duplicate-id",
-                         f"duplicate person id '{portfolio.id}' (also in {other.path}:{where.line}:{where.column})",
-                         "remove the person from people.yml: a portfolio already defines them")
+
+
+def _listed(project: Project) -> dict[str, Strict]:
+    """people.yml's people by id (the last of two with one id), built once per list."""
+    cached = project._indexes.get("listed")
+    if cached is None or cached[0] is not project.people or cached[1] != len(project.people):
+        cached = project._indexes["listed"] = (project.people, len(project.people), {p.id: p for p in project.people})
+    return cached[2]
+
+
+def _check_person_id(project: Project, portfolio: Portfolio, problems: Problems) -> None:
+    if not SLUG_RE.match(portfolio.id):
+        problems.add(portfolio.profile.path, portfolio.profile.pos(), "person-id",
+                     f"portfolio folder name '{portfolio.id}' is not a valid person id",
+                     "rename the folder with lowercase letters, digits and hyphens")
+    other = _listed(project).get(portfolio.id)
+    if other is not None:
+        where = other.pos("id")
+        problems.add(portfolio.profile.path, portfolio.profile.pos(), "duplicate-id",
+                     f"duplicate person id '{portfolio.id}' (also in {other.path}:{where.line}:{where.column})",
+                     "remove the person from people.yml: a portfolio already defines them")
 
 
 def _check_portfolio(project: Project, portfolio: Portfolio, problems: Problems) -> None:

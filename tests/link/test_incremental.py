@@ -9,7 +9,11 @@ from pathlib import Path
 import pytest
 
 from generator.link import incremental
+from generator.link.project import load_project
 from tests.helpers import edit, run_cli
+from tests.hostile.corpus import CASES, Case
+
+MINIMAL = Path(__file__).parent.parent / "fixtures" / "minimal"
 
 
 @pytest.fixture(autouse=True)
@@ -31,9 +35,9 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
     seen: list[str] = []
     original = incremental.read_portfolio
 
-    def counting(folder, project, problems):  # type: ignore[no-untyped-def]
+    def counting(folder, project, problems, **options):  # type: ignore[no-untyped-def]
         seen.append(folder.name)
-        return original(folder, project, problems)
+        return original(folder, project, problems, **options)
 
     monkeypatch.setattr(incremental, "read_portfolio", counting)
     return seen
@@ -42,6 +46,7 @@ def reads(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 def problems(root: Path, *args: str) -> list[dict[str, object]]:
     result = run_cli("check", "--root", root, "--format", "json", *args)
     assert result.exit_code in (0, 1), result.output
+    assert "internal error" not in result.output
     return json.loads(result.stdout or "[]")
 
 
@@ -233,7 +238,23 @@ def test_a_cold_check_reads_each_person_file_once(company: Path, monkeypatch: py
 
     monkeypatch.setattr(text, "open", counting_open, raising=False)
     cold = problems(company)
-    assert not [p for p in opened if "/portfolios/" in p and not p.endswith("people.yml")]
+    # each profile once, for who exists; entries never: they are parsed from the bytes hashed
+    assert sorted(p.split("/portfolios/")[1] for p in opened if "/portfolios/" in p) == [
+        "ada/profile.yml", "bea/profile.yml", "cyd/profile.yml", "people.yml"]
     opened.clear()
     assert problems(company, "--no-cache") == cold
     assert len([p for p in opened if "/portfolios/ada/" in p]) == 3  # profile.yml and two entries
+
+
+@pytest.mark.parametrize("case", CASES, ids=[c.name for c in CASES])
+def test_every_hostile_case_reports_the_same_with_the_cache(case: Case, tmp_path: Path) -> None:
+    """Folder by folder, cold and then warm, the check finds what loading everything at once finds."""
+    root = tmp_path / "repo"
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    shutil.copytree(MINIMAL, root)
+    case.apply(root, outside)
+    whole = [p.as_dict() for p in load_project(root)[1].sorted()]
+    for _ in ("cold", "warm"):
+        found = incremental.check_with_cache(root)[1]
+        assert [p.as_dict() for p in found.sorted()] == whole
