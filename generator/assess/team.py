@@ -7,6 +7,7 @@ leads to the manager; nobody else is ever part of a view.
 from __future__ import annotations
 
 import datetime as dt
+from collections import deque
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -37,14 +38,19 @@ def direct_reports(project: Project, manager: str) -> list[str]:
 
 def reporting_line(project: Project, manager: str) -> list[str]:
     """Everyone below `manager`, breadth first (a cycle in the data stops at people already seen)."""
+    reports: dict[str, list[str]] = {}
+    for person, boss in sorted(managers(project).items()):  # once, not once a person of the line
+        reports.setdefault(boss, []).append(person)
     line: list[str] = []
-    queue = direct_reports(project, manager)
+    seen = {manager}
+    queue = deque(reports.get(manager, []))
     while queue:
-        person = queue.pop(0)
-        if person in line or person == manager:
+        person = queue.popleft()
+        if person in seen:
             continue
+        seen.add(person)
         line.append(person)
-        queue.extend(direct_reports(project, person))
+        queue.extend(reports.get(person, []))
     return line
 
 

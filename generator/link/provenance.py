@@ -122,11 +122,11 @@ def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
         return cache[portfolio.id]
     if _GIT not in cache:
         cache[_GIT] = in_git_repository(project.root)
-        cache[_VERIFIER] = verifier = _Verifier(project)
-        if cache[_GIT]:  # every file whose lines decide a verification, for all portfolios at once
-            verifier.prefetch([e.file for p in project.portfolios for e in p.entries if feedback_keys(e)]
-                              + [p.folder / "profile.yml" for p in project.portfolios if p.profile.waivers])
+        cache[_VERIFIER] = _Verifier(project)
     in_git, verifier = cache[_GIT], cache[_VERIFIER]
+    if in_git:  # this person's files only: a rebuild of one changed person blames nobody else's
+        verifier.prefetch([e.file for e in portfolio.entries if feedback_keys(e)]
+                          + ([portfolio.folder / "profile.yml"] if portfolio.profile.waivers else []))
     result = Provenance()
     for loaded in portfolio.entries:
         for key, giver, role in feedback_keys(loaded):

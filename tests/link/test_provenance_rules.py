@@ -157,3 +157,30 @@ def test_next_step_asks_the_giver_to_commit_their_own_verdict(tmp_path: Path) ->
     assert steps["engineering/mentor-joiner"] == [
         "have grace commit their 'met' verdict themselves, with their own git identity: as it stands it is "
         "unverified and does not count"]
+
+
+def test_verifying_one_portfolio_blames_only_its_own_files(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import generator.link.provenance as provenance
+
+    root = repo(tmp_path)
+    shutil.copytree(root / "portfolios/ada", root / "portfolios/linus")  # a second person with feedback
+    (root / "portfolios/linus/profile.yml").write_text(
+        (root / "portfolios/linus/profile.yml").read_text().replace("ada", "linus"))
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Linus's portfolio")
+    blamed: list[Path] = []
+    real = provenance.read_line_commits
+
+    def recording(where: Path, path: Path):  # type: ignore[no-untyped-def]
+        blamed.append(path)
+        return real(where, path)
+
+    monkeypatch.setattr(provenance, "read_line_commits", recording)
+    project, _ = load_project(root)
+    ada, linus = project.portfolio("ada"), project.portfolio("linus")
+    assert ada is not None and linus is not None
+    verify_portfolio(project, ada)
+    assert sorted(p.name for p in blamed) == ["2026-05-01-grace.md", "2026-05-02-linus.md"]
+    assert all(p.is_relative_to(ada.folder) for p in blamed)
+    verify_portfolio(project, linus)
+    assert len(blamed) == 4 and all(p.is_relative_to(linus.folder) for p in blamed[2:])
