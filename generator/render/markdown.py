@@ -147,6 +147,7 @@ def render_markdown(text: str, *, untrusted: bool = True, inline: bool = False) 
     return Markup(sanitize_html(html, untrusted=untrusted))
 
 
+@functools.lru_cache(maxsize=4096)  # a shared competency's behaviours recur on every track's page
 def plain_text(text: str | None) -> str:
     """Markdown as one line of plain text, for formats that carry no markup (CASE, badges, calendars)."""
     if not (text or "").strip():
