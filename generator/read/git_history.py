@@ -30,18 +30,18 @@ def read_git_history(root: Path, under: str = "portfolios") -> dict[Path, Commit
     One `git log` call for the whole repository. None when git is missing or `root`
     is not in a git work tree: provenance is then unavailable, which is not an error.
     """
-    output = _git(root, "log", "--no-renames", "--diff-filter=A", "--name-only", "--relative", LOG_FORMAT,
+    output = run_git(root, "log", "--no-renames", "--diff-filter=A", "--name-only", "--relative", LOG_FORMAT,
                   "--", under)
     return None if output is None else parse_log(output, root.resolve())
 
 
 def read_last_commit(root: Path, path: Path) -> Commit | None:
     """The newest commit that touched `path` (None outside git or when it was never committed)."""
-    output = _git(root, "log", "-1", "--no-renames", "--name-only", "--relative", LOG_FORMAT, "--", str(path))
+    output = run_git(root, "log", "-1", "--no-renames", "--name-only", "--relative", LOG_FORMAT, "--", str(path))
     return None if output is None else parse_log(output, root.resolve()).get(path.resolve())
 
 
-def _git(root: Path, *args: str, timeout: int = 120) -> str | None:
+def run_git(root: Path, *args: str, timeout: int = 120) -> str | None:
     """What a git command prints; None when git is missing, fails or `root` is not in a work tree."""
     command = ["git", "-c", "core.quotepath=off", "-C", str(root), *args]
     try:
@@ -71,7 +71,7 @@ def read_line_commits(root: Path, path: Path) -> list[Commit | None] | None:
     One `git blame --porcelain`; None when the file is not in git at all (never committed,
     or no repository), so that nothing in it can be verified.
     """
-    output = _git(root, "blame", "--porcelain", "--", str(path))
+    output = run_git(root, "blame", "--porcelain", "--", str(path))
     return None if output is None else parse_blame(output)
 
 
@@ -104,3 +104,16 @@ def good_signature(root: Path, sha: str) -> bool:
     except (OSError, subprocess.SubprocessError):
         return False
     return done.returncode == 0
+
+
+def newest_commits(root: Path, folder: Path) -> dict[str, str]:
+    """Root-relative path → the newest commit that touched it, for each committed file under `folder`."""
+    output = run_git(root, "log", "--no-renames", "--name-only", "--relative", "--format=\x1e%H",
+                     "--", folder.relative_to(root).as_posix()) or ""
+    newest: dict[str, str] = {}
+    for record in output.split("\x1e")[1:]:
+        sha, _, names = record.partition("\n")
+        for name in names.splitlines():
+            if name.strip():
+                newest.setdefault(name.strip(), sha.strip())
+    return newest

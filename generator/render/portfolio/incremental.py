@@ -17,13 +17,12 @@ from __future__ import annotations
 import functools
 import hashlib
 import os
-import subprocess
 from importlib.metadata import version as package_version
 from pathlib import Path
 
 from generator.cache import Cache, digest
 from generator.link.project import Portfolio, Project
-from generator.read.git_history import Commit
+from generator.read.git_history import Commit, newest_commits, run_git
 from generator.write.stamps import STAMP, Stamp, link_file, link_tree, page_hash, read_stamp, write_stamp
 
 __all__ = ["STAMP", "Reuse", "Stamp", "write_stamp"]
@@ -101,14 +100,7 @@ class Reuse:
     @functools.cache  # noqa: B019  (one Reuse per build)
     def changes(self) -> dict[str, list[tuple[str, str]]]:
         """Person id → (file, newest commit that touched it) for their committed files, from one `git log`."""
-        output = _git(self.project.root, "log", "--no-renames", "--name-only", "--relative", "--format=\x1e%H",
-                      "--", self.project.portfolios_dir.relative_to(self.project.root).as_posix()) or ""
-        newest: dict[str, str] = {}
-        for record in output.split("\x1e")[1:]:
-            sha, _, names = record.partition("\n")
-            for name in names.splitlines():
-                if name.strip():
-                    newest.setdefault(name.strip(), sha.strip())
+        newest = newest_commits(self.project.root, self.project.portfolios_dir)
         people: dict[str, list[tuple[str, str]]] = {}
         for name, sha in sorted(newest.items()):
             parts = name.split("/")
@@ -119,7 +111,7 @@ class Reuse:
     @functools.cache  # noqa: B019
     def trust(self) -> list[str]:
         """The signing setup `git verify-commit` uses: git's gpg settings and the keys they point at."""
-        settings = _git(self.project.root, "config", "--get-regexp", r"^(gpg|user\.signingkey)") or ""
+        settings = run_git(self.project.root, "config", "--get-regexp", r"^(gpg|user\.signingkey)") or ""
         found = [settings]
         for line in settings.splitlines():
             name, _, value = line.partition(" ")
@@ -175,11 +167,3 @@ def _stat(path: Path) -> str:
         return f"{path}: -"
     return f"{path}: {st.st_size} {st.st_mtime_ns}"
 
-
-def _git(root: Path, *args: str) -> str | None:
-    try:
-        done = subprocess.run(["git", "-c", "core.quotepath=off", "-C", str(root), *args], capture_output=True,
-                              text=True, encoding="utf-8", errors="replace", check=False, timeout=120)
-    except (OSError, subprocess.SubprocessError):
-        return None
-    return done.stdout if done.returncode == 0 else None
