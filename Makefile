@@ -16,8 +16,10 @@ NPM_STAMP := node_modules/.installed
 
 .PHONY: build test audit check setup lint bench clean system-deps test-system-deps audit-deps
 
+# The example is built from a repository with the history a real one has (example/history.py):
+# tagged releases, and feedback committed by its givers.
 build: setup
-	$(BIN)/handbook build
+	$(BIN)/python example/history.py -- --all-versions
 
 test: setup test-system-deps audit-deps
 	$(BIN)/pytest -n 2
@@ -79,4 +81,4 @@ $(NPM_STAMP): package.json package-lock.json
 	touch $@
 
 clean:
-	rm -rf site build .pytest_cache node_modules
+	rm -rf site build .example .pytest_cache node_modules
