@@ -38,11 +38,13 @@ from scale import RAW_WEASYPRINT, Run, run  # noqa: E402
 from synthetic import write_example_people  # noqa: E402
 
 from generator.build import BuildReport  # noqa: E402
-from generator.link.project import Project, load_project  # noqa: E402
+from generator.link.load import load_project  # noqa: E402
+from generator.link.project import Project  # noqa: E402
 from generator.render.portfolio import write_pages, write_pdfs, write_portfolio_assets  # noqa: E402
 from generator.render.portfolio.context import build_context  # noqa: E402
 from generator.render.portfolio.html import render_context_html, render_print_html  # noqa: E402
-from generator.render.portfolio.pdf import PDF_OPTIONS, PdfJob, render_pdf  # noqa: E402
+from generator.render.portfolio.pdf import PDF_OPTIONS, PdfJob  # noqa: E402
+from generator.render.portfolio.pdf_worker import render_pdf  # noqa: E402
 from generator.render.portfolio.theme import theme_dirs  # noqa: E402
 
 

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 
 from synthetic import write_example_people  # noqa: E402
 
-from generator.link.project import load_project  # noqa: E402
+from generator.link.load import load_project  # noqa: E402
 from generator.link.provenance import verify_portfolio  # noqa: E402
 from generator.read.git_history import read_git_history  # noqa: E402
 

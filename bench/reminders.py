@@ -19,7 +19,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from bench.synthetic import write_example_people  # noqa: E402
 from generator.assess.portfolio import assess_portfolio  # noqa: E402
-from generator.link.project import load_project  # noqa: E402
+from generator.link.load import load_project  # noqa: E402
 from generator.render.calendar import render_person_calendar, team_calendars  # noqa: E402
 
 

@@ -28,7 +28,8 @@ from synthetic import write_example_people  # noqa: E402
 from generator.assess.benchmark import Cohorts  # noqa: E402
 from generator.assess.portfolio import assess_portfolio  # noqa: E402
 from generator.assess.programme import assess_programme  # noqa: E402
-from generator.link.project import Project, load_project  # noqa: E402
+from generator.link.load import load_project  # noqa: E402
+from generator.link.project import Project  # noqa: E402
 from generator.render.reports import render_programme_html  # noqa: E402
 from generator.render.teams import render_team_html, team_views  # noqa: E402
 

@@ -25,7 +25,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from generator.link.project import load_project  # noqa: E402
+from generator.link.load import load_project  # noqa: E402
 from generator.render.site.project import generate_files  # noqa: E402
 
 LEVELS = ["L1", "L2", "L3", "L4", "L5"]

@@ -36,7 +36,7 @@ sys.path.insert(0, str(ROOT))
 from measure import run_tree  # noqa: E402
 from synthetic import write_synthetic  # noqa: E402
 
-from generator.link.project import load_project  # noqa: E402
+from generator.link.load import load_project  # noqa: E402
 from generator.render.site import generate_mkdocs_project  # noqa: E402
 from generator.render.site.pages import build_site_data  # noqa: E402
 from generator.render.site.pdf import print_documents  # noqa: E402

@@ -28,7 +28,7 @@ from click.testing import CliRunner  # noqa: E402
 from synthetic import write_example_people  # noqa: E402
 
 from generator.cli import main  # noqa: E402
-from generator.link.project import load_project  # noqa: E402
+from generator.link.load import load_project  # noqa: E402
 
 
 def make_repo(target: Path, people: int) -> Path:

@@ -16,7 +16,8 @@ import click
 from pydantic_core import PydanticCustomError
 
 from generator import __version__
-from generator.link.project import Project, load_project
+from generator.link.load import load_project
+from generator.link.project import Project
 from generator.model.types import KINDS, ROLES, date_in_range
 from generator.problems import InvalidContent, Problems, Severity, UserError, display_path, io_error, one_line
 from generator.report import FORMATS, format_text, summary

@@ -22,7 +22,8 @@ import click
 from watchdog.events import FileSystemEvent, FileSystemEventHandler
 from watchdog.observers.polling import PollingObserver
 
-from generator.link.project import Project, load_project
+from generator.link.load import load_project
+from generator.link.project import Project
 from generator.problems import UserError
 from generator.report import format_text
 

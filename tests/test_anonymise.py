@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from generator.anonymise import Coder, Scrubber, read_secret
-from generator.link.project import load_project
+from generator.link.load import load_project
 from generator.problems import UserError
 from tests.helpers import copy_example, run_cli
 

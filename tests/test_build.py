@@ -12,7 +12,7 @@ import generator.render.portfolio.incremental as incremental
 import generator.render.reports.pages as report_pages
 from bench.synth import Company, write_company
 from generator.build import BuildOptions, BuildReport, run_build
-from generator.link.project import load_project
+from generator.link.load import load_project
 from tests.helpers import run_cli
 
 pytestmark = pytest.mark.slow

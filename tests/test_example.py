@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.link.project import Project, load_project
+from generator.link.load import load_project
+from generator.link.project import Project
 from tests.helpers import run_cli
 
 ROOT = Path(__file__).parent.parent

@@ -49,7 +49,7 @@ def die_on(value: str) -> str:
 
 def render_or_die(job):  # type: ignore[no-untyped-def]
     """A portfolio PDF job, except person-00002's, whose worker is killed mid-PDF."""
-    from generator.render.portfolio.pdf_job import render_pdf
+    from generator.render.portfolio.pdf_worker import render_pdf
 
     if job.target.stem == "person-00002":
         os.kill(os.getpid(), 9)

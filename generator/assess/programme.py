@@ -8,22 +8,18 @@ from __future__ import annotations
 import datetime as dt
 import statistics
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from generator.assess.readiness import FeedbackGiven
+from generator.assess.signals import Signal, recalibration_signals, target_milestones
 from generator.assess.timeline import Timeline, build_timeline, readiness_at
 from generator.link.project import Portfolio, Project
-from generator.link.versions import view_for_version
-from generator.model.track import Milestone
-from generator.model.types import KINDS, parse_target
+from generator.model.types import KINDS
 
 MONTHS = 24  # month ends shown at most, the latest ones
 PARTICIPATION_WINDOWS = (30, 90)
-EARLY_DAYS = 28  # "the first weeks" after `since`
-EARLY_MIN_HORIZON = 56  # ... for milestones whose horizon gives them more than twice that
-FAR = 0.5  # a median this far (relative to the target) from it is a cluster far above or below
 OVERALL = ("ready", "on_track", "not_yet")
 
 # (person id, feedback item) → verified by provenance; None when provenance is unavailable
@@ -83,18 +79,6 @@ class TimeToReady:
 
 
 @dataclass
-class Signal:
-    """A milestone or criterion that may need recalibrating, with the figures behind the hint."""
-
-    kind: str  # never_reached | met_early | metric_above | metric_below
-    milestone: str
-    title: str
-    people: int  # people the figure is about
-    detail: str
-    hint: str
-
-
-@dataclass
 class ProgrammeReport:
     as_of: dt.date
     people: int
@@ -130,13 +114,6 @@ class ProgrammeReport:
                                            "share": n / self.people if self.people else None}
                               for days, n in self.participation.items()},
             "recognition": [{"quarter": q, "entries": e, "milestones": m} for q, e, m in self.recognition]}
-
-
-def target_milestones(project: Project, portfolio: Portfolio) -> list[tuple[str, Milestone]]:
-    view = view_for_version(project, portfolio.profile.framework)
-    track = view.track(portfolio.profile.track)
-    level = track.level(portfolio.profile.target) if track else None
-    return [(f"{track.id}/{m.id}", m) for m in level.milestones] if track and level else []
 
 
 def _track_name(project: Project, track_id: str) -> str:
@@ -239,8 +216,6 @@ def recognition_per_quarter(project: Project, timelines: dict[str, Timeline]) ->
 
 def assess_programme(project: Project, verifier: Verifier | None = None, memo: Memo | None = None) -> ProgrammeReport:
     """The report; `memo` keeps each person's facts between runs, so only changed people are assessed."""
-    from generator.assess.signals import recalibration_signals
-
     memo = memo or Memo()
     facts = {}
     for p in project.portfolios:
@@ -257,17 +232,3 @@ def assess_programme(project: Project, verifier: Verifier | None = None, memo: M
         time_to_ready=time_to_ready(project, timelines), met=met, met_verified=met_verified,
         signals=recalibration_signals(project, timelines), participation=participation(project),
         recognition=recognition_per_quarter(project, timelines))
-
-
-def median_far_from(values: Sequence[float], target: str) -> tuple[float, str] | None:
-    """The median and 'above'/'below' when it lies at least FAR (relative) from the target's number."""
-    if len(values) < 2:
-        return None
-    _, number = parse_target(target)
-    median = statistics.median(values)
-    scale = max(abs(number), 1.0)
-    if median - number >= FAR * scale:
-        return median, "above"
-    if number - median >= FAR * scale:
-        return median, "below"
-    return None

@@ -3,11 +3,52 @@
 from __future__ import annotations
 
 import datetime as dt
+import statistics
+from collections.abc import Sequence
+from dataclasses import dataclass
 
-from generator.assess.programme import EARLY_DAYS, EARLY_MIN_HORIZON, Signal, median_far_from, target_milestones
 from generator.assess.timeline import Timeline
 from generator.link.project import Portfolio, Project
+from generator.link.versions import view_for_version
 from generator.model.track import Milestone
+from generator.model.types import parse_target
+
+EARLY_DAYS = 28  # "the first weeks" after `since`
+EARLY_MIN_HORIZON = 56  # ... for milestones whose horizon gives them more than twice that
+FAR = 0.5  # a median this far (relative to the target) from it is a cluster far above or below
+
+
+@dataclass
+class Signal:
+    """A milestone or criterion that may need recalibrating, with the figures behind the hint."""
+
+    kind: str  # never_reached | met_early | metric_above | metric_below
+    milestone: str
+    title: str
+    people: int  # people the figure is about
+    detail: str
+    hint: str
+
+
+def target_milestones(project: Project, portfolio: Portfolio) -> list[tuple[str, Milestone]]:
+    view = view_for_version(project, portfolio.profile.framework)
+    track = view.track(portfolio.profile.track)
+    level = track.level(portfolio.profile.target) if track else None
+    return [(f"{track.id}/{m.id}", m) for m in level.milestones] if track and level else []
+
+
+def median_far_from(values: Sequence[float], target: str) -> tuple[float, str] | None:
+    """The median and 'above'/'below' when it lies at least FAR (relative) from the target's number."""
+    if len(values) < 2:
+        return None
+    _, number = parse_target(target)
+    median = statistics.median(values)
+    scale = max(abs(number), 1.0)
+    if median - number >= FAR * scale:
+        return median, "above"
+    if number - median >= FAR * scale:
+        return median, "below"
+    return None
 
 
 def _targets(project: Project) -> dict[str, tuple[Milestone, list[Portfolio]]]:

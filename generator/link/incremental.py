@@ -16,10 +16,10 @@ from pathlib import Path
 from typing import Any
 
 from generator.cache import Cache, digest
+from generator.link.load import load_project
 from generator.link.project import (
     Portfolio,
     Project,
-    load_project,
     paused_gc,
     portfolio_folders,
     read_model,

@@ -71,6 +71,8 @@ class Project:
     # ids defined in files that failed validation: references to them are not reported again
     unresolved: dict[str, set[str]] = field(default_factory=lambda: {"track": set(), "competency": set(),
                                                                       "person": set()})
+    # checks a project read from a tagged release, as `generator.link.load` checks this one
+    checker: Callable[[Project, Problems], None] | None = field(default=None, repr=False, compare=False)
     provenance: dict[str, Any] = field(default_factory=dict)  # verification of each portfolio, read on first use
     # people with a valid profile whose portfolio was not loaded (its check came from the cache)
     checked_people: set[str] = field(default_factory=set)
@@ -309,17 +311,18 @@ def paused_gc() -> Iterator[None]:
             gc.enable()
 
 
-def load_project(root: Path, as_of: dt.date | None = None, *, portfolios: bool = True,
-                 check: bool = True) -> tuple[Project, Problems]:
+def read_project(root: Path, as_of: dt.date | None = None, *,
+                 portfolios: bool = True) -> tuple[Project, Problems]:
     """Read and validate every file; never raises for problems in the user's files.
 
-    With `check=False` the cross-references are not checked yet (the caller adds more first).
+    Cross-references are checked one stage up (`generator.link.load`), which also gives the
+    project its checker for the releases it loads.
     """
     with paused_gc():
-        return _load_project(root, as_of, portfolios, check)
+        return _read_project(root, as_of, portfolios)
 
 
-def _load_project(root: Path, as_of: dt.date | None, portfolios: bool, check: bool) -> tuple[Project, Problems]:
+def _read_project(root: Path, as_of: dt.date | None, portfolios: bool) -> tuple[Project, Problems]:
     root = root.resolve()
     if not root.is_dir():
         raise UserError(f"'{root}' is not a folder", "pass the handbook repository with --root")
@@ -353,10 +356,6 @@ def _load_project(root: Path, as_of: dt.date | None, portfolios: bool, check: bo
         read_people(project, problems)
         for sub in portfolio_folders(project):
             read_portfolio(sub, project, problems)
-    if check:
-        from generator.link.references import check_references  # local: references imports this module
-
-        check_references(project, problems)
     return project, problems
 
 

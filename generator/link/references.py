@@ -11,6 +11,8 @@ from generator.link.competencies import track_competencies
 from generator.link.competency_checks import check_competency_model, check_entry_links
 from generator.link.plan import check_plan
 from generator.link.project import LoadedEntry, Portfolio, Project
+from generator.link.provenance import check_portfolio_provenance, check_provenance
+from generator.link.versions import view_for_version
 from generator.model.base import Strict
 from generator.model.errors import did_you_mean
 from generator.model.types import SLUG_RE
@@ -61,8 +63,6 @@ def check_references(project: Project, problems: Problems) -> None:
         view = _pinned_view(project, portfolio, problems)
         if view is not None:
             _check_portfolio(view, portfolio, problems)
-    from generator.link.provenance import check_provenance  # local: provenance imports project loading
-
     check_provenance(project, problems)
 
 
@@ -78,15 +78,11 @@ def check_portfolio_references(project: Project, portfolio: Portfolio, problems:
     view = _pinned_view(project, portfolio, problems)
     if view is not None:
         _check_portfolio(view, portfolio, problems)
-    from generator.link.provenance import check_portfolio_provenance
-
     check_portfolio_provenance(project, portfolio, problems)
 
 
 def _pinned_view(project: Project, portfolio: Portfolio, problems: Problems) -> Project | None:
     """The content a portfolio is assessed against: its pinned release, else the working tree."""
-    from generator.link.versions import view_for_version  # local: versions imports project loading
-
     profile = portfolio.profile
     try:
         return view_for_version(project, profile.framework)

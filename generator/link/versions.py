@@ -7,7 +7,7 @@ import tempfile
 from pathlib import Path
 
 from generator.assess.changes import Change, Content, diff_content
-from generator.link.project import Project, load_project
+from generator.link.project import Project, read_project
 from generator.model.errors import did_you_mean
 from generator.problems import InvalidContent, Problems, UserError
 from generator.read.releases import Release, export_release, list_releases, version_key
@@ -31,7 +31,10 @@ def known_versions(project: Project) -> list[str]:
 def load_release(project: Project, release: Release, dest: Path, exported: Path | None = None) -> Project:
     """Load a tag's content (no portfolios) exported under `dest`; its errors name the tag."""
     root = exported or export_release(project.root, release.tag, dest)
-    loaded, problems = load_project(root, project.as_of, portfolios=False)
+    loaded, problems = read_project(root, project.as_of, portfolios=False)
+    loaded.checker = project.checker
+    if project.checker is not None:
+        project.checker(loaded, problems)
     if problems.errors:
         tagged = Problems([dataclasses.replace(p, path=f"{release.tag}:{p.path}") for p in problems.errors])
         raise InvalidContent(tagged)

@@ -8,7 +8,8 @@ from pathlib import Path
 import pytest
 
 from generator.assess.benchmark import Cohorts
-from generator.link.project import Project, load_project
+from generator.link.load import load_project
+from generator.link.project import Project
 from generator.render.portfolio import render_portfolio_html
 from tests.helpers import copy_example
 

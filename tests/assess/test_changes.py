@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.link.project import load_project
+from generator.link.load import load_project
 from generator.link.versions import content_of, known_versions
 from generator.problems import UserError
 from tests.helpers import run_cli

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from generator.assess.plan import assess_plan, occurrences
 from generator.assess.portfolio import assess_portfolio
-from generator.link.project import load_project
+from generator.link.load import load_project
 from generator.model.plan import CheckIn
 from generator.render.portfolio import render_portfolio_html
 

@@ -7,9 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from generator.assess.programme import ProgrammeReport, assess_programme, median_far_from, month_ends
+from generator.assess.programme import ProgrammeReport, assess_programme, month_ends
+from generator.assess.signals import median_far_from
 from generator.assess.timeline import build_timeline, readiness_at
-from generator.link.project import Project, load_project
+from generator.link.load import load_project
+from generator.link.project import Project
 from generator.render.reports import feedback_verifier
 from tests.helpers import copy_example, edit
 from tests.render.portfolio.conftest import git

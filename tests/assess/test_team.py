@@ -9,7 +9,8 @@ import pytest
 
 from generator.assess.portfolio import assess_portfolio
 from generator.assess.team import TeamView, assess_team, manager_ids, reporting_line
-from generator.link.project import Project, load_project
+from generator.link.load import load_project
+from generator.link.project import Project
 from tests.helpers import copy_example, edit
 
 ROOT = Path(__file__).parent.parent.parent

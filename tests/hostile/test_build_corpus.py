@@ -159,7 +159,7 @@ def test_a_bom_does_not_hide_a_free_pages_heading(site: Path) -> None:
 
 
 def test_the_preview_reports_an_unrenderable_entry_as_a_user_error(tmp_path: Path) -> None:
-    from generator.link.project import load_project
+    from generator.link.load import load_project
     from generator.problems import UserError
     from generator.serve import generate_project
 

@@ -5,7 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from generator.link.competencies import resolve_competencies, track_competencies, track_level_ids
-from generator.link.project import Project, load_project
+from generator.link.load import load_project
+from generator.link.project import Project
 from tests.link.repo import track, write_repo
 
 CORE = """\

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.link import incremental
-from generator.link.project import load_project
+from generator.link.load import load_project
 from tests.helpers import edit, run_cli
 from tests.hostile.corpus import CASES, Case
 

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from generator.assess.portfolio import assess_portfolio
-from generator.link.project import load_project
+from generator.link.load import load_project
 from generator.link.provenance import verify_portfolio
 from tests.render.portfolio.conftest import git
 

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from bench.synth import Company, write_company
-from generator.link.project import load_project
+from generator.link.load import load_project
 from generator.problems import Problems
 from generator.read import yaml_positions
 from generator.read.frontmatter import read_front_matter

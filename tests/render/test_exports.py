@@ -10,7 +10,8 @@ from typing import Any
 import jsonschema
 import pytest
 
-from generator.link.project import Project, load_project
+from generator.link.load import load_project
+from generator.link.project import Project
 from generator.render.badges import achievements, credentials
 from generator.render.case import build_case_package, framework_namespace
 from tests.helpers import run_cli

@@ -117,7 +117,7 @@ def test_special_characters_in_title_stay_valid_yaml(repo: Path) -> None:
     path = repo / ENTRIES / "2026-05-08-led-the-1-pilot-15-faster-cafe.md"
     assert path.is_file()
     check_clean(repo)
-    from generator.link.project import load_project
+    from generator.link.load import load_project
 
     project, _ = load_project(repo)
     entry = next(e for e in project.portfolio("ada").entries if e.file == path)  # type: ignore[union-attr]
@@ -149,7 +149,7 @@ def test_yes_on_a_terminal_asks_nothing(repo: Path) -> None:
 
 
 def test_planned_milestones_are_offered_first(minimal: Path) -> None:
-    from generator.link.project import load_project
+    from generator.link.load import load_project
     from generator.scaffold.entry import milestone_options
     from tests.helpers import edit
 

@@ -12,7 +12,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.assess.benchmark import Cohorts
-from generator.build import Started
 from generator.link.project import Portfolio, Project
 from generator.model.errors import did_you_mean
 from generator.problems import Position, UserError, display_path
@@ -29,10 +28,12 @@ from generator.render.portfolio.html import (
 from generator.render.portfolio.incremental import Reuse, Stamp, write_stamp
 from generator.render.portfolio.index import IndexRow, index_row, render_index_html
 from generator.render.portfolio.links import THEME_PREFIX
-from generator.render.portfolio.pdf_job import PdfJob, import_weasyprint, render_pdf
+from generator.render.portfolio.pdf_job import PdfJob
+from generator.render.portfolio.pdf_worker import import_weasyprint, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
 from generator.shard import Shard, collect, copy_person, write_manifest
 from generator.write.atomic import replace_dir, staging_dir, write_text
+from generator.write.outputs import Started
 from generator.write.stamps import link_tree
 from generator.write.workers import Outcome, Pool
 
@@ -72,7 +73,7 @@ def build_portfolios(project, options, report, out: Path | None = None,  # type:
     `out` and `history` (None: no git) replace the defaults for calibration packets, which are
     always rendered afresh (no reuse of previous output).
     """
-    from generator.build import run_started
+    from generator.write.outputs import run_started
 
     with Pool(options.jobs if options.pdf else 1) as pool:
         run_started(pool, [start_portfolios(project, options, report, pool, out, history)])

@@ -15,9 +15,9 @@ from weasyprint.document import Document
 from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from generator.render.portfolio.links import THEME_PREFIX, confined
-from generator.render.portfolio.pdf_job import PDF_OPTIONS, PdfJob, PdfResult, render_pdf
+from generator.render.portfolio.pdf_job import PDF_OPTIONS, PdfJob, PdfResult
 
-__all__ = ["PDF_OPTIONS", "PdfJob", "PdfResult", "render_pdf", "render", "ConfinedFetcher"]
+__all__ = ["PDF_OPTIONS", "PdfJob", "PdfResult", "render", "ConfinedFetcher"]
 
 def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
     """pydyf's `page_references`, built again only when a page was added since it was last asked for."""

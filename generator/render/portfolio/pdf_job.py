@@ -1,8 +1,4 @@
-"""One portfolio PDF as a picklable job; WeasyPrint is imported only where a job is rendered.
-
-The build process never imports WeasyPrint for portfolios: the worker processes do, once
-each, so a rebuild that renders no PDF does not pay for it.
-"""
+"""One portfolio PDF as a picklable job, and its result: plain data, no WeasyPrint."""
 
 from __future__ import annotations
 
@@ -27,15 +23,3 @@ class PdfJob:
 class PdfResult:
     target: Path
     refused: list[str] = field(default_factory=list)
-
-
-def render_pdf(job: PdfJob) -> PdfResult:
-    """Write one PDF; returns where, and the URLs the fetcher refused."""
-    from generator.render.portfolio.pdf import render
-
-    return render(job)
-
-
-def import_weasyprint() -> None:
-    """Warm a worker up: the import is most of a small PDF's cost."""
-    import generator.render.portfolio.pdf  # noqa: F401

@@ -9,22 +9,21 @@ from pathlib import Path
 from markupsafe import Markup
 
 from generator.assess.programme import (
-    EARLY_DAYS,
-    FAR,
     Memo,
     PersonFacts,
     ProgrammeReport,
     Verifier,
     assess_programme,
 )
+from generator.assess.signals import EARLY_DAYS, FAR
 from generator.assess.timeline import Timeline
-from generator.build import Started
 from generator.link.project import Portfolio, Project
 from generator.link.provenance import verify_portfolio
 from generator.model.types import KINDS
 from generator.render.reports.charts import PALETTE, STATUS_COLOURS, horizontal_bars, stacked_columns
 from generator.render.reports.pages import render_page, take_previous, theme_dirs, write_page
 from generator.write.atomic import replace_dir, staging_dir
+from generator.write.outputs import Started
 from generator.write.workers import Pool
 
 PAGE, PDF = "programme.html", "programme.pdf"
@@ -158,7 +157,7 @@ def start_programme(project, options, report, pool: Pool, reuse=None) -> Started
 
 def build_programme(project, options, report) -> None:  # type: ignore[no-untyped-def]
     """Write build/reports/ (the programme page, its theme and PDF) afresh, replacing it only when complete."""
-    from generator.build import run_started
+    from generator.write.outputs import run_started
 
     with Pool(options.jobs if options.pdf else 1) as pool:
         run_started(pool, [start_programme(project, options, report, pool)])

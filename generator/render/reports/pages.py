@@ -9,7 +9,8 @@ from pathlib import Path
 from generator.link.project import Project
 from generator.problems import Position
 from generator.render.portfolio.context import THEME_PREFIX, created_stamp
-from generator.render.portfolio.pdf_job import PdfJob, render_pdf
+from generator.render.portfolio.pdf_job import PdfJob
+from generator.render.portfolio.pdf_worker import render_pdf
 from generator.render.portfolio.theme import PACKAGED, copy_static, environment
 from generator.render.portfolio.theme import theme_dirs as portfolio_dirs
 from generator.write.atomic import write_text

@@ -13,7 +13,6 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 
 from generator import __version__
-from generator.build import BuildOptions, BuildReport
 from generator.link.project import Project
 from generator.link.versions import changes_since_previous, previous_version, releases
 from generator.problems import UserError
@@ -26,6 +25,7 @@ from generator.render.site.project import ProjectFiles, generate_files, write_fi
 from generator.render.site.theme import theme_dirs
 from generator.render.site.versions import write_versions
 from generator.write.atomic import replace_dir, staging_dir, write_text
+from generator.write.outputs import BuildOptions, BuildReport
 
 STAMP = ".handbook-build"
 PDF_STAMP = ".handbook-pdf"

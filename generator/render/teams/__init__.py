@@ -7,12 +7,12 @@ from pathlib import Path
 
 from generator.assess.portfolio import assess_portfolio
 from generator.assess.team import STALE_DAYS, TeamView, assess_team, manager_ids, reporting_line
-from generator.build import Started
 from generator.link.project import Project
 from generator.model.errors import did_you_mean
 from generator.problems import UserError
 from generator.render.reports.pages import render_page, take_previous, theme_dirs, write_page
 from generator.write.atomic import replace_dir, staging_dir
+from generator.write.outputs import Started
 from generator.write.workers import Pool
 
 
@@ -96,7 +96,7 @@ class Readiness(dict):  # type: ignore[type-arg]
 
 def build_teams(project, options, report) -> None:  # type: ignore[no-untyped-def]
     """Write build/teams/ whole (no reuse), replacing the previous one only when every view is written."""
-    from generator.build import run_started
+    from generator.write.outputs import run_started
 
     with Pool(options.jobs if options.pdf else 1) as pool:
         run_started(pool, [start_teams(project, options, report, pool)])

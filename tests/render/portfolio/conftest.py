@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildOptions, BuildReport, run_build
-from generator.link.project import Project, load_project
+from generator.link.load import load_project
+from generator.link.project import Project
 
 FIXTURES = Path(__file__).parent.parent.parent / "fixtures"
 

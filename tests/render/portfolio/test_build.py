@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildOptions, run_build
-from generator.link.project import load_project
+from generator.link.load import load_project
 from generator.problems import UserError
 from tests.helpers import run_cli
 from tests.render.portfolio.conftest import Built, build, make_hostile

@@ -6,7 +6,7 @@ import re
 import shutil
 from pathlib import Path
 
-from generator.link.project import load_project
+from generator.link.load import load_project
 from generator.read.git_history import read_git_history
 from generator.render.portfolio import render_portfolio_html
 from tests.render.portfolio.conftest import Built, make_rich

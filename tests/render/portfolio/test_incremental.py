@@ -9,7 +9,7 @@ import pytest
 import generator.render.portfolio as portfolio_build
 from bench.synth import Company, write_company
 from generator.build import BuildOptions, run_build
-from generator.link.project import load_project
+from generator.link.load import load_project
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from generator.link.project import load_project
+from generator.link.load import load_project
 from generator.render.portfolio import render_portfolio_html
 from tests.render.portfolio.conftest import FIXTURES, git
 

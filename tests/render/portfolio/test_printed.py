@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.link.project import load_project
+from generator.link.load import load_project
 from generator.render.portfolio import entries as entry_views
 from generator.render.portfolio.context import build_context
 from generator.render.portfolio.html import render_context_html, render_print_html

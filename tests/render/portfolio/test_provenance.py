@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.link.project import load_project
+from generator.link.load import load_project
 from generator.read.git_history import Commit, parse_log, read_git_history
 from generator.render.portfolio.context import build_context
 from tests.render.portfolio.conftest import Built, make_rich

@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from generator.build import BuildOptions, BuildReport
-from generator.link.project import Project, load_project
+from generator.link.load import load_project
+from generator.link.project import Project
 from generator.render.site import build_site
 from generator.render.site.pages import SiteData
 from generator.render.site.project import generate_files

@@ -5,7 +5,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-from generator.link.project import load_project
+from generator.link.load import load_project
 from generator.model.track import Milestone
 from generator.render.site.charts import build_track_chart, describe_cadence, render_cadence, render_track_chart
 
