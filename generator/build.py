@@ -137,5 +137,6 @@ def build_releases(project, options: BuildOptions, report: BuildReport) -> None:
             if (project.root / "themes").is_dir():
                 shutil.copytree(project.root / "themes", root / "themes", dirs_exist_ok=True)
             released = load_release(project, release, Path(tmp), exported=root)
+            released.config.site.engine = project.config.site.engine  # every version by the same engine
             build_site(released, options, report, site=project.root / "site",
                        changelog=PendingChangeLog(project, release.version))

@@ -248,13 +248,15 @@ def report(root: Path, as_of: dt.date | None, fmt: str) -> None:
 @click.option("--shard", metavar="K/N", default=None, help="Build only the K-th of N stable shares of the portfolios.")
 @click.option("--merge-shards", "merge", is_flag=True,
               help="Join the build/portfolios folders of N shard builds (given as arguments) and write the index.")
+@click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default=None,
+              help="Site engine for this build (default: handbook.yml's site.engine, else mkdocs).")
 @click.argument("shard_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
 @quiet_option
 @verbose_option
 @handle_errors
 def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: bool, person: str | None,
           jobs: int | None, all_versions: bool, audiences: tuple[str, ...], anonymise: bool, shard: str | None,
-          merge: bool, shard_dirs: tuple[Path, ...], quiet: bool, verbose: bool) -> None:
+          merge: bool, engine: str | None, shard_dirs: tuple[Path, ...], quiet: bool, verbose: bool) -> None:
     """Build site/ (the handbook) and the private outputs under build/."""
     from generator.build import AUDIENCES, BuildOptions, run_build
     from generator.progress import TerminalProgress, Verbosity, render_build_summary, stderr_console
@@ -270,6 +272,8 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
         options.jobs = jobs
     verbosity = Verbosity.from_flags(quiet, verbose)
     project, warnings = load_for_build(root, as_of, portfolios or person is not None, verbosity)
+    if engine:
+        project.config.site.engine = engine  # type: ignore[assignment]  # click.Choice keeps it one of the two
     console = stderr_console()
     with TerminalProgress(console, verbosity) as progress:
         report = run_build(project, options, progress=progress)

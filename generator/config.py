@@ -5,6 +5,7 @@ from __future__ import annotations
 import functools
 import re
 from pathlib import Path
+from typing import Literal
 from urllib.parse import urlsplit
 
 from pydantic import Field, field_validator
@@ -52,6 +53,13 @@ class PortfolioSettings(Strict):
         return value
 
 
+class SiteSettings(Strict):
+    engine: Literal["mkdocs", "zensical"] = Field(
+        "mkdocs", description="What builds the handbook site from the generated mkdocs.yml: MkDocs with "
+                              "Material (the default), or Zensical, their successor "
+                              "(`pip install 'career-handbook[zensical]'`).")
+
+
 class HandbookConfig(Strict):
     site_name: str | None = Field(None, description="Site title; defaults to the framework's name.")
     site_url: str = Field("", description="Public URL of the site, needed for the version selector.")
@@ -63,6 +71,7 @@ class HandbookConfig(Strict):
     benchmark_min_cohort: int = Field(5, ge=2, description="Fewest other people at the same track and level "
                                                            "before a portfolio shows the peer benchmark.")
     copyright: str | None = Field(None, description="Copyright line in the site footer.")
+    site: SiteSettings = Field(default_factory=SiteSettings, description="How the handbook site is built.")
     portfolio: PortfolioSettings = Field(default_factory=PortfolioSettings,
                                          description="How readiness portfolios are printed.")
 

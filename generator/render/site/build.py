@@ -18,7 +18,7 @@ from generator.link.versions import changes_since_previous, previous_version, re
 from generator.problems import UserError
 from generator.read.releases import git_prefix
 from generator.render.site.markup import tidy_material_html
-from generator.render.site.mkdocs_config import run_mkdocs
+from generator.render.site.mkdocs_config import run_engine
 from generator.render.site.pages import ChangeLog
 from generator.render.site.pdf import PdfJob, print_documents, render_pdf
 from generator.render.site.project import ProjectFiles, generate_files, write_files
@@ -78,13 +78,14 @@ def fingerprint(project: Project, pdf: bool, changelog: ChangeLog | PendingChang
 
     Checked before generating anything, so an unchanged rebuild costs only reading the inputs.
     """
-    digest = hashlib.sha256(f"pdf={pdf}\nhandbook={__version__}\n".encode())
+    digest = hashlib.sha256(f"pdf={pdf}\nhandbook={__version__}\nengine={project.config.site.engine}\n".encode())
     if isinstance(changelog, PendingChangeLog):
         if (previous := changelog.identity()) is not None:
             digest.update(f"changes since {previous}".encode())
     elif changelog:
         digest.update(repr((changelog.previous, changelog.changes)).encode())
-    for tool in ("mkdocs", "mkdocs-material", "weasyprint", "markdown", "pymdown-extensions", "nh3"):
+    tools = ["mkdocs", "mkdocs-material", "weasyprint", "markdown", "pymdown-extensions", "nh3"]
+    for tool in tools + (["zensical"] if project.config.site.engine == "zensical" else []):
         digest.update(f"{tool}={package_version(tool)}\n".encode())
     inputs = [project.root / "handbook.yml", *_files_under(project.content_dir), *_files_under(PACKAGE, "*.py")]
     inputs += [path for folder in theme_dirs(project.root) for path in _files_under(folder)]
@@ -128,7 +129,7 @@ def build_site(project: Project, options: BuildOptions, report: BuildReport, *, 
             data, files = generate_files(project, pdf=options.pdf, changelog=changelog)
             documents = print_documents(data) if options.pdf else {}
             advance()
-            _build_into(target, files, documents, stamp, options.jobs)
+            _build_into(target, files, documents, stamp, options.jobs, project.config.site.engine)
             advance()
         report.pages += sum(1 for name in files if name.startswith("docs/") and name.endswith(".md"))
         report.pdfs += len(documents)
@@ -137,7 +138,8 @@ def build_site(project: Project, options: BuildOptions, report: BuildReport, *, 
     return target
 
 
-def _build_into(target: Path, files: ProjectFiles, documents: dict[str, str], stamp: str, jobs: int) -> None:
+def _build_into(target: Path, files: ProjectFiles, documents: dict[str, str], stamp: str, jobs: int,
+                engine: str = "mkdocs") -> None:
     """MkDocs here and WeasyPrint in worker processes beside it, into a staging folder, then one swap.
 
     Each print document whose HTML is unchanged since the previous build reuses its PDF.
@@ -159,7 +161,7 @@ def _build_into(target: Path, files: ProjectFiles, documents: dict[str, str], st
             # PDFs cost far more than MkDocs: a worker per core, MkDocs sharing them
             job = PdfJob(todo, jobs) if todo and jobs > 1 else None
             try:
-                run_mkdocs(config_file, staged)
+                run_engine(engine, config_file, staged)
                 tidy_material_html(staged)
             except BaseException:
                 if job:

@@ -12,6 +12,7 @@ import yaml
 from generator.problems import UserError
 from generator.render.site.nav import build_nav
 from generator.render.site.pages import SiteData, site_name
+from generator.render.site.self_assessment import SCRIPT, STYLE
 
 MARKDOWN_EXTENSIONS: list[Any] = [
     "tables", "attr_list", "md_in_html", "def_list", "admonition",
@@ -29,8 +30,12 @@ PALETTE: list[dict[str, Any]] = [
 
 
 def build_config(data: SiteData) -> dict[str, Any]:
-    """A plain mkdocs.yml: Material, its search, no plugins of ours, no network at build time."""
+    """A plain mkdocs.yml: Material, its search, no plugins of ours, no network at build time.
+
+    Zensical reads the same file; only its theme variant is named for it.
+    """
     config = data.project.config
+    engine = config.site.engine
     version = data.framework.version
     result: dict[str, Any] = {
         "site_name": site_name(data.project),
@@ -42,13 +47,16 @@ def build_config(data: SiteData) -> dict[str, Any]:
             "language": config.language,
             "font": False,
             "palette": PALETTE,
+            **({"variant": "classic"} if engine == "zensical" else {}),  # Material's look, header colours included
             "features": ["navigation.tabs", "navigation.sections", "navigation.indexes", "navigation.prune",
                          "navigation.top", "search.highlight", "toc.follow"],
         },
         "plugins": ["search"],
         "markdown_extensions": MARKDOWN_EXTENSIONS,
-        "extra_css": ["assets/handbook.css"],
-        "extra_javascript": ["assets/handbook.js"],
+        # every page lists the self-assessment's files (they do nothing elsewhere): paths written in
+        # a page's raw HTML are rewritten differently by each site engine, the theme's lists are not
+        "extra_css": ["assets/handbook.css", STYLE],
+        "extra_javascript": ["assets/handbook.js", SCRIPT],
         "extra": {"version": {"provider": "mike", "default": "latest"}, "generator": False,
                   "handbook": {"version": version, "pdf": data.pdf}},
         "nav": build_nav(data),
@@ -78,6 +86,40 @@ class _Collect(logging.Handler):
 
     def emit(self, record: logging.LogRecord) -> None:
         self.messages.append(record.getMessage())
+
+
+def run_engine(engine: str, config_file: Path, site_dir: Path) -> None:
+    """Build the generated project into `site_dir` with the configured site engine."""
+    if engine == "zensical":
+        run_zensical(config_file, site_dir)
+    else:
+        run_mkdocs(config_file, site_dir)
+
+
+def run_zensical(config_file: Path, site_dir: Path) -> None:
+    """`zensical build --strict` of the same mkdocs.yml, in its own process, into `site_dir`."""
+    import shutil
+    import subprocess
+    import sys
+
+    command = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
+    if command is None:
+        raise UserError("the site engine 'zensical' is not installed",
+                        "install it with pip install 'career-handbook[zensical]', or set site.engine: mkdocs "
+                        "in handbook.yml")
+    built = config_file.parent / "zensical-site"  # Zensical writes only inside the project's folder
+    config = yaml.safe_load(config_file.read_text(encoding="utf-8"))
+    config["site_dir"] = built.name
+    config_file.write_text(dump_config(config), encoding="utf-8")
+    done = subprocess.run([command, "build", "--strict", "--clean", "-f", str(config_file)],
+                          capture_output=True, text=True, check=False, cwd=config_file.parent)
+    if done.returncode == 0 and (built / "index.html").is_file():
+        shutil.rmtree(site_dir, ignore_errors=True)
+        shutil.move(built, site_dir)
+    else:
+        details = "\n".join(f"    {line}" for line in (done.stdout + done.stderr).strip().splitlines()[-20:])
+        raise UserError(f"Zensical could not build the handbook site:\n{details}",
+                        "the previous site was left as it was; fix the theme or content named above")
 
 
 def run_mkdocs(config_file: Path, site_dir: Path) -> None:

@@ -77,5 +77,4 @@ def self_assessment_page(project: Project, track: Track) -> tuple[str, str, dict
 
     comps = assessed_competencies(project, track)
     return (paths.self_assessment_doc(track.id), "self_assessment.md.j2",
-            {"track": track, "assessed": comps, "data_json": script_json(page_data(project, track, comps)),
-             "script": SCRIPT, "style": STYLE})
+            {"track": track, "assessed": comps, "data_json": script_json(page_data(project, track, comps))})

@@ -20,10 +20,13 @@ pytestmark = [pytest.mark.browser, pytest.mark.slow]
 PAGE = "/3.1/tracks/engineering/self-assessment/"
 
 
-@pytest.fixture(scope="module")
-def site_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+@pytest.fixture(scope="module", params=["mkdocs", "zensical"])
+def site_url(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    """The page as each site engine builds it."""
     root = tmp_path_factory.mktemp("self-assessment") / "site-fixture"
     shutil.copytree(FIXTURES / "site", root)
+    with (root / "handbook.yml").open("a") as config:
+        config.write(f"site: {{engine: {request.param}}}\n")
     build(root, pdf=False)
     yield from serve(root / "site")
 
