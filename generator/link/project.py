@@ -144,16 +144,6 @@ class Project:
         person = self._person(person_id)
         return person.email if person else None
 
-    def keys_of(self, person_id: str) -> list[str]:
-        """The person's public keys, from their profile and people.yml."""
-        portfolio, person = self.portfolio(person_id), self._person(person_id)
-        return [*(portfolio.profile.keys if portfolio else []), *(person.keys if person else [])]
-
-    def is_committee(self, person_id: str) -> bool:
-        """Marked `committee: true` in people.yml or their profile."""
-        portfolio, person = self.portfolio(person_id), self._person(person_id)
-        return bool((portfolio and portfolio.profile.committee) or (person and person.committee))
-
     def name_of(self, person_id: str) -> str:
         portfolio = self.portfolio(person_id)
         if portfolio:

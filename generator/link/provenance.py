@@ -19,19 +19,17 @@ from pathlib import Path
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.model.portfolio import Entry, FeedbackItem, Profile
 from generator.problems import Problems
-from generator.read.git_history import Commit, key_fingerprint, read_line_commits, signing_keys, top_level
+from generator.read.git_history import Commit, good_signature, read_line_commits
 from generator.vcs import in_git_repository
 
 RELATIONS = ("manager", "mentor", "sponsor")
 COUNTING = ("signed", "verified")
-CUT = ("unverifiable", "the history of this file is cut short (a shallow clone): fetch the whole history, "
-       "such as `git fetch --unshallow` or `fetch-depth: 0` in CI, to verify who committed it")
 NOREPLY = re.compile(r"^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.(?:github\.com|gitlab\.com)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Verification:
-    status: str  # signed | verified | unverified | unverifiable | self-declared | unavailable
+    status: str  # signed | verified | unverified | self-declared | unavailable
     reason: str
 
     @property
@@ -86,8 +84,7 @@ class _Verifier:
     def __init__(self, project: Project) -> None:
         self.project = project
         self.blames: dict[Path, list[Commit | None] | None] = {}
-        self.signers: dict[str, str | None] = {}
-        self.top = top_level(project.root)
+        self.signatures: dict[str, bool] = {}
 
     def lines(self, path: Path) -> list[Commit | None] | None:
         if path not in self.blames:
@@ -102,72 +99,20 @@ class _Verifier:
                                    strict=True):
                 self.blames[path] = lines
 
-    def _outside(self, commit: Commit, folder: Path) -> bool:
-        """Whether the commit put the line somewhere else than this person's folder (a moved file)."""
-        if self.top is None or not commit.path:
-            return True
-        try:
-            inside = folder.resolve().relative_to(self.top.resolve()).as_posix()
-        except ValueError:
-            return True
-        return not (commit.path + "/").startswith(inside.rstrip("/") + "/")
-
-    def judge(self, commits: list[Commit | None] | None, person: str, folder: Path) -> Verification:
+    def judge(self, commits: list[Commit | None] | None, person: str) -> Verification:
         if commits is None or not commits:
             return Verification("unverified", "not committed yet")
         if any(c is None for c in commits):
             return Verification("unverified", "has changes not committed yet")
-        real = [c for c in commits if c is not None]
-        if any(c.cut for c in real):
-            return Verification(*CUT)
-        moved = sorted({c.path for c in real if self._outside(c, folder)})
-        if moved:
-            return Verification("unverified", f"committed as {', '.join(moved)}, outside {folder.name}'s folder, "
-                                              "and moved here")
-        authors = {c.email for c in real}
-        if not all(_matches(self.project, person, c) for c in real):
+        authors = {c.email for c in commits if c is not None}
+        if not all(c is not None and _matches(self.project, person, c) for c in commits):
             return Verification("unverified", "committed by " + ", ".join(sorted(authors)))
-        return self._signed(real, person, authors)
-
-    def _signed(self, commits: list[Commit], person: str, authors: set[str]) -> Verification:
-        """Signed only when every commit carries a good signature by one of the giver's own keys."""
-        keys = self.project.keys_of(person)
-        shas = sorted({c.sha for c in commits} - self.signers.keys())
-        if shas:
-            email = self.project.email_of(person) or ""
-            self.signers.update(signing_keys(self.project.root, shas, {email: keys}))
-        own = {f for k in keys if (f := key_fingerprint(k))}
-        fingerprints = {self.signers.get(c.sha) for c in commits}
-        if own and fingerprints <= own:
+        shas = {c.sha for c in commits if c is not None}
+        for sha in shas - self.signatures.keys():
+            self.signatures[sha] = good_signature(self.project.root, sha)
+        if all(self.signatures[sha] for sha in shas):
             return Verification("signed", "committed and signed by " + ", ".join(sorted(authors)))
-        if own and any(f is not None and f not in own for f in fingerprints):
-            # authored in the giver's name but signed by a key that is not theirs: a forged author
-            return Verification("unverified", f"signed with a key that is not one of {person}'s keys")
         return Verification("verified", "committed by " + ", ".join(sorted(authors)))
-
-
-def may_speak(project: Project, portfolio: Portfolio, giver: str, role: str) -> str | None:
-    """Why `giver` may not give feedback as `role` on this portfolio (None: they may).
-
-    Committee feedback only from committee members; manager, mentor and sponsor feedback only from
-    the person the profile names, so removing `sponsor:` from a profile silences that role instead
-    of opening it to anyone.
-    """
-    if role == "committee" and not project.is_committee(giver):
-        return f"{giver} is not a member of the committee"
-    if role in RELATIONS:
-        named = getattr(portfolio.profile, role)
-        if named is None:
-            return f"the profile names no {role}"
-        if giver != named:
-            return f"the profile names {named} as {role}"
-    return None
-
-
-def may_waive(project: Project, portfolio: Portfolio, approver: str) -> bool:
-    """Waivers are approved by the person's manager or sponsor, or a committee member."""
-    profile = portfolio.profile
-    return approver in (profile.manager, profile.sponsor) or project.is_committee(approver)
 
 
 def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
@@ -187,26 +132,20 @@ def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
         for key, giver, role in feedback_keys(loaded):
             if role == "self" or giver == portfolio.id:
                 result.feedback[key] = Verification("self-declared", "given by the portfolio's owner")
-            elif (refused := may_speak(project, portfolio, giver, role)) is not None:
-                result.feedback[key] = Verification("unverified", refused)
             elif not in_git:
                 result.feedback[key] = UNAVAILABLE
             else:
-                result.feedback[key] = verifier.judge(verifier.lines(loaded.file), giver, portfolio.folder)
+                result.feedback[key] = verifier.judge(verifier.lines(loaded.file), giver)
     profile = portfolio.profile
     for i, waiver in enumerate(profile.waivers):
         if waiver.approved_by == portfolio.id:
             result.waivers[i] = Verification("self-declared", "approved by the portfolio's owner")
-        elif not may_waive(project, portfolio, waiver.approved_by):
-            result.waivers[i] = Verification("unverified", f"{waiver.approved_by} is not {portfolio.id}'s manager "
-                                                           "or sponsor, nor a committee member")
         elif not in_git:
             result.waivers[i] = UNAVAILABLE
         else:
             commits = verifier.lines(portfolio.folder / "profile.yml")
             first, last = _waiver_lines(profile, i)
-            result.waivers[i] = verifier.judge(commits[first - 1:last] if commits else None, waiver.approved_by,
-                                               portfolio.folder)
+            result.waivers[i] = verifier.judge(commits[first - 1:last] if commits else None, waiver.approved_by)
     cache[portfolio.id] = result
     return result
 
@@ -243,11 +182,6 @@ def check_portfolio_provenance(project: Project, portfolio: Portfolio, problems:
             problems.add(profile.path, profile.pos("waivers", i, "approved_by"), "self-approved",
                          f"the waiver of '{waiver.milestone}' is approved by {owner}, the person themself",
                          "a waiver must be approved by someone else, such as the manager")
-        elif not may_waive(project, portfolio, waiver.approved_by):
-            problems.add(profile.path, profile.pos("waivers", i, "approved_by"), "waiver-approver",
-                         f"the waiver of '{waiver.milestone}' is approved by {waiver.approved_by}, who is not "
-                         f"{owner}'s manager or sponsor, nor a committee member",
-                         "a waiver is approved by the person's manager or sponsor, or a member of the committee")
         if waiver.milestone in seen:
             first = profile.pos("waivers", seen[waiver.milestone])
             problems.add(profile.path, profile.pos("waivers", i), "duplicate-waiver",
@@ -277,13 +211,3 @@ def _check_feedback(project: Project, portfolio: Portfolio, loaded: LoadedEntry,
             problems.add(record.path, record.pos("role"), "wrong-role",
                          f"{giver} is not {owner}'s {role}: the profile names {named}",
                          f"use the role {giver} actually has, such as peer, or ask {named} for this feedback")
-        elif role in RELATIONS and getattr(profile, role) is None:
-            problems.add(record.path, record.pos("role"), "wrong-role",
-                         f"{giver} gives feedback as {owner}'s {role}, but the profile names no {role}",
-                         f"add '{role}: {giver}' to {owner}'s profile.yml (reviewed like any change), "
-                         "or use the role the giver has, such as peer")
-        elif role == "committee" and not project.is_committee(giver):
-            problems.add(record.path, record.pos("role"), "wrong-role",
-                         f"{giver} gives committee feedback but is not a member of the committee",
-                         f"mark {giver} with 'committee: true' in portfolios/people.yml, or use the role they have, "
-                         "such as peer")

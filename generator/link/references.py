@@ -131,69 +131,6 @@ def _check_people(project: Project, problems: Problems) -> None:
     for person in project.people:
         if person.manager and person.manager not in people:
             _unknown(problems, person, ("manager",), "person", person.manager, people, project.unresolved["person"])
-        if person.manager == person.id:
-            problems.add(person.path, person.pos("manager"), "self-reference",
-                         f"{person.id} is named as their own manager", "name the person's actual manager")
-    _check_emails(project, problems)
-    _check_reporting_lines(project, problems)
-
-
-def _check_emails(project: Project, problems: Problems) -> None:
-    """An email is one person's: git commits by it are theirs, so two people may not share it."""
-    first: dict[str, Strict] = {}
-    for person in project.people:
-        if person.email:
-            email = person.email.strip().casefold()
-            if email in first and first[email].id != person.id:  # type: ignore[attr-defined]
-                _shared_email(problems, person, email, first[email].id, first[email])  # type: ignore[attr-defined]
-            first.setdefault(email, person)
-
-
-def _shared_email(problems: Problems, record: Strict, email: str, owner: str, where: Strict) -> None:
-    at = where.pos("email")
-    problems.add(record.path, record.pos("email"), "duplicate-email",
-                 f"the email {email} is also {owner}'s ({where.path}:{at.line}:{at.column})",
-                 "give each person their own email: commits by an email count as that one person's")
-
-
-def _check_profile_people(project: Project, portfolio: Portfolio, problems: Problems) -> None:
-    """A profile against people.yml: its email is no one else's, its manager chain ends."""
-    profile = portfolio.profile
-    if profile.email:
-        email = profile.email.strip().casefold()
-        other = next((p for p in project.people if p.email and p.email.strip().casefold() == email
-                      and p.id != portfolio.id), None)
-        if other is not None:
-            _shared_email(problems, profile, email, other.id, other)
-    managers = {p.id: p.manager for p in project.people if p.manager} | {portfolio.id: profile.manager}
-    chain, person = [portfolio.id], profile.manager
-    while person and person in managers and person not in chain:
-        chain.append(person)
-        person = managers[person]
-    if person == portfolio.id and len(chain) > 1:
-        problems.add(profile.path, profile.pos("manager"), "reporting-cycle",
-                     f"the reporting line goes round in a circle: {' → '.join([*chain, person])}",
-                     "each person's manager chain must end at someone without a manager; fix one 'manager:'")
-
-
-def _check_reporting_lines(project: Project, problems: Problems) -> None:
-    """A manager of their own manager would put a whole circle in each other's team views."""
-    managers = {p.id: (p.manager, p) for p in project.people if p.manager}
-    reported: set[str] = set()
-    for start in sorted(managers):
-        path, person = [], start
-        while person in managers and person not in path:
-            path.append(person)
-            person = managers[person][0]
-        if person in path and person not in reported and person != managers[person][0]:
-            circle = path[path.index(person):]
-            reported.update(circle)
-            line = " → ".join([*circle, person])
-            for member in circle:
-                record = managers[member][1]
-                problems.add(record.path, record.pos("manager"), "reporting-cycle",
-                             f"the reporting line goes round in a circle: {line}",
-                             "each person's manager chain must end at someone without a manager; fix one 'manager:'")
 
 
 def _listed(project: Project) -> dict[str, Strict]:
@@ -205,7 +142,6 @@ def _listed(project: Project) -> dict[str, Strict]:
 
 
 def _check_person_id(project: Project, portfolio: Portfolio, problems: Problems) -> None:
-    _check_profile_people(project, portfolio, problems)
     if not SLUG_RE.match(portfolio.id):
         problems.add(portfolio.profile.path, portfolio.profile.pos(), "person-id",
                      f"portfolio folder name '{portfolio.id}' is not a valid person id",
@@ -215,9 +151,7 @@ def _check_person_id(project: Project, portfolio: Portfolio, problems: Problems)
         where = other.pos("id")
         problems.add(portfolio.profile.path, portfolio.profile.pos(), "duplicate-id",
                      f"duplicate person id '{portfolio.id}' (also in {other.path}:{where.line}:{where.column})",
-                     f"a person id names one person: if this portfolio is {getattr(other, 'name', portfolio.id)}'s, "
-                     "move their people.yml details into profile.yml and remove that entry; otherwise rename "
-                     "the folder to the person's own id")
+                     "remove the person from people.yml: a portfolio already defines them")
 
 
 def _check_portfolio(project: Project, portfolio: Portfolio, problems: Problems) -> None:

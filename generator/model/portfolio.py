@@ -15,7 +15,6 @@ from generator.model.types import (
     MetricName,
     MilestoneRef,
     Number,
-    PublicKey,
     Role,
     Slug,
     Verdict,
@@ -32,11 +31,6 @@ class Person(Strict):
     handle: str | None = Field(None, description="Code-host handle such as @grace, for CODEOWNERS.")
     manager: Slug | None = Field(None, description="Person id of their manager, for team views of a manager "
                                                    "of managers.")
-    committee: bool = Field(False, description="A member of the promotion committee: only members may give "
-                                               "`committee` feedback and verdicts.")
-    keys: list[PublicKey] = Field(default_factory=list, max_length=MAX_ITEMS,
-                                  description="Public keys (SSH or age): signed commits count as signed by this "
-                                              "person only with one of these keys.")
 
 
 class PeopleFile(Strict):
@@ -61,11 +55,6 @@ class Profile(Strict):
     mentor: Slug | None = Field(None, description="Person id of the mentor.")
     sponsor: Slug | None = Field(None, description="Person id of the sponsor.")
     framework: str | None = Field(None, description="Released framework version to assess against.")
-    committee: bool = Field(False, description="A member of the promotion committee: only members may give "
-                                               "`committee` feedback and verdicts.")
-    keys: list[PublicKey] = Field(default_factory=list, max_length=MAX_ITEMS,
-                                  description="Public keys (SSH or age): signed commits count as signed by this "
-                                              "person only with one of these keys.")
     waivers: list[Waiver] = Field(default_factory=list,
                                   description="Milestones that cannot be met, with justification.")
 

