@@ -47,6 +47,7 @@ class PlanProgress:
     # whether `agreed_with` committed the current plan; None: no git, or nobody named
     agreed_verified: bool | None = None
     last_committed_by: str = ""
+    uncommitted_changes: bool = False  # plan.yml differs from its last commit
 
     @property
     def elapsed(self) -> int:

@@ -18,6 +18,7 @@ from typing import Any
 from generator.cache import Cache, digest
 from generator.link.load import load_project
 from generator.link.project import (
+    PersonFacts,
     Portfolio,
     Project,
     paused_gc,
@@ -80,8 +81,12 @@ def _check_with_cache(root: Path, as_of: dt.date | None) -> tuple[Project, Probl
     index = Cache(project.root, PEOPLE)
     read_people(project, problems)
     folders = portfolio_folders(project)
-    statuses = {f.name: (known["status"] if (known := _status(index, f)) else _read_status(f, project))
-                for f in folders}
+    statuses: dict[str, str] = {}
+    for f in folders:
+        known = _status(index, f) or _read_status(f, project)
+        statuses[f.name] = known["status"]
+        if known["facts"]:
+            project.directory[f.name] = PersonFacts(*known["facts"])
     project.checked_people = {n for n, s in statuses.items() if s == "valid"}
     project.unresolved["person"].update(n for n, s in statuses.items() if s == "invalid")
     context = _context(project, cache, statuses)
@@ -114,8 +119,8 @@ def _check_with_cache(root: Path, as_of: dt.date | None) -> tuple[Project, Probl
     return project, problems
 
 
-def _read_status(folder: Path, project: Project) -> str:
-    """A person's status from their profile alone: what reading their whole folder finds."""
+def _read_status(folder: Path, project: Project) -> dict[str, Any]:
+    """A person's status and facts from their profile alone: what reading their whole folder finds."""
     files, scratch = project.files_read, Problems()
     profile = folder / "profile.yml"
     if folder.is_symlink() or (profile.is_symlink() and refuse_link(profile, folder, project.root, scratch)):
@@ -123,9 +128,17 @@ def _read_status(folder: Path, project: Project) -> str:
     elif not profile.is_file():
         status = "missing"
     else:
-        status = "valid" if read_model(profile, Profile, project, scratch) else "invalid"
+        model = read_model(profile, Profile, project, scratch)
+        status, facts = ("valid", _facts(model)) if model else ("invalid", None)
     project.files_read = files  # counted when the folder is read
-    return status
+    return {"status": status, "facts": facts if status == "valid" else None}
+
+
+def _facts(profile: Profile | None) -> list[Any] | None:
+    if profile is None:
+        return None
+    facts = PersonFacts.of(profile)
+    return [facts.email, facts.manager, facts.committee, facts.path]
 
 
 def _record(project: Project, folder: Path, portfolio: Portfolio | None, found: Problems, context: str) -> Record:
@@ -158,6 +171,8 @@ def _check_scoped(root: Path, as_of: dt.date | None, only: frozenset[str]) -> tu
             read_portfolio(folder, project, problems)
         else:
             statuses[folder.name] = known
+            if known["facts"]:
+                project.directory[folder.name] = PersonFacts(*known["facts"])
     project.portfolios.sort(key=lambda p: p.id)
     project.checked_people = {n for n, s in statuses.items() if s["status"] == "valid"}
     project.unresolved["person"].update(n for n, s in statuses.items() if s["status"] == "invalid")
@@ -181,8 +196,9 @@ def _profile_key(cache: Cache, folder: Path) -> str | None:
 def _status(index: Cache, folder: Path) -> dict[str, Any] | None:
     key = _profile_key(index, folder)
     found = index.get(PEOPLE, folder.name, key) if key else None
-    if isinstance(found, dict) and found.get("status") in STATUSES and isinstance(found.get("files"), int):
-        return found
+    if isinstance(found, dict) and found.get("status") in STATUSES and isinstance(found.get("files"), int) \
+            and (found["status"] != "valid" or (isinstance(found.get("facts"), list) and len(found["facts"]) == 4)):
+        return {"facts": None, **found}
     return None
 
 
@@ -200,7 +216,10 @@ def _save_index(project: Project, cache: Cache, trees: dict[str, str | None]) ->
         seen = cache.files_seen.get(rel)  # hashed with the folder; absent: no profile.yml file
         if seen:
             index.files_seen[rel] = seen
-        index.put(PEOPLE, name, str(seen[4]) if seen else "-", {"status": found["status"], "files": found["files"]})
+        facts = project.directory.get(name)
+        index.put(PEOPLE, name, str(seen[4]) if seen else "-",
+                  {"status": found["status"], "files": found["files"],
+                   "facts": [facts.email, facts.manager, facts.committee, facts.path] if facts else None})
     index.save()
 def _context(project: Project, cache: Cache, statuses: dict[str, str]) -> str:
     """Everything outside a person's folder that their check depends on."""
@@ -210,4 +229,5 @@ def _context(project: Project, cache: Cache, statuses: dict[str, str]) -> str:
     content.update(cache.tree_hash(project.content_dir).encode())
     valid = {n for n, s in statuses.items() if s == "valid"}
     unresolved = set(project.unresolved["person"]) | {n for n, s in statuses.items() if s == "invalid"}
-    return digest(content.hexdigest(), project.as_of.isoformat(), sorted(valid), sorted(unresolved))
+    people = sorted((name, f.email, f.manager, f.committee) for name, f in project.directory.items())
+    return digest(content.hexdigest(), project.as_of.isoformat(), sorted(valid), sorted(unresolved), people)

@@ -121,6 +121,10 @@ def _check_people(project: Project, portfolio: Portfolio, plan: Plan, problems: 
                          did_you_mean(person, people) or "add them to portfolios/people.yml")
 
     known(plan, "agreed_with", plan.agreed_with)
+    if plan.agreed_with == portfolio.id:
+        problems.add(plan.path, plan.pos("agreed_with"), "self-agreed",
+                     f"the plan is agreed with {portfolio.id}, the person themself",
+                     "name who agreed the plan with you, usually your manager, and have them commit it")
     for check_in in plan.check_ins:
         known(check_in, "with", check_in.with_)
         if check_in.with_ is None and portfolio.profile.manager is None:

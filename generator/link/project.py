@@ -54,6 +54,20 @@ class Portfolio:
     real_folder: str | None = field(default=None, repr=False, compare=False)  # resolved on first use
 
 
+@dataclass(frozen=True)
+class PersonFacts:
+    """What others' checks need of a person's profile: who they are by email, who manages them, the committee."""
+
+    email: str | None
+    manager: str | None
+    committee: bool
+    path: str  # the profile's display path
+
+    @classmethod
+    def of(cls, profile: Profile) -> PersonFacts:
+        return cls(profile.email, profile.manager, profile.committee, profile.path)
+
+
 @dataclass
 class Project:
     root: Path
@@ -76,6 +90,8 @@ class Project:
     provenance: dict[str, Any] = field(default_factory=dict)  # verification of each portfolio, read on first use
     # people with a valid profile whose portfolio was not loaded (its check came from the cache)
     checked_people: set[str] = field(default_factory=set)
+    # their facts, for the checks that look across people (one email each, reporting lines, the committee)
+    directory: dict[str, PersonFacts] = field(default_factory=dict)
     # resolved competencies and track scopes (generator.link.competencies), computed on first use
     resolved_cache: dict[str, Any] | None = field(default=None, repr=False, compare=False)
     _indexes: dict[str, tuple[list[Any], int, dict[str, Any]]] = field(default_factory=dict, repr=False)

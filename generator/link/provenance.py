@@ -2,11 +2,15 @@
 
 Git authorship is a claim, so a feedback item is *verified* only when every line of the
 entry that carries it was committed by the person it names (their profile's or
-people.yml's email, or their code-host handle in a noreply address): the learner cannot
-write it, nor edit it afterwards. A waiver is verified the same way over its own lines of
-the profile. *Signed* adds a good signature on those commits (`git verify-commit`).
+people.yml's email, or their code-host handle in a noreply address), as the commit objects
+say (never through `.mailmap`), inside this person's folder: the learner cannot write it,
+edit it afterwards, or move it in from someone else's folder. A waiver is verified the
+same way over its own lines of the profile. *Signed* adds, for a giver who lists SSH
+`keys:`, a signature on those commits by one of those keys; a signature by any other key
+makes it unverified. A line from a shallow clone's cut-off commit is *unverifiable*.
 Feedback from the learner themself is *self-declared*; outside git provenance is
-*unavailable*. Readiness only receives the resulting facts, as data.
+*unavailable*; a giver who does not hold the role claimed is unverified whatever git says.
+Readiness only receives the resulting facts, as data.
 """
 
 from __future__ import annotations
@@ -17,19 +21,27 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from generator.link.project import LoadedEntry, Portfolio, Project
+from generator.link.roles import (
+    RELATIONS,
+    approver_refusal,
+    check_profile_email,
+    check_profile_reporting_line,
+    keys_of,
+    role_refusal,
+)
 from generator.model.portfolio import Entry, FeedbackItem, Profile
 from generator.problems import Problems
-from generator.read.git_history import Commit, good_signature, read_line_commits
+from generator.read.git_history import Commit, History, LineOrigin, signed_with
 from generator.vcs import in_git_repository
 
-RELATIONS = ("manager", "mentor", "sponsor")
 COUNTING = ("signed", "verified")
+STATUSES = ("signed", "verified", "unverifiable", "unverified", "self-declared", "unavailable")
 NOREPLY = re.compile(r"^(?:\d+\+)?([A-Za-z0-9-]+)@users\.noreply\.(?:github\.com|gitlab\.com)$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
 class Verification:
-    status: str  # signed | verified | unverified | self-declared | unavailable
+    status: str  # one of STATUSES
     reason: str
 
     @property
@@ -83,36 +95,59 @@ def handle_of(project: Project, person: str) -> str | None:
 class _Verifier:
     def __init__(self, project: Project) -> None:
         self.project = project
-        self.blames: dict[Path, list[Commit | None] | None] = {}
-        self.signatures: dict[str, bool] = {}
+        self.history = History.open(project.root)
+        self.blames: dict[Path, list[LineOrigin | None] | None] = {}
+        self.signatures: dict[tuple[str, str], bool | None] = {}
 
-    def lines(self, path: Path) -> list[Commit | None] | None:
+    def lines(self, path: Path) -> list[LineOrigin | None] | None:
         if path not in self.blames:
-            self.blames[path] = read_line_commits(self.project.root, path)
+            self.blames[path] = self.history.line_origins(path)
         return self.blames[path]
 
     def prefetch(self, paths: list[Path]) -> None:
         """Blame many files at once: each is one short git process, so threads overlap their waits."""
         todo = [p for p in dict.fromkeys(paths) if p not in self.blames]
         with ThreadPoolExecutor(max_workers=8) as pool:
-            for path, lines in zip(todo, pool.map(lambda p: read_line_commits(self.project.root, p), todo),
-                                   strict=True):
+            for path, lines in zip(todo, pool.map(self.history.line_origins, todo), strict=True):
                 self.blames[path] = lines
 
-    def judge(self, commits: list[Commit | None] | None, person: str) -> Verification:
-        if commits is None or not commits:
+    def judge(self, origins: list[LineOrigin | None] | None, person: str, folder: Path) -> Verification:
+        """Verified when every line was committed by `person`, inside `folder`, in a history not cut short."""
+        if origins is None or not origins:
             return Verification("unverified", "not committed yet")
-        if any(c is None for c in commits):
+        if any(o is None for o in origins):
             return Verification("unverified", "has changes not committed yet")
-        authors = {c.email for c in commits if c is not None}
-        if not all(c is not None and _matches(self.project, person, c) for c in commits):
-            return Verification("unverified", "committed by " + ", ".join(sorted(authors)))
-        shas = {c.sha for c in commits if c is not None}
-        for sha in shas - self.signatures.keys():
-            self.signatures[sha] = good_signature(self.project.root, sha)
-        if all(self.signatures[sha] for sha in shas):
-            return Verification("signed", "committed and signed by " + ", ".join(sorted(authors)))
-        return Verification("verified", "committed by " + ", ".join(sorted(authors)))
+        lines = [o for o in origins if o is not None]
+        cut = sorted({o.commit.short for o in lines if o.commit.sha in self.history.shallow})
+        if cut:
+            return Verification("unverifiable", f"the history is cut short at commit {', '.join(cut)} (a shallow "
+                                "clone), so who wrote it cannot be told; fetch the full history with "
+                                "'git fetch --unshallow'")
+        inside = self.history.relative(folder)
+        moved = sorted({o.path for o in lines if inside is None or not o.path.startswith(inside + "/")})
+        if moved:
+            return Verification("unverified", f"committed as {', '.join(moved)}, outside this person's folder: "
+                                "feedback moved from another folder is not theirs")
+        authors = ", ".join(sorted({o.commit.email for o in lines}))
+        if not all(_matches(self.project, person, o.commit) for o in lines):
+            return Verification("unverified", "committed by " + authors)
+        keys = keys_of(self.project, person)
+        signed = [self._signed(o.commit.sha, person, keys) for o in {o.commit.sha: o for o in lines}.values()]
+        if any(s is False for s in signed):
+            return Verification("unverified", f"committed as {authors} but signed with a key that is not one "
+                                f"of {person}'s keys")
+        if signed and all(signed):
+            return Verification("signed", f"committed by {authors} and signed with {person}'s key")
+        return Verification("verified", "committed by " + authors)
+
+    def _signed(self, sha: str, person: str, keys: list[str]) -> bool | None:
+        """None when unsigned or when `person` lists no SSH key to check it with (it is then only verified)."""
+        if not any(k.startswith(("ssh-ed25519 ", "ssh-rsa ")) for k in keys):
+            return None
+        if (sha, person) not in self.signatures:
+            raw = self.history.objects.get(sha)
+            self.signatures[sha, person] = signed_with(raw, keys, person) if raw else None
+        return self.signatures[sha, person]
 
 
 def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
@@ -122,30 +157,37 @@ def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
         return cache[portfolio.id]
     if _GIT not in cache:
         cache[_GIT] = in_git_repository(project.root)
-        cache[_VERIFIER] = _Verifier(project)
+        cache[_VERIFIER] = _Verifier(project) if cache[_GIT] else None
     in_git, verifier = cache[_GIT], cache[_VERIFIER]
     if in_git:  # this person's files only: a rebuild of one changed person blames nobody else's
         verifier.prefetch([e.file for e in portfolio.entries if feedback_keys(e)]
                           + ([portfolio.folder / "profile.yml"] if portfolio.profile.waivers else []))
     result = Provenance()
+    profile = portfolio.profile
     for loaded in portfolio.entries:
         for key, giver, role in feedback_keys(loaded):
+            refused = role_refusal(project, profile, portfolio.id, giver, role)
             if role == "self" or giver == portfolio.id:
                 result.feedback[key] = Verification("self-declared", "given by the portfolio's owner")
+            elif refused:
+                result.feedback[key] = Verification("unverified", refused[0])
             elif not in_git:
                 result.feedback[key] = UNAVAILABLE
             else:
-                result.feedback[key] = verifier.judge(verifier.lines(loaded.file), giver)
-    profile = portfolio.profile
+                result.feedback[key] = verifier.judge(verifier.lines(loaded.file), giver, portfolio.folder)
     for i, waiver in enumerate(profile.waivers):
+        refused = approver_refusal(project, profile, portfolio.id, waiver.approved_by)
         if waiver.approved_by == portfolio.id:
             result.waivers[i] = Verification("self-declared", "approved by the portfolio's owner")
+        elif refused:
+            result.waivers[i] = Verification("unverified", refused[0])
         elif not in_git:
             result.waivers[i] = UNAVAILABLE
         else:
             commits = verifier.lines(portfolio.folder / "profile.yml")
             first, last = _waiver_lines(profile, i)
-            result.waivers[i] = verifier.judge(commits[first - 1:last] if commits else None, waiver.approved_by)
+            result.waivers[i] = verifier.judge(commits[first - 1:last] if commits else None, waiver.approved_by,
+                                               portfolio.folder)
     cache[portfolio.id] = result
     return result
 
@@ -189,6 +231,10 @@ def check_portfolio_provenance(project: Project, portfolio: Portfolio, problems:
                          "keep one waiver per milestone")
         else:
             seen[waiver.milestone] = i
+        if (refused := approver_refusal(project, profile, owner, waiver.approved_by)):
+            problems.add(profile.path, profile.pos("waivers", i, "approved_by"), "waiver-approver", *refused)
+    check_profile_email(project, portfolio, problems)
+    check_profile_reporting_line(project, portfolio, problems)
     for loaded in portfolio.entries:
         _check_feedback(project, portfolio, loaded, problems)
 
@@ -207,7 +253,5 @@ def _check_feedback(project: Project, portfolio: Portfolio, loaded: LoadedEntry,
             problems.add(record.path, record.pos("role"), "self-feedback",
                          f"role: self is for {owner}'s own assessment, but the feedback is from {giver}",
                          "give the role the giver has towards the person, such as peer")
-        elif role in RELATIONS and (named := getattr(profile, role)) and giver != named:
-            problems.add(record.path, record.pos("role"), "wrong-role",
-                         f"{giver} is not {owner}'s {role}: the profile names {named}",
-                         f"use the role {giver} actually has, such as peer, or ask {named} for this feedback")
+        elif (refused := role_refusal(project, profile, owner, giver, role)):
+            problems.add(record.path, record.pos("role"), "wrong-role", *refused)

@@ -126,7 +126,11 @@ def _check_track(project: Project, track, problems: Problems) -> None:  # type: 
 
 
 def _check_people(project: Project, problems: Problems) -> None:
+    from generator.link.roles import check_people_emails, check_reporting_lines
+
     _unique(problems, "person", ((p.id, p, ("id",)) for p in project.people))
+    check_people_emails(project, problems)
+    check_reporting_lines(project, problems)
     people = sorted(project.person_ids())
     for person in project.people:
         if person.manager and person.manager not in people:
@@ -151,7 +155,8 @@ def _check_person_id(project: Project, portfolio: Portfolio, problems: Problems)
         where = other.pos("id")
         problems.add(portfolio.profile.path, portfolio.profile.pos(), "duplicate-id",
                      f"duplicate person id '{portfolio.id}' (also in {other.path}:{where.line}:{where.column})",
-                     "remove the person from people.yml: a portfolio already defines them")
+                     "one id is one person: if this folder is someone else's, rename it to their own id; if it "
+                     "is the same person, keep only one of the two")
 
 
 def _check_portfolio(project: Project, portfolio: Portfolio, problems: Problems) -> None:

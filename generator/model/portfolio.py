@@ -15,6 +15,7 @@ from generator.model.types import (
     MetricName,
     MilestoneRef,
     Number,
+    PublicKey,
     Role,
     Slug,
     Verdict,
@@ -31,6 +32,11 @@ class Person(Strict):
     handle: str | None = Field(None, description="Code-host handle such as @grace, for CODEOWNERS.")
     manager: Slug | None = Field(None, description="Person id of their manager, for team views of a manager "
                                                    "of managers.")
+    committee: bool = Field(False, description="A member of the promotion committee: only members may give "
+                                               "committee feedback and verdicts.")
+    keys: list[PublicKey] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                  description="Public keys (age1..., ssh-ed25519 ..., ssh-rsa ...): SSH keys "
+                                              "check who signed their commits.")
 
 
 class PeopleFile(Strict):
@@ -54,6 +60,11 @@ class Profile(Strict):
     manager: Slug | None = Field(None, description="Person id of the manager.")
     mentor: Slug | None = Field(None, description="Person id of the mentor.")
     sponsor: Slug | None = Field(None, description="Person id of the sponsor.")
+    committee: bool = Field(False, description="A member of the promotion committee: only members may give "
+                                               "committee feedback and verdicts.")
+    keys: list[PublicKey] = Field(default_factory=list, max_length=MAX_ITEMS,
+                                  description="Public keys (age1..., ssh-ed25519 ..., ssh-rsa ...): SSH keys "
+                                              "check who signed their commits.")
     framework: str | None = Field(None, description="Released framework version to assess against.")
     waivers: list[Waiver] = Field(default_factory=list,
                                   description="Milestones that cannot be met, with justification.")

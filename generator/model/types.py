@@ -195,3 +195,26 @@ ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
 KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
 CADENCES: tuple[str, ...] = Cadence.__args__  # type: ignore[attr-defined]
 VERDICT_ROLES = ("manager", "sponsor", "committee")
+
+# Readers' and signers' public keys: age recipients and the SSH keys code hosts list.
+KEY_RE = re.compile(r"^(?:age1[02-9ac-hj-np-z]{58}|ssh-ed25519 AAAA[A-Za-z0-9+/=]+|ssh-rsa AAAA[A-Za-z0-9+/=]+)"
+                    r"(?: [^\n]*)?$")
+KEY_PREFIXES = ("age1", "ssh-ed25519 ", "ssh-rsa ")
+
+
+def _check_key(value: str) -> str:
+    value = value.strip()
+    if not KEY_RE.match(value):
+        shown = value if len(value) <= 40 else value[:37] + "..."
+        raise PydanticCustomError("public-key", "'{value}' is not a public key; write an age key (age1...) or an SSH "
+                                  "public key (ssh-ed25519 AAAA... or ssh-rsa AAAA...), as one line",
+                                  {"value": shown})
+    return value
+
+
+PublicKey = Annotated[
+    str,
+    AfterValidator(_check_key),
+    WithJsonSchema({"type": "string", "pattern": r"^(age1|ssh-ed25519 |ssh-rsa )",
+                    "description": "A public key: age1..., ssh-ed25519 AAAA... or ssh-rsa AAAA..."}),
+]

@@ -26,6 +26,9 @@ def cohort_repo(root: Path, full: int, empty: int, threshold: int | None = None)
     for n in range(full + empty):
         clone = root / "portfolios" / f"clone-{n}"
         shutil.copytree(ROOT / "portfolios/tomas", clone)
+        profile = clone / "profile.yml"  # one email per person
+        profile.write_text(profile.read_text(encoding="utf-8").replace("tomas.herrera@", f"clone-{n}@"),
+                           encoding="utf-8")
         if n >= full:
             shutil.rmtree(clone / "entries")
     project, problems = load_project(root)

@@ -90,7 +90,9 @@ def test_a_cycle_of_managers_ends(tmp_path: Path) -> None:
     edit(root / "portfolios/people.yml", "    email: helena.okafor@kittiwake.example\n",
          "    email: helena.okafor@kittiwake.example\n    manager: david\n")
     project, problems = load_project(root)
-    assert problems.errors == []
+    assert [(p.path, p.line, p.column, p.code, p.message) for p in problems.errors] == [
+        ("portfolios/people.yml", 7, 14, "reporting-cycle",
+         "the reporting line goes round in a circle: david → helena → david (each is managed by the next)")]
     assert reporting_line(project, "david") == ["amara", "helena", "tomas", "farah", "ines", "jonah", "mei"]
 
 

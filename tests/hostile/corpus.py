@@ -17,6 +17,7 @@ ENTRY = "---\ntitle: Crafted\ndate: 2026-04-10\nkind: project\n{extra}---\n{body
 FEEDBACK = "---\ntitle: Said about Ada\ndate: 2026-04-10\nkind: feedback\nfrom: {giver}\nrole: {role}\n---\nGood.\n"
 ENTRY_FILE = "portfolios/ada/entries/2026-04-10-crafted.md"
 PROFILE = "portfolios/ada/profile.yml"
+PEOPLE = "portfolios/people.yml"
 X = "</title><img src=x onerror=alert(1)>"
 
 
@@ -224,6 +225,37 @@ CASES: list[Case] = [
          [f"{ENTRY_FILE}:6:25: error: grace is not ada's mentor: the profile names linus"],
          append={PROFILE: "mentor: linus\n"},
          files={ENTRY_FILE: entry("feedback:\n  - {from: grace, role: mentor, text: Fine}\n")}),
+
+    # --- who may speak for a role --------------------------------------------------------------------
+    Case("committee-role-not-a-member", "roles",
+         [f"{ENTRY_FILE}:6:7: error: linus is not a committee member, so their feedback cannot have role: committee"],
+         files={ENTRY_FILE: FEEDBACK.format(giver="linus", role="committee")}),
+    Case("sponsor-role-without-a-sponsor", "roles",
+         [f"{ENTRY_FILE}:6:7: error: ada's profile names no sponsor, so no one may give sponsor feedback"],
+         files={ENTRY_FILE: FEEDBACK.format(giver="grace", role="sponsor")}),
+    Case("waiver-approved-by-a-peer", "roles",
+         [f"{PROFILE}:9:69: error: linus may not approve ada's waivers: only the manager, the sponsor or a "
+          "committee member may"],
+         append={PROFILE: "waivers:\n  - {milestone: engineering/raise-coverage, reason: R, approved_by: linus}\n"}),
+    Case("email-of-the-manager", "roles",
+         [f"{PROFILE}:2:8: error: ada's email is also grace's (in {PEOPLE}:2:45)"],
+         edit=_replace(PROFILE, "email: ada@example.com", "email: Grace@example.com")),
+    Case("email-twice-in-people-yml", "roles",
+         [f"{PEOPLE}:3:42: error: linus's email is also grace's (in {PEOPLE}:2:45)"],
+         edit=_replace(PEOPLE, "email: linus@example.com", "email: grace@example.com")),
+    Case("reporting-cycle", "roles",
+         [f"{PROFILE}:7:10: error: the reporting line goes round in a circle: ada → grace → ada "
+          "(each is managed by the next)"],
+         edit=_replace(PEOPLE, "email: grace@example.com}", "email: grace@example.com, manager: ada}")),
+    Case("people-yml-self-manager", "roles",
+         [f"{PEOPLE}:3:70: error: manager: names linus, the person themself"],
+         edit=_replace(PEOPLE, "email: linus@example.com}", "email: linus@example.com, manager: linus}")),
+    Case("plan-agreed-with-self", "roles",
+         ["portfolios/ada/plan.yml:3:14: error: the plan is agreed with ada, the person themself"],
+         files={"portfolios/ada/plan.yml": "starts: 2026-05-01\nends: 2026-09-30\nagreed_with: ada\n"}),
+    Case("key-not-a-public-key", "roles",
+         [f"{PEOPLE}:3:68: error: keys: 'ssh-dss AAAAB3' is not a public key"],
+         edit=_replace(PEOPLE, "email: linus@example.com}", "email: linus@example.com, keys: [ssh-dss AAAAB3]}")),
 
     # --- files and links out of their folder ---------------------------------------------------------
     Case("page-link-to-etc-passwd", "files", ["content/pages/passwd.md:1:1: error: 'passwd.md' is a link that leads "

@@ -25,6 +25,8 @@ def repo(tmp_path: Path, people: int = 1) -> Path:
     shutil.copytree(MINIMAL, root)
     for n in range(1, people):
         shutil.copytree(root / "portfolios/ada", root / f"portfolios/ada{n}")
+        profile = root / f"portfolios/ada{n}/profile.yml"  # one email per person
+        profile.write_text(profile.read_text().replace("ada@example.com", f"ada{n}@example.com"))
     return root
 
 

@@ -23,9 +23,10 @@ def own_cache_key(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
 
 @pytest.fixture
 def company(minimal: Path) -> Path:
-    """The minimal handbook with two more people cloned from ada."""
+    """The minimal handbook with two more people cloned from ada, each with their own email."""
     for name in ("bea", "cyd"):
         shutil.copytree(minimal / "portfolios/ada", minimal / f"portfolios/{name}")
+        edit(minimal / f"portfolios/{name}/profile.yml", "ada@example.com", f"{name}@example.com")
     return minimal
 
 

@@ -132,14 +132,16 @@ def test_self_assessment_is_self_declared(tmp_path: Path) -> None:
 
 
 @pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="ssh-keygen is needed to sign commits")
-def test_a_good_signature_makes_it_signed(tmp_path: Path) -> None:
+def test_a_signature_with_one_of_the_givers_keys_makes_it_signed(tmp_path: Path) -> None:
     root = repo(tmp_path, by="ada")
     key = tmp_path / "grace_key"
     subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(key)], check=True)
-    signers = tmp_path / "allowed_signers"
-    signers.write_text("grace@example.com " + (tmp_path / "grace_key.pub").read_text())
-    for key_value in (("gpg.format", "ssh"), ("user.signingkey", str(key)),
-                      ("gpg.ssh.allowedSignersFile", str(signers))):
+    public = (tmp_path / "grace_key.pub").read_text().strip()
+    people = root / "portfolios/people.yml"
+    people.write_text(people.read_text().replace("email: grace@example.com", f"email: grace@example.com, "
+                                                 f"keys: ['{public}']"))
+    git(root, "commit", "-qam", "Grace's key", who="grace")
+    for key_value in (("gpg.format", "ssh"), ("user.signingkey", str(key))):
         git(root, "config", *key_value)
     (root / WEB).write_text(VERDICT.format(verdict="met"))
     git(root, "add", "-A")
@@ -169,13 +171,13 @@ def test_verifying_one_portfolio_blames_only_its_own_files(tmp_path: Path, monke
     git(root, "add", "-A")
     git(root, "commit", "-qm", "Linus's portfolio")
     blamed: list[Path] = []
-    real = provenance.read_line_commits
+    real = provenance.History.line_origins
 
-    def recording(where: Path, path: Path):  # type: ignore[no-untyped-def]
+    def recording(self, path: Path):  # type: ignore[no-untyped-def]
         blamed.append(path)
-        return real(where, path)
+        return real(self, path)
 
-    monkeypatch.setattr(provenance, "read_line_commits", recording)
+    monkeypatch.setattr(provenance.History, "line_origins", recording)
     project, _ = load_project(root)
     ada, linus = project.portfolio("ada"), project.portfolio("linus")
     assert ada is not None and linus is not None

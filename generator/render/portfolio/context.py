@@ -18,7 +18,7 @@ from generator.link.project import Portfolio, Project
 from generator.link.provenance import UNAVAILABLE, Verification
 from generator.link.versions import view_for_version
 from generator.model.types import ROLES
-from generator.read.git_history import Commit, read_last_commit
+from generator.read.git_history import Commit, read_last_commit, run_git
 from generator.render.portfolio.charts import render_domain_chart
 from generator.render.portfolio.entries import EntryViews
 from generator.render.portfolio.links import THEME_PREFIX, anchor
@@ -52,10 +52,15 @@ def build_context(project: Project, portfolio: Portfolio, history: dict[Path, Co
 
 def _verify_agreement(project: Project, portfolio: Portfolio, progress: PlanProgress) -> None:
     """The plan says who agreed it; only their own commit of the current plan shows they did."""
-    commit = read_last_commit(project.root, portfolio.folder / "plan.yml")
+    path = portfolio.folder / "plan.yml"
+    commit = read_last_commit(project.root, path)
     email = project.email_of(progress.plan.agreed_with or "")
     progress.last_committed_by = commit.author if commit else ""
-    progress.agreed_verified = bool(commit and email and commit.email.strip().lower() == email.strip().lower())
+    # as it stands: a plan changed since the commit is not what was agreed
+    progress.uncommitted_changes = bool(commit and run_git(project.root, "status", "--porcelain", "--", str(path)))
+    progress.agreed_verified = bool(commit and email and not progress.uncommitted_changes
+                                    and progress.plan.agreed_with != portfolio.id
+                                    and commit.email.strip().lower() == email.strip().lower())
 
 
 class _Builder:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from generator.assess.portfolio import assess_portfolio
 from generator.assess.readiness import RESOLVED
 from generator.link.project import Portfolio, Project
-from generator.link.provenance import verify_portfolio
+from generator.link.provenance import STATUSES, verify_portfolio
 from generator.link.versions import view_for_version
 from generator.render.portfolio.links import THEME_PREFIX
 from generator.render.portfolio.theme import environment, theme_dirs
@@ -50,7 +50,7 @@ def handbook_url(project: Project, version: str) -> str | None:
 def index_row(project: Project, portfolio: Portfolio, pdf: bool, built: bool = True) -> IndexRow:
     readiness = assess_portfolio(project, portfolio)
     statuses = [v.status for v in verify_portfolio(project, portfolio).feedback.values()]
-    feedback = {s: statuses.count(s) for s in ("signed", "verified", "unverified", "self-declared", "unavailable")}
+    feedback = {s: statuses.count(s) for s in STATUSES}
     profile = portfolio.profile
     track = view_for_version(project, profile.framework).track(profile.track)
     site = handbook_url(project, readiness.framework)
