@@ -46,7 +46,12 @@ def draft_person(project: Project, request: PersonRequest, prompter: Prompter) -
     draft.id = draft.id or prompter.text("Person id", "--id", slugify(draft.name) or None)
     _check_new_id(project, draft.id)
     if draft.email is None and prompter.interactive:
-        draft.email = prompter.optional("Email (commits by it are this person's)", git_user_email(project.root))
+        # git's email is offered only while it is nobody's yet: an owner adding a colleague is not them
+        own = git_user_email(project.root)
+        taken = {(e or "").strip().casefold() for e in [*(p.email for p in project.people),
+                                                         *(pf.profile.email for pf in project.portfolios)]}
+        draft.email = prompter.optional("Email (commits by it are this person's)",
+                                        own if own and own.strip().casefold() not in taken else None)
     tracks = [t.id for t in project.tracks]
     draft.track = draft.track or prompter.choice("Track", "--track", tracks, tracks[0] if len(tracks) == 1 else None)
     track = project.track(draft.track)

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from generator.assess.portfolio import assess_portfolio
-from generator.link.project import load_project
+from generator.link.load import load_project
 from generator.link.provenance import Verification, verify_portfolio
 from generator.render.portfolio import render_portfolio_html
 from tests.render.portfolio.conftest import git

@@ -55,10 +55,10 @@ def test_missing_level_without_terminal_names_the_flag(repo: Path) -> None:
 
 
 def test_interactive_new_person(repo: Path) -> None:
-    # name, id (default), email (default: git's), track (only one: default), level, target (default), roles
+    # name, id (default), email (none offered: git's is ada's), track (only one: default), level, target, roles
     output = run_on_terminal(repo, "Eve Example\n\n\n\nL1\n\ngrace\n\n\n", "new", "person")
     assert "Person id [eve-example]:" in output
     assert (repo / "portfolios/eve-example/profile.yml").read_text().splitlines()[:6] == [
-        "name: Eve Example", "email: ada@example.com", "track: engineering", "level: L1", "target: L2",
-        f"since: {dt.date.today().isoformat()}"]
+        "name: Eve Example", "track: engineering", "level: L1", "target: L2",
+        f"since: {dt.date.today().isoformat()}", "manager: grace"]
     assert handbook("check", "--root", repo).returncode == 0
