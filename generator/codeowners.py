@@ -3,7 +3,9 @@
 `content/` (and the repository settings) belong to the framework owners listed in
 handbook.yml; each `portfolios/<id>/` to the person and their manager, named by the
 `handle` (preferred) or `email` of their profile or people.yml entry. Later rules
-win in CODEOWNERS, so the general rules come first.
+win in CODEOWNERS, so the general rules come first: a default `*` rule gives every other
+path (themes, .mailmap, CI settings, CODEOWNERS itself, a person folder not yet known) to
+the framework owners, so no path is left without a reviewer.
 """
 
 from __future__ import annotations
@@ -14,6 +16,12 @@ from generator.link.project import Project
 from generator.model.base import Strict
 from generator.model.portfolio import Profile
 from generator.problems import Position, Problems
+
+# What only the framework owners may change: a theme renders every private page, .mailmap and
+# people.yml say who is who, and a new folder under portfolios/ is a new person until its own
+# rule (written once it has a profile) names them.
+FRAMEWORK_PATHS = ("handbook.yml", "content/", "themes/", ".mailmap", "CODEOWNERS", "portfolios/",
+                   "portfolios/people.yml")
 
 HEADER = """\
 # Written by `handbook codeowners` from handbook.yml and the portfolios' profiles.
@@ -57,8 +65,11 @@ def render_codeowners(project: Project, prefix: str = "") -> tuple[str, Problems
     lines = [HEADER]
     owners = [o for o in project.config.owners if o.strip()]
     if owners:
-        lines.append("# The framework: its owners review every change.")
-        for pattern in ("handbook.yml", "content/", "portfolios/people.yml"):
+        lines.append("# Every path no later rule names: the framework owners.")
+        lines.append(f"{f'/{prefix}' if prefix else '*'} {' '.join(owners)}")
+        lines.append("")
+        lines.append("# The framework, its theme, who is who, and this file: its owners review every change.")
+        for pattern in FRAMEWORK_PATHS:
             lines.append(f"/{prefix}{pattern} {' '.join(owners)}")
         lines.append("")
     else:

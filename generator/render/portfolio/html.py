@@ -12,13 +12,14 @@ from generator.render.portfolio.links import THEME_PREFIX, confined, reserved_na
 from generator.render.portfolio.printed import for_print
 from generator.render.portfolio.theme import environment, theme_dirs
 from generator.render.portfolio.views import PortfolioContext
+from generator.render.sandbox import render_template
 
 _UNSET: dict[Path, Commit] = {}
 
 
 def render_context_html(project: Project, context: PortfolioContext) -> str:
     env = environment(theme_dirs(project.root))
-    return env.get_template("portfolio.html").render(c=context, language=context.language, theme_url=THEME_PREFIX)
+    return render_template(env, "portfolio.html", c=context, language=context.language, theme_url=THEME_PREFIX)
 
 
 def render_print_html(project: Project, context: PortfolioContext, page: str) -> str:
