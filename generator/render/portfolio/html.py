@@ -8,7 +8,7 @@ from pathlib import Path
 from generator.link.project import Portfolio, Project
 from generator.read.git_history import Commit, read_git_history
 from generator.render.portfolio.context import build_context
-from generator.render.portfolio.links import THEME_PREFIX, confined, reserved_names
+from generator.render.portfolio.links import THEME_PREFIX, confined, inert_name, reserved_names
 from generator.render.portfolio.printed import for_print
 from generator.render.portfolio.theme import environment, theme_dirs
 from generator.render.portfolio.views import PortfolioContext
@@ -37,10 +37,12 @@ def render_portfolio_html(project: Project, portfolio: Portfolio,
 
 
 def copy_person_files(portfolio: Portfolio, files: list[str], target: Path) -> None:
-    """Copy the files the page links to; `files` were confined to the person's folder by the context."""
+    """Copy the files the page links to, active ones under their inert names; `files` were confined
+    to the person's folder by the context."""
     root = portfolio.folder.resolve()
     for rel in files:
         if confined(root, rel) != rel or rel in reserved_names(portfolio.id):
             continue
-        (target / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile((root / rel).resolve(), target / rel)
+        copy = target / inert_name(rel)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile((root / rel).resolve(), copy)
