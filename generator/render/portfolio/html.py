@@ -9,6 +9,7 @@ from generator.link.project import Portfolio, Project
 from generator.read.git_history import Commit, read_git_history
 from generator.render.portfolio.context import build_context
 from generator.render.portfolio.links import THEME_PREFIX, confined, inert_name, reserved_names
+from generator.render.portfolio.policy import enforce_policy
 from generator.render.portfolio.printed import for_print
 from generator.render.portfolio.theme import environment, theme_dirs
 from generator.render.portfolio.views import PortfolioContext
@@ -19,7 +20,8 @@ _UNSET: dict[Path, Commit] = {}
 
 def render_context_html(project: Project, context: PortfolioContext) -> str:
     env = environment(theme_dirs(project.root))
-    return render_template(env, "portfolio.html", c=context, language=context.language, theme_url=THEME_PREFIX)
+    return enforce_policy(render_template(env, "portfolio.html", c=context, language=context.language,
+                                          theme_url=THEME_PREFIX))
 
 
 def render_print_html(project: Project, context: PortfolioContext, page: str) -> str:
