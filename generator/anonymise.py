@@ -14,12 +14,12 @@ import hashlib
 import hmac
 import os
 import re
-import unicodedata
 from collections.abc import Mapping
 from pathlib import Path, PurePosixPath
 
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.model.portfolio import Entry, FeedbackItem, Person
+from generator.name_forms import find_folded, fold, replace_folded, words_pattern
 from generator.problems import UserError
 from generator.read.git_history import Commit
 from generator.render.portfolio.links import confined
@@ -45,11 +45,6 @@ def read_secret(environ: Mapping[str, str] | None = None) -> bytes:
     return value.strip().encode("utf-8")
 
 
-def fold(text: str) -> str:
-    """`text` without accents: Tomás → Tomas, as people type names in emails and file names."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
 class Coder:
     """Stable codes for people, entries, files and commits under one secret."""
 
@@ -67,48 +62,61 @@ class Coder:
 
 
 class Scrubber:
-    """Replaces every mention of a known person (name, name part, id, email, handle) by their code."""
+    """Replaces every mention of a known person (name, name part, id, email, handle) by their code.
+
+    Mentions are found in the folded form of the text (generator/name_forms.py), so a name
+    pasted decomposed, with typographic apostrophes or dashes, in capitals or transliterated
+    (Søren as Soren, Straße as Strasse) is replaced like the name as written in the profile.
+    """
 
     def __init__(self, project: Project, coder: Coder) -> None:
         tokens: dict[str, str] = {}
         for person_id, name, email, handle in known_people(project):
             code = coder.person(person_id)
-            words = {name, fold(name), person_id, *re.split(r"[\s-]+", name), *re.split(r"[\s-]+", fold(name))}
+            words = {name, person_id, *re.split(r"[\s-]+", fold(name))}
             if email:
                 local = email.split("@", 1)[0]
                 words |= {email, local, *re.split(r"[._+-]+", local)}
             if handle:
                 words.add(handle.lstrip("@"))
             for word in words:
-                if len(word) >= 2:
-                    tokens.setdefault(word.lower(), code)
+                if len(fold(word).strip()) >= 2:
+                    tokens.setdefault(" ".join(fold(word).split()), code)
         self.tokens = tokens
-        ordered = sorted(tokens, key=lambda t: (-len(t), t))
-        self.pattern = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(t) for t in ordered) + r")(?!\w)",
-                                  re.IGNORECASE) if ordered else None
+        self.pattern = words_pattern(tokens)
 
     def __call__(self, text: str) -> str:
-        text = EMAIL_RE.sub(lambda m: self.tokens.get(m.group(0).lower(), "[email]"), text)
+        text = EMAIL_RE.sub(lambda m: self.tokens.get(fold(m.group(0)), "[email]"), text)
         if self.pattern is None:
             return text
-        return self.pattern.sub(lambda m: self.tokens[m.group(0).lower()], text)
+        return replace_folded(self.pattern, text, lambda found: self.tokens[" ".join(found.split())])
 
 
 class LeakCheck:
-    """Full names and emails of known people: a final check of the written packet.
+    """Full names and emails of known people, in any form: a final check of the written packet.
 
     Only whole names, not single name parts, so a framework that mentions a common word that
     is also someone's first name does not stop the build; the scrubber replaced those too.
+    Markup is read as the reader sees it: `Ad&#97; Lovelace` is a name in a page.
     """
 
     def __init__(self, project: Project) -> None:
-        names = {n for _, name, _, _ in known_people(project) for n in (name, fold(name)) if " " in n.strip()}
+        names = {name for _, name, _, _ in known_people(project) if len(fold(name).split()) > 1}
         emails = {e for _, _, e, _ in known_people(project) if e}
-        words = sorted(names | emails, key=lambda t: (-len(t), t))
-        self.pattern = re.compile("|".join(re.escape(w) for w in words), re.IGNORECASE) if words else None
+        self.pattern = words_pattern(names | emails)
 
     def __call__(self, text: str) -> list[str]:
-        return sorted(set(self.pattern.findall(text))) if self.pattern else []
+        return [hit for _, _, hit in self.located(text)]
+
+    def located(self, text: str) -> list[tuple[int, int, str]]:
+        """(line, column, the name as written) of each known full name or email in `text`."""
+        if self.pattern is None:
+            return []
+        found = []
+        for index, hit in find_folded(self.pattern, text):
+            line = text.count("\n", 0, index) + 1
+            found.append((line, index - (text.rfind("\n", 0, index) + 1) + 1, hit))
+        return found
 
 
 def known_people(project: Project) -> list[tuple[str, str, str | None, str | None]]:
@@ -134,10 +142,12 @@ def anonymise_project(project: Project, secret: bytes, workdir: Path,
     emails = {e.lower(): pid for pid, _, e, _ in known_people(project) if e}
     key = {coder.person(pid): {"id": pid, "name": name, "email": email}
            for pid, name, email, _ in known_people(project)}
-    people = [Person(id=coder.person(p.id), name=coder.person(p.id).upper(), email=coder.email(p.id),
-                     manager=coder.person(p.manager) if p.manager else None) for p in project.people]
+    # Ordered by code: an order by real id (alphabetical names) would tell who is who.
+    people = sorted((Person(id=coder.person(p.id), name=coder.person(p.id).upper(), email=coder.email(p.id),
+                            manager=coder.person(p.manager) if p.manager else None) for p in project.people),
+                    key=lambda p: p.id)
     portfolios, coded_history = [], ({} if history is not None else None)
-    for portfolio in project.portfolios:
+    for portfolio in sorted(project.portfolios, key=lambda p: coder.person(p.id)):
         coded = _portfolio(portfolio, coder, scrub, workdir)
         portfolios.append(coded)
         if coded_history is not None and history is not None:
@@ -149,17 +159,19 @@ def anonymise_project(project: Project, secret: bytes, workdir: Path,
                         short=f"c-{coder.code('commit', commit.short)[:7]}",
                         author=coder.person(who).upper() if who else "someone",
                         email=coder.email(who) if who else UNKNOWN_EMAIL, date=commit.date)
+    originals = sorted(project.portfolios, key=lambda p: coder.person(p.id))
     view = dataclasses.replace(project, people=people, portfolios=portfolios,
-                               provenance=_provenance(project, portfolios, scrub))
+                               provenance=_provenance(originals, portfolios, scrub, project))
     return Anonymised(view, coded_history, key, scrub)
 
 
-def _provenance(project: Project, coded: list[Portfolio], scrub: Scrubber) -> dict[str, object]:
+def _provenance(originals: list[Portfolio], coded: list[Portfolio], scrub: Scrubber,
+                project: Project) -> dict[str, object]:
     """The real portfolios' verification facts under the coded ids: the coded files are not in git."""
     from generator.link.provenance import _GIT, Provenance, Verification, verify_portfolio
 
     cache: dict[str, object] = {}
-    for old, new in zip(project.portfolios, coded, strict=True):
+    for old, new in zip(originals, coded, strict=True):
         facts = verify_portfolio(project, old)
         ids = {o.id: n.id for o, n in zip(old.entries, new.entries, strict=True)}
         cache[new.id] = Provenance(

@@ -3,17 +3,26 @@
 `content/` (and the repository settings) belong to the framework owners listed in
 handbook.yml; each `portfolios/<id>/` to the person and their manager, named by the
 `handle` (preferred) or `email` of their profile or people.yml entry. Later rules
-win in CODEOWNERS, so the general rules come first.
+win in CODEOWNERS, so the general rules come first: a default `*` rule gives every other
+path (themes, .mailmap, CI settings, CODEOWNERS itself, a person folder not yet known) to
+the framework owners, so no path is left without a reviewer.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from generator.link.project import Project
 from generator.model.base import Strict
 from generator.model.portfolio import Profile
 from generator.problems import Position, Problems
+
+# What only the framework owners may change: a theme renders every private page, .mailmap and
+# people.yml say who is who, and a new folder under portfolios/ is a new person until its own
+# rule (written once it has a profile) names them.
+FRAMEWORK_PATHS = ("handbook.yml", "content/", "themes/", ".mailmap", "CODEOWNERS", "portfolios/",
+                   "portfolios/people.yml")
 
 HEADER = """\
 # Written by `handbook codeowners` from handbook.yml and the portfolios' profiles.
@@ -22,12 +31,23 @@ HEADER = """\
 """
 
 
+# A user (`@ada`), a team (`@acme/leads`) or an email: anything else (spaces, newlines, '#') could
+# write a rule of its own into CODEOWNERS, such as a learner's "handle" giving them content/.
+HANDLE_RE = re.compile(r"^@[A-Za-z0-9](?:[A-Za-z0-9_.-]{0,38})(?:/[A-Za-z0-9_.-]{1,100})?$")
+EMAIL_RE = re.compile(r"^[A-Za-z0-9._%+'-]{1,64}@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+
+
 def owner_token(record: Strict) -> str | None:
     """`@handle` for a code-host handle, else the email; None when the person has neither."""
     handle = getattr(record, "handle", None)
     if handle:
         return handle if handle.startswith("@") else f"@{handle}"
     return getattr(record, "email", None) or None
+
+
+def is_owner_token(token: str) -> bool:
+    """Whether `token` is one CODEOWNERS owner: a handle, a team or an email, and nothing more."""
+    return bool(HANDLE_RE.match(token) or EMAIL_RE.match(token))
 
 
 def _person_record(project: Project, person_id: str) -> Strict | None:
@@ -42,6 +62,15 @@ def _owners_of(project: Project, person_id: str, problems: Problems, warned: set
     if record is None:
         return []  # an unknown id is already an error of `handbook check`
     token = owner_token(record)
+    if token is not None and not is_owner_token(token):
+        if person_id not in warned:
+            warned.add(person_id)
+            key = "handle" if getattr(record, "handle", None) else "email"
+            problems.warn(record.path, record.pos(key), "bad-owner-handle",
+                          f"'{person_id}' has the {key} {token[:60]!r}, which is not a code-host handle or an "
+                          "email, so CODEOWNERS does not name them",
+                          'write a handle such as "@their-name" (letters, digits, - and _) or a plain email')
+        return []
     if token is None and person_id not in warned:
         warned.add(person_id)
         position = record.pos() if isinstance(record, Profile) else record.pos("id")
@@ -57,8 +86,11 @@ def render_codeowners(project: Project, prefix: str = "") -> tuple[str, Problems
     lines = [HEADER]
     owners = [o for o in project.config.owners if o.strip()]
     if owners:
-        lines.append("# The framework: its owners review every change.")
-        for pattern in ("handbook.yml", "content/", "portfolios/people.yml"):
+        lines.append("# Every path no later rule names: the framework owners.")
+        lines.append(f"{f'/{prefix}' if prefix else '*'} {' '.join(owners)}")
+        lines.append("")
+        lines.append("# The framework, its theme, who is who, and this file: its owners review every change.")
+        for pattern in FRAMEWORK_PATHS:
             lines.append(f"/{prefix}{pattern} {' '.join(owners)}")
         lines.append("")
     else:

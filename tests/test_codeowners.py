@@ -12,9 +12,16 @@ EXPECTED = """\
 # Do not edit by hand: change `owners` in handbook.yml, or `handle`/`email` of a person,
 # then run `handbook codeowners` again.
 
-# The framework: its owners review every change.
+# Every path no later rule names: the framework owners.
+{default} @people-ops fw@example.com
+
+# The framework, its theme, who is who, and this file: its owners review every change.
 {prefix}handbook.yml @people-ops fw@example.com
 {prefix}content/ @people-ops fw@example.com
+{prefix}themes/ @people-ops fw@example.com
+{prefix}.mailmap @people-ops fw@example.com
+{prefix}CODEOWNERS @people-ops fw@example.com
+{prefix}portfolios/ @people-ops fw@example.com
 {prefix}portfolios/people.yml @people-ops fw@example.com
 
 # Each portfolio: the person and their manager.
@@ -41,7 +48,7 @@ def test_writes_deterministic_codeowners(tmp_path: Path) -> None:
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "wrote CODEOWNERS"
     text = (root / "CODEOWNERS").read_text()
-    assert text == EXPECTED.format(prefix="/")
+    assert text == EXPECTED.format(prefix="/", default="*")
     assert handbook("codeowners", cwd=root).returncode == 0
     assert (root / "CODEOWNERS").read_text() == text
 
@@ -57,7 +64,7 @@ def test_patterns_are_relative_to_the_repository_top(tmp_path: Path) -> None:
     _setup(root)
     result = run_cli("codeowners", "--root", root, "--output", root / "CODEOWNERS")
     assert result.exit_code == 0, result.stderr
-    assert (root / "CODEOWNERS").read_text() == EXPECTED.format(prefix="/handbook/")
+    assert (root / "CODEOWNERS").read_text() == EXPECTED.format(prefix="/handbook/", default="/handbook/")
 
 
 def test_person_without_handle_or_email_is_a_located_warning(tmp_path: Path, minimal: Path) -> None:
@@ -111,3 +118,28 @@ def test_tracks_and_competencies_with_owners_get_their_own_rules(minimal: Path) 
             "/content/competencies/core.yml @coaches @eng-leads\n"
             "/content/tracks/engineering.yml @eng-leads\n\n"
             "# Each portfolio: the person and their manager.\n") in text
+
+
+def _owner_of(codeowners: str, path: str) -> str:
+    """The owners of `path` as a code host reads CODEOWNERS: the last matching rule wins."""
+    found = ""
+    for line in codeowners.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        pattern, owners = line.split(" ", 1)
+        rule = pattern.lstrip("/")
+        if pattern == "*" or path == rule or (rule.endswith("/") and path.startswith(rule)):
+            found = owners
+    return found
+
+
+def test_every_path_has_an_owner_and_new_person_folders_are_the_framework_owners(tmp_path: Path) -> None:
+    root = minimal_repo(tmp_path)
+    _setup(root)
+    assert handbook("codeowners", cwd=root).returncode == 0
+    text = (root / "CODEOWNERS").read_text()
+    framework = "@people-ops fw@example.com"
+    for path in ("themes/portfolio/base.html", ".mailmap", "CODEOWNERS", "handbook.yml", ".github/workflows/ci.yml",
+                 "portfolios/newcomer/profile.yml", "portfolios/people.yml", "Makefile"):
+        assert _owner_of(text, path) == framework, path
+    assert _owner_of(text, "portfolios/ada/entries/2026-04-01-x.md") == "@ada grace@example.com"

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.link.competencies import track_competencies
 from generator.link.competency_checks import check_competency_model, check_entry_links
+from generator.link.entry_images import check_entry_images
 from generator.link.plan import check_plan
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.link.provenance import check_portfolio_provenance, check_provenance
@@ -266,6 +267,7 @@ def _check_entry(project: Project, portfolio: Portfolio, loaded: LoadedEntry, pr
         if item.from_ not in people:
             _unknown(problems, item, ("from",), "person", item.from_, people, project.unresolved["person"])
     check_entry_links(project, portfolio, loaded, problems)
+    check_entry_images(loaded, problems)
     for i, artifact in enumerate(entry.artifacts):
         _check_artifact(project, portfolio, entry, i, artifact, problems)
 

@@ -7,6 +7,7 @@ full names and emails of known people; any hit stops the build and nothing is pu
 
 from __future__ import annotations
 
+import html
 import json
 import os
 import shutil
@@ -17,6 +18,8 @@ from generator.anonymise import TEXT_SUFFIXES, LeakCheck, anonymise_project, rea
 from generator.problems import UserError
 from generator.read.git_history import read_git_history
 from generator.write.atomic import replace_dir, write_text
+
+MARKUP_SUFFIXES = {".html", ".htm", ".svg", ".xml"}  # entities decode to text a reader sees
 
 
 def output_dir(project) -> Path:  # type: ignore[no-untyped-def]
@@ -29,13 +32,19 @@ def key_path(project) -> Path:  # type: ignore[no-untyped-def]
 
 
 def find_leaks(folder: Path, check: LeakCheck) -> list[str]:
-    """`file: name` for every known full name or email left in a page or text file (or a file name)."""
+    """`file:line:col: name` for every known full name or email left in a page or text file (or a file name).
+
+    Pages are read as a browser shows them (entities decoded), so an encoded name is found too.
+    """
     found = []
     for path in sorted(folder.rglob("*")):
         rel = path.relative_to(folder).as_posix()
         found += [f"{rel}: {hit} (in the file name)" for hit in check(rel)]
-        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | {".css"}:
-            found += [f"{rel}: {hit}" for hit in check(path.read_text(encoding="utf-8", errors="replace"))]
+        if path.is_file() and path.suffix.lower() in TEXT_SUFFIXES | {".css", ".ics", ".htm"}:
+            text = path.read_text(encoding="utf-8", errors="replace")
+            if path.suffix.lower() in MARKUP_SUFFIXES:
+                text = html.unescape(text)
+            found += [f"{rel}:{line}:{col}: {hit}" for line, col, hit in check.located(text)]
     return found
 
 

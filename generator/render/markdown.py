@@ -70,8 +70,17 @@ def decoded_path(value: str) -> str:
     return value.replace("\\", "/")
 
 
+REMOTE_RE = re.compile(r"^\s*[A-Za-z][A-Za-z0-9+.-]*:")
+
+
 def _confine_urls(element: str, attribute: str, value: str) -> str | None:
-    """Untrusted links and images may not point at absolute paths or climb out with '..'."""
+    """Untrusted links and images may not point at absolute paths or climb out with '..'.
+
+    Images load only files beside the page: a remote image would tell its server who opened
+    the portfolio, and when (a tracking pixel), so its address is dropped and only its text stays.
+    """
+    if element == "img" and attribute == "src" and REMOTE_RE.match(html.unescape(value)):
+        return None
     if attribute in ("href", "src"):
         path = decoded_path(value.split("#", 1)[0].split("?", 1)[0])
         if path.startswith("/") or ".." in path.split("/") or any(ord(c) < 32 for c in path):

@@ -316,6 +316,24 @@ CASES: list[Case] = [
                                              "files ending in .yml or .yaml are"],
          files={"content/tracks/other.YML": "id: other\n"}),
 
+    # --- images that would report a committee's reading to a server, or carry script ----------------
+    Case("remote-image-https", "privacy", [f"{ENTRY_FILE}:7:1: error: the image "
+                                           "'https://tracker.example/p.gif?who=committee' is loaded from outside "
+                                           "the portfolio"],
+         files={ENTRY_FILE: entry(body="Intro.\n![pixel](https://tracker.example/p.gif?who=committee)")}),
+    Case("remote-image-protocol-relative", "privacy", [f"{ENTRY_FILE}:6:6: error: the image "
+                                                       "'//tracker.example/p.png' is loaded from outside"],
+         files={ENTRY_FILE: entry(body="Text ![x](//tracker.example/p.png)")}),
+    Case("remote-image-reference", "privacy", [f"{ENTRY_FILE}:6:1: error: the image "
+                                               "'http://tracker.example/l.png' is loaded from outside"],
+         files={ENTRY_FILE: entry(body="![logo][l]\n\n[l]: http://tracker.example/l.png")}),
+    Case("remote-image-svg-data", "privacy", [f"{ENTRY_FILE}:6:1: error: the image "
+                                              "'data:image/svg+xml;base64,PHN2Zz4=' is loaded from outside"],
+         files={ENTRY_FILE: entry(body="![x](data:image/svg+xml;base64,PHN2Zz4=)")}),
+    Case("remote-image-in-code-is-text", "privacy", [],
+         files={ENTRY_FILE: entry(body="```\n![x](https://tracker.example/p.png)\n```\n"
+                                       "![ok](data:image/png;base64,iVBORw0KGgo=) [a link](https://example.com)")}),
+
     # --- messages that would forge lines of their own -------------------------------------------------
     Case("message-newline-in-key", "messages", [f"{PROFILE}:8:1: error: unknown key 'x\\nportfolios/ada/profile.yml:"
                                                 "1:1: error: forged'"],

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path, PurePosixPath
+from urllib.parse import quote
 
 from markupsafe import Markup
 
@@ -19,7 +20,16 @@ from generator.model.types import duration_days
 from generator.problems import Position, display_path
 from generator.read.git_history import Commit
 from generator.render.markdown import MarkdownRefused, render_markdown
-from generator.render.portfolio.links import IMAGE_SUFFIXES, URL_ATTR_RE, anchor, local_file, reserved_names
+from generator.render.portfolio.links import (
+    IMAGE_SUFFIXES,
+    URL_ATTR_RE,
+    anchor,
+    inert_links,
+    inert_name,
+    is_active,
+    local_file,
+    reserved_names,
+)
 from generator.render.portfolio.views import Artifact, EntryView, FeedbackView
 from generator.render.portfolio.wording import artifact_caption, provenance_sentence
 
@@ -83,6 +93,7 @@ class EntryViews:
         meta = loaded.meta
         commit = self.history.get(loaded.file.resolve()) if self.history is not None else None
         self.files.update(f for ref in URL_ATTR_RE.findall(body) if (f := self.local_file(ref)))
+        body = Markup(inert_links(body, self.local_file))
         view = EntryView(
             id=loaded.id, anchor=anchor("entry", loaded.id), title=meta.title, date=meta.date, kind=meta.kind,
             body=body if meta.kind != "feedback" else Markup(""),
@@ -137,9 +148,12 @@ class EntryViews:
         path = self.local_file(ref)
         if path in self.reserved:
             path = None
-        if path:
-            self.files.add(path)
-        return Artifact(ref, path, image and path is not None, artifact_caption(ref))
+        if path is None:
+            return Artifact(ref, None, False, artifact_caption(ref))
+        self.files.add(path)
+        if is_active(path):
+            return Artifact(ref, quote(inert_name(path)), False, artifact_caption(ref), PurePosixPath(path).name)
+        return Artifact(ref, path, image, artifact_caption(ref))
 
 
 def feedback_provenance(available: bool, commit: Commit | None, verification: Verification, counts: bool) -> str:

@@ -8,17 +8,20 @@ from pathlib import Path
 from generator.link.project import Portfolio, Project
 from generator.read.git_history import Commit, read_git_history
 from generator.render.portfolio.context import build_context
-from generator.render.portfolio.links import THEME_PREFIX, confined, reserved_names
+from generator.render.portfolio.links import THEME_PREFIX, confined, inert_name, reserved_names
+from generator.render.portfolio.policy import enforce_policy
 from generator.render.portfolio.printed import for_print
 from generator.render.portfolio.theme import environment, theme_dirs
 from generator.render.portfolio.views import PortfolioContext
+from generator.render.sandbox import render_template
 
 _UNSET: dict[Path, Commit] = {}
 
 
 def render_context_html(project: Project, context: PortfolioContext) -> str:
     env = environment(theme_dirs(project.root))
-    return env.get_template("portfolio.html").render(c=context, language=context.language, theme_url=THEME_PREFIX)
+    return enforce_policy(render_template(env, "portfolio.html", c=context, language=context.language,
+                                          theme_url=THEME_PREFIX))
 
 
 def render_print_html(project: Project, context: PortfolioContext, page: str) -> str:
@@ -36,10 +39,12 @@ def render_portfolio_html(project: Project, portfolio: Portfolio,
 
 
 def copy_person_files(portfolio: Portfolio, files: list[str], target: Path) -> None:
-    """Copy the files the page links to; `files` were confined to the person's folder by the context."""
+    """Copy the files the page links to, active ones under their inert names; `files` were confined
+    to the person's folder by the context."""
     root = portfolio.folder.resolve()
     for rel in files:
         if confined(root, rel) != rel or rel in reserved_names(portfolio.id):
             continue
-        (target / rel).parent.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile((root / rel).resolve(), target / rel)
+        copy = target / inert_name(rel)
+        copy.parent.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile((root / rel).resolve(), copy)

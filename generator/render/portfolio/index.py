@@ -10,7 +10,9 @@ from generator.link.project import Portfolio, Project
 from generator.link.provenance import STATUSES, verify_portfolio
 from generator.link.versions import view_for_version
 from generator.render.portfolio.links import THEME_PREFIX
+from generator.render.portfolio.policy import enforce_policy
 from generator.render.portfolio.theme import environment, theme_dirs
+from generator.render.sandbox import render_template
 from generator.render.site.paths import level_anchor
 
 # Sorting by status puts the people closest to promotion first.
@@ -69,7 +71,8 @@ def index_row(project: Project, portfolio: Portfolio, pdf: bool, built: bool = T
 def render_index_html(project: Project, rows: list[IndexRow]) -> str:
     assert project.framework is not None
     env = environment(theme_dirs(project.root))
-    return env.get_template("index.html").render(
+    return enforce_policy(render_template(
+        env, "index.html",
         rows=rows, as_of=project.as_of, framework_name=project.framework.name,
         framework_version=project.framework.version, language=project.config.language, theme_url=THEME_PREFIX,
-        handbook_url=handbook_url(project, project.framework.version))
+        handbook_url=handbook_url(project, project.framework.version)), scripts=True)

@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from generator.render.portfolio.links import anchor
+from generator.render.sandbox import sandboxed_environment
 
 PACKAGED = Path(__file__).resolve().parent.parent.parent / "themes" / "portfolio"
 TEMPLATE_SUFFIXES = {".html", ".j2"}
@@ -36,9 +37,9 @@ def _number(value: float) -> str:
 
 @lru_cache(maxsize=8)
 def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
-                             autoescape=True, trim_blocks=True, lstrip_blocks=True,
-                             undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
+    env = sandboxed_environment(loader=jinja2.FileSystemLoader([str(d) for d in dirs]),
+                                autoescape=True, trim_blocks=True, lstrip_blocks=True,
+                                undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.filters.update(
         label=lambda s: str(s).replace("_", " "),
         date=lambda d: d.isoformat() if isinstance(d, dt.date) else str(d),

@@ -22,6 +22,7 @@ class Artifact:
     href: str | None  # None when the file is not available
     image: bool
     caption: str = ""  # the file's name in words, for the figure caption and the image's alt text
+    download: str | None = None  # an active file's own name: its copy is inert, linked as a download
 
 
 @dataclass

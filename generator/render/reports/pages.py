@@ -11,8 +11,10 @@ from generator.problems import Position
 from generator.render.portfolio.context import THEME_PREFIX, created_stamp
 from generator.render.portfolio.pdf_job import PdfJob
 from generator.render.portfolio.pdf_worker import render_pdf
+from generator.render.portfolio.policy import enforce_policy
 from generator.render.portfolio.theme import PACKAGED, copy_static, environment
 from generator.render.portfolio.theme import theme_dirs as portfolio_dirs
+from generator.render.sandbox import render_template
 from generator.write.atomic import write_text
 from generator.write.stamps import Stamp, link_tree, read_stamp, write_stamp
 from generator.write.workers import Outcome, Pool
@@ -30,9 +32,10 @@ def render_page(project: Project, template: str, **context: object) -> str:
     """A template of the reports theme, with what every report page shows."""
     assert project.framework is not None
     env = environment(theme_dirs(project.root))
-    return env.get_template(template).render(
+    return enforce_policy(render_template(
+        env, template,
         language=project.config.language, theme_url=THEME_PREFIX, framework_name=project.framework.name,
-        framework_version=project.framework.version, created=created_stamp(project.as_of), **context)
+        framework_version=project.framework.version, created=created_stamp(project.as_of), **context))
 
 
 def write_page(project: Project, html: str, staged: Path, name: str, final: Path, pdf: str | None,

@@ -14,6 +14,7 @@ from generator.link.project import Project
 from generator.model.framework import Domain, Framework
 from generator.model.track import Milestone, Track, TrackLevel
 from generator.render.changes import HEADINGS, grouped
+from generator.render.sandbox import render_template
 from generator.render.site import paths
 from generator.render.site.charts import build_track_chart, describe_cadence, render_cadence, render_track_chart
 from generator.render.site.free_pages import FreePage, read_free_pages, render_free_page
@@ -247,6 +248,6 @@ def render_glossary(data: SiteData) -> str:
 
 
 def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> str:
-    return env.get_template(template).render(context)
+    return render_template(env, template, context)
 
 

@@ -13,6 +13,7 @@ from markupsafe import Markup
 from generator.link.competencies import ResolvedCompetency
 from generator.model.track import Track
 from generator.render.markdown import render_markdown
+from generator.render.sandbox import render_template
 from generator.render.site import paths
 from generator.render.site.charts import build_track_chart, describe_cadence, render_cadence, render_track_chart
 from generator.render.site.pages import SiteData, render_glossary, site_name
@@ -27,7 +28,8 @@ def render_print_html(data: SiteData, title: str | None = None) -> str:
     charts = {t.id: render_track_chart(t, build_track_chart(data.framework, t, data.track_competencies(t)),
                                        f"pchart-{t.id}") for t in data.tracks}
     pages = [(p, p.text) for p in data.free_pages]
-    return env.get_template("handbook.html.j2").render(
+    return render_template(
+        env, "handbook.html.j2",
         data=data, framework=data.framework, site_name=title or site_name(data.project), charts=charts,
         cadence=render_cadence, cadence_text=describe_cadence,
         pages=pages, language=data.project.config.language, glossary=_glossary(data))

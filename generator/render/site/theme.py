@@ -14,6 +14,7 @@ from pathlib import Path
 import jinja2
 from markupsafe import Markup
 
+from generator.render.sandbox import sandboxed_environment
 from generator.render.site.paths import unlink_docs
 from generator.render.site.text import block_html, content_html, escape_text, inline_html
 
@@ -67,7 +68,7 @@ def _bytecode_cache() -> jinja2.BytecodeCache:
 
 def markdown_env(root: Path) -> jinja2.Environment:
     """Templates that write Markdown pages: content is escaped or sanitized by default."""
-    env = jinja2.Environment(
+    env = sandboxed_environment(
         loader=jinja2.FileSystemLoader([str(d / "templates") for d in theme_dirs(root)]),
         bytecode_cache=_bytecode_cache(),
         trim_blocks=True, lstrip_blocks=True, keep_trailing_newline=True,
@@ -79,7 +80,7 @@ def markdown_env(root: Path) -> jinja2.Environment:
 
 def print_env(root: Path) -> jinja2.Environment:
     """Templates of the printable handbook: HTML with autoescape on."""
-    env = jinja2.Environment(
+    env = sandboxed_environment(
         loader=jinja2.FileSystemLoader([str(d / "print") for d in theme_dirs(root)]),
         bytecode_cache=_bytecode_cache(),
         trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined, autoescape=True)

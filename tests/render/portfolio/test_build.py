@@ -112,7 +112,7 @@ def test_cli_warns_about_refused_resources(tmp_path: Path) -> None:
     root = make_hostile(tmp_path)
     result = run_cli("build", "--root", root, "--no-site", "--person", "mallory", "--jobs", "1", "--verbose")
     assert result.exit_code == 0, result.output
-    assert "skipped mallory.pdf: refused http://127.0.0.1:9/x.png" in result.stderr
+    assert "skipped mallory.pdf: refused file:///portfolios/mallory/attachments/outside.svg" in result.stderr
     assert "1 portfolio, 1 PDF" in result.stderr
 
 

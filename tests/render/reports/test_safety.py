@@ -52,3 +52,26 @@ def test_same_inputs_give_byte_identical_reports(tmp_path: Path) -> None:
         pages.append((render_programme_html(project, programme_report(project)),
                       [render_team_html(project, v) for v in team_views(project)]))
     assert pages[0] == pages[1]
+
+
+def _first_active(page: str) -> str:
+    import re
+
+    found = re.search(r"<(?:script|link|style|img|iframe|object|embed|base|meta\s+http-equiv)\b[^>]*>", page,
+                      re.IGNORECASE)
+    return found.group(0) if found else ""
+
+
+@pytest.mark.parametrize("fixture", ["reports", "packets"])
+def test_every_private_page_has_the_policy_before_anything_it_loads(fixture: str,
+                                                                    request: pytest.FixtureRequest) -> None:
+    from generator.render.portfolio.policy import INDEX_POLICY, PAGE_POLICY, policy_meta
+
+    built = request.getfixturevalue(fixture)
+    build = built.project.root / "build"
+    pages = [p for p in sorted(build.rglob("*.html")) if "site" not in p.relative_to(build).parts]
+    assert len(pages) > 3
+    for page in pages:
+        policy = INDEX_POLICY if page.relative_to(build).as_posix() in ("portfolios/index.html",
+                                                                         "calibration/index.html") else PAGE_POLICY
+        assert _first_active(page.read_text(encoding="utf-8")) == policy_meta(policy), page
