@@ -61,4 +61,7 @@ def test_interactive_new_person(repo: Path) -> None:
     assert (repo / "portfolios/eve-example/profile.yml").read_text().splitlines()[:6] == [
         "name: Eve Example", "email: ada@example.com", "track: engineering", "level: L1", "target: L2",
         f"since: {dt.date.today().isoformat()}"]
-    assert handbook("check", "--root", repo).returncode == 0
+    check = handbook("check", "--root", repo)  # git's email is Ada's here: one email is one person
+    assert check.returncode == 1
+    assert "portfolios/eve-example/profile.yml:2:8: error: eve-example's email is also ada's " \
+           "(in portfolios/ada/profile.yml)" in check.stdout + check.stderr
