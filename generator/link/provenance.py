@@ -192,6 +192,16 @@ def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
     return result
 
 
+def refusals(project: Project, portfolio: Portfolio) -> tuple[frozenset[tuple[str, int]], frozenset[str]]:
+    """Feedback items whose giver does not hold their role, and waivers of approvers who may not approve."""
+    profile, owner = portfolio.profile, portfolio.id
+    items = frozenset(key for loaded in portfolio.entries for key, giver, role in feedback_keys(loaded)
+                      if role_refusal(project, profile, owner, giver, role))
+    waivers = frozenset(w.milestone for w in profile.waivers
+                        if approver_refusal(project, profile, owner, w.approved_by))
+    return items, waivers
+
+
 def _waiver_lines(profile: Profile, index: int) -> tuple[int, int]:
     """First and last line of a waiver in profile.yml: up to the next thing the document positions."""
     doc = profile._doc
