@@ -108,8 +108,10 @@ class _Verifier:
         """Blame many files at once: each is one short git process, so threads overlap their waits."""
         todo = [p for p in dict.fromkeys(paths) if p not in self.blames]
         with ThreadPoolExecutor(max_workers=8) as pool:
-            for path, lines in zip(todo, pool.map(self.history.line_origins, todo), strict=True):
-                self.blames[path] = lines
+            blames = list(pool.map(self.history.blame, todo))
+        self.history.read_objects({sha for lines in blames if lines for sha, _ in lines})  # one git for them all
+        for path, lines in zip(todo, blames, strict=True):
+            self.blames[path] = self.history.origins(lines)
 
     def judge(self, origins: list[LineOrigin | None] | None, person: str, folder: Path) -> Verification:
         """Verified when every line was committed by `person`, inside `folder`, in a history not cut short."""

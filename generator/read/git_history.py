@@ -121,10 +121,16 @@ class History:
         Blame gives the commit and the path of each line; who wrote it is read from the commit
         object itself, since blame reports authors through `.mailmap`, which the repository holds.
         """
+        return self.origins(self.blame(path))
+
+    def blame(self, path: Path) -> list[tuple[str, str]] | None:
+        """(commit sha, path in that commit) of each line, or None when the file is not in git."""
         output = run_git(self.root, *BLAME, "--", str(path))
-        if output is None:
+        return None if output is None else parse_blame(output)
+
+    def origins(self, lines: list[tuple[str, str]] | None) -> list[LineOrigin | None] | None:
+        if lines is None:
             return None
-        lines = parse_blame(output)
         self.read_objects({sha for sha, _ in lines if sha != UNCOMMITTED})
         return [None if sha == UNCOMMITTED or sha not in self.objects else LineOrigin(self.objects[sha].commit, name)
                 for sha, name in lines]
