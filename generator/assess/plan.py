@@ -48,6 +48,7 @@ class PlanProgress:
     agreed_verified: bool | None = None
     last_committed_by: str = ""
     uncommitted_changes: bool = False  # plan.yml differs from its last commit
+    history_cut: bool = False  # its last commit is where a shallow clone's history is cut
 
     @property
     def elapsed(self) -> int:

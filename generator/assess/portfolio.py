@@ -25,16 +25,20 @@ def assess_portfolio(project: Project, portfolio: Portfolio) -> Readiness:
 
 
 def trust_of(project: Project, portfolio: Portfolio) -> Trust:
-    """The verification facts readiness may rely on, under the framework's policy."""
-    from generator.link.provenance import verify_portfolio
+    """The verification facts readiness may rely on, under the framework's policy.
+
+    Feedback and waivers from someone who does not hold the role never count, whatever the policy.
+    """
+    from generator.link.provenance import refusals, verify_portfolio
 
     assert project.framework is not None
+    refused, refused_waivers = refusals(project, portfolio)
     roles = project.framework.readiness.roles_needing_verification()
     if not roles:
-        return Trust()
+        return Trust(refused=refused, refused_waivers=refused_waivers)
     provenance = verify_portfolio(project, portfolio)
     return Trust(roles, frozenset(provenance.verified_feedback()),
-                 frozenset(provenance.verified_waivers(portfolio.profile)))
+                 frozenset(provenance.verified_waivers(portfolio.profile)), refused, refused_waivers)
 
 
 ROLE_NAMES = {"self": "a self-assessment", "peer": "a peer", "manager": "your manager", "mentor": "your mentor",

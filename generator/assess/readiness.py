@@ -114,16 +114,24 @@ class Trust:
 
     `verified` holds (entry id, index) keys, `waivers` milestone refs; None means no facts
     were given and everything counts. `roles` are the feedback roles the policy verifies.
+    `refused` items and waivers never count, whatever the policy: their giver or approver
+    does not hold the role they claim.
     """
 
     roles: frozenset[str] = frozenset()
     verified: frozenset[tuple[str, int]] | None = None
     waivers: frozenset[str] | None = None
+    refused: frozenset[tuple[str, int]] = frozenset()
+    refused_waivers: frozenset[str] = frozenset()
 
     def counts(self, entry: str, index: int, role: str) -> bool:
+        if (entry, index) in self.refused:
+            return False
         return self.verified is None or role not in self.roles or (entry, index) in self.verified
 
     def waiver_counts(self, ref: str) -> bool:
+        if ref in self.refused_waivers:
+            return False
         return self.waivers is None or not self.roles or ref in self.waivers
 
 

@@ -108,8 +108,10 @@ class _Verifier:
         """Blame many files at once: each is one short git process, so threads overlap their waits."""
         todo = [p for p in dict.fromkeys(paths) if p not in self.blames]
         with ThreadPoolExecutor(max_workers=8) as pool:
-            for path, lines in zip(todo, pool.map(self.history.line_origins, todo), strict=True):
-                self.blames[path] = lines
+            blames = list(pool.map(self.history.blame, todo))
+        self.history.read_objects({sha for lines in blames if lines for sha, _ in lines})  # one git for them all
+        for path, lines in zip(todo, blames, strict=True):
+            self.blames[path] = self.history.origins(lines)
 
     def judge(self, origins: list[LineOrigin | None] | None, person: str, folder: Path) -> Verification:
         """Verified when every line was committed by `person`, inside `folder`, in a history not cut short."""
@@ -190,6 +192,16 @@ def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
                                                portfolio.folder)
     cache[portfolio.id] = result
     return result
+
+
+def refusals(project: Project, portfolio: Portfolio) -> tuple[frozenset[tuple[str, int]], frozenset[str]]:
+    """Feedback items whose giver does not hold their role, and waivers of approvers who may not approve."""
+    profile, owner = portfolio.profile, portfolio.id
+    items = frozenset(key for loaded in portfolio.entries for key, giver, role in feedback_keys(loaded)
+                      if role_refusal(project, profile, owner, giver, role))
+    waivers = frozenset(w.milestone for w in profile.waivers
+                        if approver_refusal(project, profile, owner, w.approved_by))
+    return items, waivers
 
 
 def _waiver_lines(profile: Profile, index: int) -> tuple[int, int]:

@@ -197,9 +197,8 @@ CADENCES: tuple[str, ...] = Cadence.__args__  # type: ignore[attr-defined]
 VERDICT_ROLES = ("manager", "sponsor", "committee")
 
 # Readers' and signers' public keys: age recipients and the SSH keys code hosts list.
-KEY_RE = re.compile(r"^(?:age1[02-9ac-hj-np-z]{58}|ssh-ed25519 AAAA[A-Za-z0-9+/=]+|ssh-rsa AAAA[A-Za-z0-9+/=]+)"
-                    r"(?: [^\n]*)?$")
-KEY_PREFIXES = ("age1", "ssh-ed25519 ", "ssh-rsa ")
+KEY_RE = re.compile(r"^(?:age1[0-9a-z]+|ssh-ed25519 AAAA[A-Za-z0-9+/=]+|ssh-rsa AAAA[A-Za-z0-9+/=]+)"
+                    r"(?: [^\x00-\x1f\x7f]*)?$")
 
 
 def _check_key(value: str) -> str:

@@ -44,10 +44,13 @@ def read_last_commit(root: Path, path: Path) -> Commit | None:
 
 
 # Git as the commit objects say, not as the repository's own files would have it read: no
-# `.mailmap` renaming (%an/%ae are the raw author; blame's emails are replaced by them),
-# no replacement objects, paths unquoted.
+# `.mailmap` renaming (%an/%ae are the raw author; blame's emails are replaced by them), no
+# replacement objects, paths unquoted.
 RAW_FACTS = ("--no-replace-objects", "-c", "core.quotepath=off", "-c", "log.mailmap=false",
              "-c", "mailmap.file=", "-c", "mailmap.blob=")
+# Blame skips no revision: a committed `.git-blame-ignore-revs` that the user's configuration
+# names would hand a learner's edit to the line's previous author (only the option resets it).
+BLAME = ("blame", "--porcelain", "--no-textconv", "--ignore-revs-file=")
 
 
 def run_git(root: Path, *args: str, timeout: int = 120, stdin: str | None = None) -> str | None:
@@ -118,10 +121,16 @@ class History:
         Blame gives the commit and the path of each line; who wrote it is read from the commit
         object itself, since blame reports authors through `.mailmap`, which the repository holds.
         """
-        output = run_git(self.root, "blame", "--porcelain", "--", str(path))
-        if output is None:
+        return self.origins(self.blame(path))
+
+    def blame(self, path: Path) -> list[tuple[str, str]] | None:
+        """(commit sha, path in that commit) of each line, or None when the file is not in git."""
+        output = run_git(self.root, *BLAME, "--", str(path))
+        return None if output is None else parse_blame(output)
+
+    def origins(self, lines: list[tuple[str, str]] | None) -> list[LineOrigin | None] | None:
+        if lines is None:
             return None
-        lines = parse_blame(output)
         self.read_objects({sha for sha, _ in lines if sha != UNCOMMITTED})
         return [None if sha == UNCOMMITTED or sha not in self.objects else LineOrigin(self.objects[sha].commit, name)
                 for sha, name in lines]

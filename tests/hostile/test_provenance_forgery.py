@@ -207,3 +207,52 @@ def git_out(root: Path, *args: str) -> str:
 
 def short(root: Path) -> str:
     return git_out(root, "rev-parse", "--short=7", "HEAD")
+
+
+def test_a_committed_blame_ignore_list_does_not_hand_the_learners_edit_to_the_giver(tmp_path: Path) -> None:
+    root = repo(tmp_path)
+    commit_verdict(root, "grace")
+    (root / ENTRY).write_text(VERDICT.format(role="manager").replace("Productive.", "Promote now."), encoding="utf-8")
+    git(root, "commit", "-qam", "Touch up", who="ada")
+    (root / ".git-blame-ignore-revs").write_text(git_out(root, "rev-parse", "HEAD") + "\n", encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Ignore formatting commits", who="ada")
+    git(root, "config", "blame.ignoreRevsFile", ".git-blame-ignore-revs")  # as many people set it globally
+    assert verdict(root) == (Verification("unverified", "committed by ada@example.com, grace@example.com"),
+                             "in_progress")
+
+
+def test_a_refused_role_does_not_count_even_when_unverified_feedback_does(tmp_path: Path) -> None:
+    root = repo(tmp_path)
+    framework = root / "content/framework.yml"
+    framework.write_text(framework.read_text() + "readiness: {verified_feedback_only: false}\n", encoding="utf-8")
+    git(root, "commit", "-qam", "Everything counts")
+    commit_verdict(root, "ada", role="sponsor")  # Ada has no sponsor: nobody may give a sponsor's verdict
+    project, _ = load_project(root)
+    portfolio = project.portfolio("ada")
+    assert portfolio is not None
+    assert next(m.status for m in assess_portfolio(project, portfolio).milestones
+                if m.ref == "engineering/mentor-joiner") == "in_progress"
+    commit_verdict(root, "ada", role="manager")  # Grace is her manager: unverified, but the policy counts it
+    project, _ = load_project(root)
+    assert next(m.status for m in assess_portfolio(project, project.portfolio("ada")).milestones  # type: ignore[arg-type]
+                if m.ref == "engineering/mentor-joiner") == "met"
+
+
+def test_a_plan_whose_last_commit_is_a_shallow_cut_is_unverifiable(tmp_path: Path) -> None:
+    root = repo(tmp_path)
+    (root / "portfolios/ada/plan.yml").write_text(
+        "starts: 2026-05-01\nends: 2026-09-30\nagreed_with: grace\n", encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "My plan", who="ada")
+    (root / "portfolios/ada/entries/2026-05-03-note.md").write_text(
+        "---\ntitle: Note\ndate: 2026-05-03\nkind: project\n---\nA note.\n", encoding="utf-8")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "Grace's unrelated commit", who="grace")
+    clone = tmp_path / "clone"
+    subprocess.run(["git", "clone", "-q", "--depth", "1", f"file://{root}", str(clone)], check=True,
+                   capture_output=True)
+    project, _ = load_project(clone)
+    html = render_portfolio_html(project, project.portfolio("ada"))  # type: ignore[arg-type]
+    assert ("agreed with Grace Manager (unverifiable: the history is cut short at the plan's last commit, "
+            "a shallow clone):") in html

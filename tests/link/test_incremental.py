@@ -95,6 +95,31 @@ def test_people_added_or_removed_recheck_the_references_to_them(company: Path, r
     assert problems(company) == []
 
 
+def test_what_others_profiles_say_of_people_is_rechecked(company: Path, reads: list[str]) -> None:
+    """Committee membership, emails and managers in one profile change what another person's check finds."""
+    (company / "portfolios/ada/entries/2026-04-10-bea.md").write_text(
+        "---\ntitle: Bea on it\ndate: 2026-04-10\nkind: feedback\nfrom: bea\nrole: committee\n---\nGood.\n",
+        encoding="utf-8")
+    found = problems(company)
+    assert [(p["path"], p["message"]) for p in found] == [
+        ("portfolios/ada/entries/2026-04-10-bea.md",
+         "bea is not a committee member, so their feedback cannot have role: committee")]
+    reads.clear()
+    (company / "portfolios/bea/profile.yml").write_text(
+        (company / "portfolios/bea/profile.yml").read_text() + "committee: true\n", encoding="utf-8")
+    assert problems(company) == [] == problems(company, "--no-cache")
+    assert "ada" in reads
+    edit(company / "portfolios/cyd/profile.yml", "cyd@example.com", "BEA@example.com")
+    edit(company / "portfolios/bea/profile.yml", "manager: grace", "manager: cyd")
+    edit(company / "portfolios/cyd/profile.yml", "manager: grace", "manager: bea")
+    found = problems(company)
+    assert found == problems(company, "--no-cache")
+    assert [(p["path"], p["line"], p["message"]) for p in found] == [
+        ("portfolios/bea/profile.yml", 7, "the reporting line goes round in a circle: bea → cyd → bea "
+                                          "(each is managed by the next)"),
+        ("portfolios/cyd/profile.yml", 2, "cyd's email is also bea's (in portfolios/bea/profile.yml)")]
+
+
 def _cache_file(root: Path) -> Path:
     return root / ".handbook-cache" / "check.json"
 

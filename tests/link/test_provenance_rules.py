@@ -171,13 +171,13 @@ def test_verifying_one_portfolio_blames_only_its_own_files(tmp_path: Path, monke
     git(root, "add", "-A")
     git(root, "commit", "-qm", "Linus's portfolio")
     blamed: list[Path] = []
-    real = provenance.History.line_origins
+    real = provenance.History.blame
 
     def recording(self, path: Path):  # type: ignore[no-untyped-def]
         blamed.append(path)
         return real(self, path)
 
-    monkeypatch.setattr(provenance.History, "line_origins", recording)
+    monkeypatch.setattr(provenance.History, "blame", recording)
     project, _ = load_project(root)
     ada, linus = project.portfolio("ada"), project.portfolio("linus")
     assert ada is not None and linus is not None

@@ -18,7 +18,7 @@ from generator.link.project import Portfolio, Project
 from generator.link.provenance import UNAVAILABLE, Verification
 from generator.link.versions import view_for_version
 from generator.model.types import ROLES
-from generator.read.git_history import Commit, read_last_commit, run_git
+from generator.read.git_history import Commit, History, read_last_commit, run_git
 from generator.render.portfolio.charts import render_domain_chart
 from generator.render.portfolio.entries import EntryViews
 from generator.render.portfolio.links import THEME_PREFIX, anchor
@@ -58,7 +58,10 @@ def _verify_agreement(project: Project, portfolio: Portfolio, progress: PlanProg
     progress.last_committed_by = commit.author if commit else ""
     # as it stands: a plan changed since the commit is not what was agreed
     progress.uncommitted_changes = bool(commit and run_git(project.root, "status", "--porcelain", "--", str(path)))
-    progress.agreed_verified = bool(commit and email and not progress.uncommitted_changes
+    shallow = History.open(project.root).shallow  # a shallow clone's cut-off commit "adds" every file
+    newest = (run_git(project.root, "log", "-1", "--format=%H", "--", str(path)) or "").strip() if shallow else ""
+    progress.history_cut = bool(commit and newest in shallow)
+    progress.agreed_verified = bool(commit and email and not progress.uncommitted_changes and not progress.history_cut
                                     and progress.plan.agreed_with != portfolio.id
                                     and commit.email.strip().lower() == email.strip().lower())
 

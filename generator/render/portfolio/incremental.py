@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 from importlib.metadata import version as package_version
 from pathlib import Path
 
@@ -110,16 +109,10 @@ class Reuse:
 
     @functools.cache  # noqa: B019
     def trust(self) -> list[str]:
-        """The signing setup `git verify-commit` uses: git's gpg settings and the keys they point at."""
-        settings = run_git(self.project.root, "config", "--get-regexp", r"^(gpg|user\.signingkey)") or ""
-        found = [settings]
-        for line in settings.splitlines():
-            name, _, value = line.partition(" ")
-            if name.lower().endswith("allowedsignersfile"):
-                found.append(_stat(Path(value).expanduser()))
-        home = Path(os.environ.get("GNUPGHOME") or os.path.expanduser("~/.gnupg"))
-        found += [_stat(home / name) for name in ("pubring.kbx", "pubring.gpg", "trustdb.gpg")]
-        return found
+        """What verification reads beyond the files and the people's keys: where a shallow history is cut."""
+        shallow = run_git(self.project.root, "rev-parse", "--is-shallow-repository") or ""
+        cut = run_git(self.project.root, "rev-parse", "--git-path", "shallow") or ""
+        return [shallow.strip(), _stat(self.project.root / cut.strip()) if shallow.strip() == "true" else "-"]
 
     def key(self, portfolio: Portfolio, peers: list[Path] | None = None) -> str | None:
         """The hash of what this person's page is made from; None when it cannot be told.

@@ -39,3 +39,16 @@ def test_agreement_is_verified_only_by_the_agreeing_persons_commit(tmp_path: Pat
     plan.write_text(PLAN.replace("2026-09-30", "2026-12-31"), encoding="utf-8")
     git(root, "commit", "-q", "-am", "Longer", who="ada", date="2026-05-27T10:00:00Z")
     assert "(unverified: the current plan was committed by Ada)" in plan_line(root)  # changed after agreeing
+
+
+def test_an_agreed_plan_changed_since_its_commit_is_not_verified(tmp_path: Path) -> None:
+    root = tmp_path / "repo"
+    shutil.copytree(FIXTURES / "minimal", root)
+    plan = root / "portfolios/ada/plan.yml"
+    plan.write_text(PLAN, encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", ".")
+    git(root, "commit", "-q", "-m", "Agreed", who="grace")
+    assert "(verified: they committed the current plan)" in plan_line(root)
+    plan.write_text(PLAN.replace("2026-09-30", "2026-12-31"), encoding="utf-8")  # not committed
+    assert "agreed with Grace Manager (unverified: the plan has changes not committed yet):" in plan_line(root)
