@@ -40,11 +40,20 @@ def _key_file() -> Path:
     return Path(base) / "handbook" / "cache-key"
 
 
+def read_regular(path: Path | str) -> bytes:
+    """The bytes of a regular file; a FIFO, device or folder is an OSError instead of a read that blocks."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    with os.fdopen(fd, "rb") as handle:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise OSError(f"{path} is not a regular file")
+        return handle.read()
+
+
 def _secret() -> bytes | None:
     """This user's key for signing caches, created on first use; None when it cannot be kept."""
     path = _key_file()
     try:
-        key = path.read_bytes()
+        key = read_regular(path)
         if len(key) >= 32:
             return key
     except OSError:
@@ -58,7 +67,7 @@ def _secret() -> bytes | None:
         return key
     except FileExistsError:
         try:
-            return path.read_bytes() or None
+            return read_regular(path) or None
         except OSError:
             return None
     except OSError:
@@ -100,7 +109,7 @@ class Cache:
         if self._key is None or not self._usable_folder():
             return
         try:
-            raw = self.path.read_bytes()
+            raw = read_regular(self.path)
             mac, _, body = raw.partition(b"\n")
             if not hmac.compare_digest(mac.decode("ascii"), self._mac(body)):
                 return
@@ -159,8 +168,7 @@ class Cache:
         self.misses += 1
         self.dirty = True
         try:
-            with open(path, "rb") as handle:
-                data = handle.read()
+            data = read_regular(path)
         except OSError:
             return None
         digest = hashlib.sha256(data).hexdigest()

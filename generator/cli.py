@@ -261,6 +261,9 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
     from generator.build import AUDIENCES, BuildOptions, run_build
     from generator.progress import TerminalProgress, Verbosity, render_build_summary, stderr_console
 
+    if shard is not None and not shard.strip():
+        # An empty K/N is falsy and would silently build every portfolio.
+        raise click.UsageError("--shard needs K/N, like --shard 2/4 for the second of four runners")
     if bool(shard_dirs) != merge or (merge and (shard or person)) or (shard and person):
         raise click.UsageError("use --merge-shards DIR..., or --shard K/N, or --person ID (one of them)")
     if anonymise and (shard or merge):

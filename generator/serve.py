@@ -30,6 +30,7 @@ from generator.report import format_text
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 PORTFOLIO_FOLDER = "portfolio"  # the previewed portfolio is served at /portfolio/<id>/
 _DOCS_DIR_RE = re.compile(r"^docs_dir:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
+_SITE_URL_RE = re.compile(r"^site_url:\s*['\"]?([^'\"\n#]+?)['\"]?\s*(?:#.*)?$", re.MULTILINE)
 
 
 def parse_dev_addr(text: str) -> tuple[str, int]:
@@ -58,6 +59,15 @@ def mirror(source: Path, target: Path) -> bool:
             shutil.rmtree(path) if path.is_dir() else path.unlink()
             changed = True
     return changed
+
+
+def mount_path_of(config_file: Path) -> str:
+    """The path MkDocs serves the preview under: the path of `site_url`, or `/`."""
+    from urllib.parse import urlsplit
+
+    match = _SITE_URL_RE.search(config_file.read_text(encoding="utf-8"))
+    path = urlsplit(match.group(1).strip()).path if match else ""
+    return "/" + path.strip("/") + "/" if path.strip("/") else "/"
 
 
 def docs_dir_of(config_file: Path) -> Path:
@@ -198,7 +208,8 @@ def serve_preview(project: Project, host: str, port: int, *, as_of: dt.date | No
         preview.refresh(project)
         watcher = SourceWatcher(preview).start()
         _show_mkdocs_log()
-        where = f"http://{host}:{port}/" + (f" and http://{host}:{port}/{PORTFOLIO_FOLDER}/{person}/" if person else "")
+        base = f"http://{host}:{port}{mount_path_of(preview.config_file)}"
+        where = base + (f" and {base}{PORTFOLIO_FOLDER}/{person}/" if person else "")
         click.echo(f"previewing at {where} (Ctrl+C to stop)", err=True)
         try:
             mkdocs_serve.serve(str(preview.config_file), livereload=True, dev_addr=f"{host}:{port}",

@@ -17,7 +17,10 @@ def generate_mkdocs_project(project, out_dir: Path) -> Path:  # type: ignore[no-
     pages = "\n\n".join(p.read_text(encoding="utf-8") for p in project.pages)
     (docs / "index.md").write_text(f"# {project.framework.name}\n\n{pages}\n", encoding="utf-8")
     config = out_dir / "mkdocs.yml"
-    config.write_text("site_name: Stand-in\ndocs_dir: docs\ntheme:\n  name: mkdocs\n", encoding="utf-8")
+    # Like the real generator: site_url gains the version, and MkDocs serves under its path.
+    site_url = project.config.site_url
+    url = f"site_url: {site_url.rstrip('/')}/{project.framework.version}/\n" if site_url else ""
+    config.write_text(f"site_name: Stand-in\ndocs_dir: docs\n{url}theme:\n  name: mkdocs\n", encoding="utf-8")
     return config
 
 

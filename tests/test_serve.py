@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import signal
 import socket
 import subprocess
@@ -232,3 +233,13 @@ def test_port_in_use_is_a_plain_error(minimal: Path) -> None:
     assert f"error: cannot serve on 127.0.0.1:{port}: Address already in use" in result.stderr
     assert "hint: pass another --dev-addr, like 127.0.0.1:8001" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_person_address_follows_the_path_of_site_url(minimal: Path, captured: dict[str, Any]) -> None:
+    config = minimal / "handbook.yml"
+    config.write_text(config.read_text() + "site_url: https://x.example/careers/\n")
+    result = run_cli("serve", "--root", minimal, "--person", "ada")
+    assert result.exit_code == 0, result.stderr
+    mount = re.search(r"previewing at (http://127\.0\.0\.1:8000/careers/[^/ ]+/) and (\S+)/ ", result.stderr)
+    assert mount, result.stderr
+    assert mount.group(2) == mount.group(1) + "portfolio/ada"

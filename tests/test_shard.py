@@ -95,3 +95,7 @@ def test_usage_errors() -> None:
     result = run_cli("build", "--shard", "1/2", "--person", "ada")
     assert result.exit_code == 2
     assert "use --merge-shards DIR..., or --shard K/N, or --person ID" in result.output
+    for empty in ("", " "):
+        result = run_cli("build", "--no-site", "--shard", empty)
+        assert result.exit_code == 2
+        assert "--shard needs K/N, like --shard 2/4" in result.output

@@ -143,13 +143,25 @@ def parent_chain(competency_id: str, by_id: dict[str, Competency]) -> tuple[list
 
 
 def _listings(comp: Competency, by_id: dict[str, Competency], memo: dict[str, dict[str, _Listing]],
-              order: Sequence[str], visiting: frozenset[str] = frozenset()) -> dict[str, _Listing]:
-    """Level id -> what the competency lists there, its ancestors' listings merged in (framework order)."""
-    if comp.id in memo:
-        return memo[comp.id]
-    parent = by_id.get(comp.extends) if comp.extends else None
-    inherited = {} if parent is None or parent.id in visiting else \
-        _listings(parent, by_id, memo, order, visiting | {comp.id})
+              order: Sequence[str]) -> dict[str, _Listing]:
+    """Level id -> what the competency lists there, its ancestors' listings merged in (framework order).
+
+    The chain is walked in a loop, not by recursion: a crafted chain (or loop) of a thousand
+    `extends` must not exhaust the stack. A loop is cut where it closes, as `check` reports it."""
+    path: list[Competency] = []
+    seen: set[str] = set()
+    current: Competency | None = comp
+    while current is not None and current.id not in memo and current.id not in seen:
+        seen.add(current.id)
+        path.append(current)
+        current = by_id.get(current.extends) if current.extends else None
+    for item in reversed(path):
+        parent = by_id.get(item.extends) if item.extends else None
+        memo[item.id] = _merge(item, memo.get(parent.id, {}) if parent else {}, order)
+    return memo[comp.id]
+
+
+def _merge(comp: Competency, inherited: dict[str, _Listing], order: Sequence[str]) -> dict[str, _Listing]:
     merged: dict[str, _Listing] = {}
     removed: set[str] = set()
     rank = {lv: i for i, lv in enumerate(order)}
@@ -162,7 +174,6 @@ def _listings(comp: Competency, by_id: dict[str, Competency], memo: dict[str, di
         listing.items = [i for i in (base.items if base else []) if i.id is None or i.id not in removed]
         listing.items += [_item(b) for b in (own.behaviours if own else [])]
         merged[level_id] = listing
-    memo[comp.id] = merged
     return merged
 
 

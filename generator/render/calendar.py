@@ -9,8 +9,10 @@ Calendars hold portfolio data: they are written under build/, never under site/.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import json
-from dataclasses import dataclass
+from collections import Counter
+from dataclasses import dataclass, replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -83,7 +85,23 @@ def person_reminders(project: Project, portfolio: Portfolio) -> list[Reminder]:
                                   review.title or "Plan review",
                                   f"Review of the plan for {plan.starts.isoformat()} to {plan.ends.isoformat()}.",
                                   "Review"))
-    return reminders
+    return unique_keys(reminders)
+
+
+def unique_keys(reminders: list[Reminder]) -> list[Reminder]:
+    """Keys that two events share (two reviews on one date) gain a stable hash of what the event says,
+    and a counter if they say the same, so no calendar app merges them into one."""
+    counts = Counter(r.key for r in reminders)
+    seen: Counter[str] = Counter()
+    result = []
+    for reminder in reminders:
+        if counts[reminder.key] > 1:
+            identity = "\0".join((reminder.summary, reminder.description, reminder.day.isoformat()))
+            key = f"{reminder.key}-{hashlib.sha256(identity.encode('utf-8')).hexdigest()[:12]}"
+            seen[key] += 1
+            reminder = replace(reminder, key=key if seen[key] == 1 else f"{key}-{seen[key]}")
+        result.append(reminder)
+    return result
 
 
 def _lines(*parts: str) -> str:

@@ -59,7 +59,12 @@ def read_matrix(path: Path, project: Project, problems: Problems, track: str | N
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(f"'{display}' is not UTF-8 text", "export the sheet as CSV UTF-8") from exc
-    rows = list(csv.reader(text.splitlines()))
+    reader = csv.reader(text.splitlines())
+    try:
+        rows = list(reader)
+    except csv.Error as exc:  # e.g. a cell over the csv module's field size limit (128 KiB)
+        raise UserError(f"{display}:{reader.line_num}:1: the row cannot be read as CSV: {exc}",
+                        "keep each cell to a short behaviour; put long text in the competency's Markdown") from exc
     matrix = Matrix()
     if not rows:
         problems.add(display, Position(1, 1), "csv-empty", "the file has no header row",

@@ -229,3 +229,18 @@ def test_a_track_sees_a_competency_as_itself_else_as_the_one_extending_it(tmp_pa
     assert track_competency(project, project.track("all"), "communication").id == "communication"
     assert track_competency(project, project.track("backend"), "communication").id == "backend-communication"
     assert track_competency(project, project.track("backend"), "api-communication") is None
+
+
+def test_a_thousand_long_extends_loop_is_reported_not_a_crash(minimal: Path) -> None:
+    from tests.helpers import run_cli
+
+    count = 1000
+    lines = ["competencies:"]
+    for i in range(count):
+        lines += [f"  - id: loop-{i}", f"    name: Loop {i}", "    domain: technical",
+                  f"    extends: loop-{(i + 1) % count}", "    levels:", "      L1:", "        behaviours: [Loops]"]
+    (minimal / "content/competencies/loop.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    result = run_cli("check", "--root", minimal)
+    assert result.exit_code == 1, result.output
+    assert "Traceback" not in result.output and "RecursionError" not in result.output
+    assert "content/competencies/loop.yml:" in result.output

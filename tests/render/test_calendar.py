@@ -111,3 +111,16 @@ def test_build_writes_calendars_under_build_only(minimal: Path) -> None:
     assert person in report.outputs and team in report.outputs
     assert icalendar.Calendar.from_ical(person.read_text())["X-WR-CALNAME"] == "Ada Example: milestones and check-ins"
     assert not list(minimal.glob("site/**/*.ics"))
+
+
+def test_reviews_on_one_date_keep_their_own_uids(minimal: Path) -> None:
+    plan = PLAN + "  - date: 2026-06-30\n    title: Calibration review\n" * 2
+    (minimal / "portfolios/ada/plan.yml").write_text(plan, encoding="utf-8")
+    project = load(minimal)
+    found = events(render_person_calendar(project, project.portfolio("ada")))
+    reviews = sorted((uid, str(e["SUMMARY"])) for uid, e in found.items() if "/plan/review/" in uid)
+    assert len(reviews) == 3
+    assert [summary for _, summary in reviews].count("Calibration review") == 2
+    assert all(uid.startswith("ada/plan/review/2026-06-30-") for uid, _ in reviews)
+    again = events(render_person_calendar(project, project.portfolio("ada")))
+    assert sorted(again) == sorted(found)  # stable from one build to the next

@@ -83,3 +83,11 @@ def test_missing_required_column(minimal: Path) -> None:
     result = run_cli("import", write(minimal, "competency,behaviour\nA,B\n"), "--root", minimal)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == "matrix.csv:1:1: error: missing column 'level'"
+
+
+def test_a_cell_over_the_csv_field_limit_is_a_located_error(minimal: Path) -> None:
+    text = "competency,level,behaviour\nTesting,L1,Writes tests\nTesting,L2," + "x" * 140_000 + "\n"
+    result = run_cli("import", write(minimal, text), "--root", minimal)
+    assert result.exit_code == 1, result.output
+    assert "matrix.csv:3:1: the row cannot be read as CSV: field larger than field limit" in result.output
+    assert "Traceback" not in result.output
