@@ -59,7 +59,8 @@ def read_matrix(path: Path, project: Project, problems: Problems, track: str | N
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(f"'{display}' is not UTF-8 text", "export the sheet as CSV UTF-8") from exc
-    rows = list(csv.reader(text.splitlines()))
+    # Keep the line ends: a quoted cell may hold line breaks, which the reader keeps only if it sees them.
+    rows = list(csv.reader(text.splitlines(keepends=True)))
     matrix = Matrix()
     if not rows:
         problems.add(display, Position(1, 1), "csv-empty", "the file has no header row",

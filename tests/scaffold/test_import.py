@@ -83,3 +83,14 @@ def test_missing_required_column(minimal: Path) -> None:
     result = run_cli("import", write(minimal, "competency,behaviour\nA,B\n"), "--root", minimal)
     assert result.exit_code == 1
     assert result.stdout.splitlines()[0] == "matrix.csv:1:1: error: missing column 'level'"
+
+
+def test_quoted_line_breaks_in_a_cell_are_kept(minimal: Path) -> None:
+    csv_path = write(minimal, 'competency,level,behaviour,domain,example\n'
+                              'Writing,L1,"Writes code that is\nreadable",technical,"First line\nsecond line"\n')
+    result = run_cli("import", csv_path, "--root", minimal, "--set", "writing")
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load((minimal / "content/competencies/writing.yml").read_text())
+    [behaviour] = data["competencies"][0]["levels"]["L1"]["behaviours"]
+    assert behaviour["text"] == "Writes code that is\nreadable"
+    assert behaviour["examples"] == ["First line\nsecond line"]
