@@ -125,6 +125,12 @@ def _read_row(matrix: Matrix, row: list[str], number: int, columns: dict[str, in
     if name and not cid:
         bad("competency", f"'{name}' gives no usable id", "name the competency with letters or digits")
         ok = False
+    existing = matrix.competencies.get(cid)
+    if ok and existing and domain and existing.domain and existing.domain != domain:
+        # Same name in two domains: merging them would silently mix two competencies' behaviours.
+        bad("domain", f"competency '{name}' is already in domain '{existing.domain}' on an earlier row",
+            f"name the competency distinctly in each domain, like '{name} ({domain})'")
+        ok = False
     if not ok:
         return
     comp = matrix.competencies.setdefault(cid, _Competency(cid, name if name != cid else name.replace("-", " ")
