@@ -28,7 +28,8 @@ class CompetencyLevel(Strict):
 
     @model_validator(mode="after")
     def _something_listed(self) -> CompetencyLevel:
-        if not self.behaviours and not self.remove:
+        # An explicit `behaviours: []` says "nothing expected at this level"; only an absent key is an error.
+        if "behaviours" not in self.model_fields_set and not self.remove:
             raise PydanticCustomError("missing-key", "missing required key 'behaviours'; add 'behaviours:' with "
                                       "at least one behaviour, or 'remove:' inherited ones", {})
         return self

@@ -59,7 +59,8 @@ def read_matrix(path: Path, project: Project, problems: Problems, track: str | N
         text = path.read_text(encoding="utf-8-sig")
     except UnicodeDecodeError as exc:
         raise UserError(f"'{display}' is not UTF-8 text", "export the sheet as CSV UTF-8") from exc
-    reader = csv.reader(text.splitlines())
+    # Keep the line ends: a quoted cell may hold line breaks, which the reader keeps only if it sees them.
+    reader = csv.reader(text.splitlines(keepends=True))
     try:
         rows = list(reader)
     except csv.Error as exc:  # e.g. a cell over the csv module's field size limit (128 KiB)
@@ -128,6 +129,12 @@ def _read_row(matrix: Matrix, row: list[str], number: int, columns: dict[str, in
     cid = name if SLUG_RE.match(name) else slugify(name)
     if name and not cid:
         bad("competency", f"'{name}' gives no usable id", "name the competency with letters or digits")
+        ok = False
+    existing = matrix.competencies.get(cid)
+    if ok and existing and domain and existing.domain and existing.domain != domain:
+        # Same name in two domains: merging them would silently mix two competencies' behaviours.
+        bad("domain", f"competency '{name}' is already in domain '{existing.domain}' on an earlier row",
+            f"name the competency distinctly in each domain, like '{name} ({domain})'")
         ok = False
     if not ok:
         return

@@ -469,6 +469,11 @@ CASES = {
             ),
         ],
     ),
+    "nothing expected at a level": (
+        [("edit", "content/competencies/core.yml", "      L2:\n        behaviours: [Pairs with new joiners]",
+          "      L1:\n        behaviours: []\n      L2:\n        behaviours: [Pairs with new joiners]")],
+        [],
+    ),
     "entry competency at another level": (
         [("edit", "portfolios/ada/entries/2026-04-02-mentoring.md", "kind: mentoring",
           "kind: mentoring\ncompetencies: [mentoring@L3]")],

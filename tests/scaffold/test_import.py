@@ -91,3 +91,27 @@ def test_a_cell_over_the_csv_field_limit_is_a_located_error(minimal: Path) -> No
     assert result.exit_code == 1, result.output
     assert "matrix.csv:3:1: the row cannot be read as CSV: field larger than field limit" in result.output
     assert "Traceback" not in result.output
+
+
+def test_quoted_line_breaks_in_a_cell_are_kept(minimal: Path) -> None:
+    csv_path = write(minimal, 'competency,level,behaviour,domain,example\n'
+                              'Writing,L1,"Writes code that is\nreadable",technical,"First line\nsecond line"\n')
+    result = run_cli("import", csv_path, "--root", minimal, "--set", "writing")
+    assert result.exit_code == 0, result.output
+    data = yaml.safe_load((minimal / "content/competencies/writing.yml").read_text())
+    [behaviour] = data["competencies"][0]["levels"]["L1"]["behaviours"]
+    assert behaviour["text"] == "Writes code that is\nreadable"
+    assert behaviour["examples"] == ["First line\nsecond line"]
+
+
+def test_the_same_name_in_two_domains_is_a_located_error(minimal: Path) -> None:
+    csv_path = write(minimal, "competency,level,behaviour,domain\n"
+                              "Communication,L1,Writes clear notes,technical\n"
+                              "Communication,L1,Runs a clear meeting,leadership\n")
+    result = run_cli("import", csv_path, "--root", minimal)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "matrix.csv:3:4: error: competency 'Communication' is already in domain 'technical' on an earlier row",
+        "    hint: name the competency distinctly in each domain, like 'Communication (leadership)'",
+    ]
+    assert not (minimal / "content/competencies/matrix.yml").exists()
