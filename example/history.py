@@ -139,7 +139,7 @@ def commit_person(folder: Path, everyone: dict[str, Person]) -> None:
     person_id = folder.name
     learner = everyone[person_id]
     target = REPO / "portfolios" / person_id
-    profile = front_matter_free_yaml(folder / "profile.yml")
+    profile = read_yaml(folder / "profile.yml")
     since = str(profile.get("since", "2026-01-01"))
     # the profile, without the waivers its approvers add themselves
     lines = (folder / "profile.yml").read_text(encoding="utf-8").splitlines(keepends=True)
@@ -171,13 +171,13 @@ def commit_person(folder: Path, everyone: dict[str, Person]) -> None:
                [f"portfolios/{person_id}/profile.yml"])
     plan = folder / "plan.yml"
     if plan.is_file():
-        agreed = front_matter_free_yaml(plan).get("agreed_with")
+        agreed = read_yaml(plan).get("agreed_with")
         shutil.copy2(plan, target / "plan.yml")
-        commit(everyone.get(str(agreed), learner), str(front_matter_free_yaml(plan).get("starts", since)),
+        commit(everyone.get(str(agreed), learner), str(read_yaml(plan).get("starts", since)),
                f"{person_id}: development plan", [f"portfolios/{person_id}/plan.yml"])
 
 
-def front_matter_free_yaml(path: Path) -> dict[str, object]:
+def read_yaml(path: Path) -> dict[str, object]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     return data if isinstance(data, dict) else {}
 

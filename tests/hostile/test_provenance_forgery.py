@@ -17,14 +17,11 @@ from generator.assess.portfolio import assess_portfolio
 from generator.link.load import load_project
 from generator.link.provenance import Verification, verify_portfolio
 from generator.render.portfolio import render_portfolio_html
+from tests.link.test_provenance_rules import ENTRY, MINIMAL, PEER
 from tests.render.portfolio.conftest import git
 
-MINIMAL = Path(__file__).parent.parent / "fixtures" / "minimal"
 VERDICT = ("---\ntitle: Grace on the joiner\ndate: 2026-05-01\nkind: feedback\nfrom: grace\nrole: {role}\n"
            "verdict: met\nmilestones: [engineering/mentor-joiner]\n---\nProductive.\n")
-PEER = ("---\ntitle: Linus on the pairing\ndate: 2026-05-02\nkind: feedback\nfrom: linus\nrole: peer\n"
-        "milestones: [engineering/mentor-joiner]\n---\nHelpful.\n")
-ENTRY = "portfolios/ada/entries/2026-05-01-grace.md"
 KEY = ("2026-05-01-grace", 0)
 needs_ssh_keygen = pytest.mark.skipif(shutil.which("ssh-keygen") is None, reason="ssh-keygen signs the commits")
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import html
 import logging
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 from typing import Any
 
@@ -98,10 +101,6 @@ def run_engine(engine: str, config_file: Path, site_dir: Path) -> None:
 
 def run_zensical(config_file: Path, site_dir: Path) -> None:
     """`zensical build --strict` of the same mkdocs.yml, in its own process, into `site_dir`."""
-    import shutil
-    import subprocess
-    import sys
-
     command = shutil.which("zensical", path=str(Path(sys.executable).parent)) or shutil.which("zensical")
     if command is None:
         raise UserError("the site engine 'zensical' is not installed",
