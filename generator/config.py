@@ -11,6 +11,7 @@ from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
+from generator.model.keys import Confidentiality
 from generator.model.types import IsoDate
 
 _UNSAFE_URL = re.compile(r"[\s\"'<>\\`]")
@@ -65,6 +66,8 @@ class HandbookConfig(Strict):
     copyright: str | None = Field(None, description="Copyright line in the site footer.")
     portfolio: PortfolioSettings = Field(default_factory=PortfolioSettings,
                                          description="How readiness portfolios are printed.")
+    confidentiality: Confidentiality | None = Field(None, description="Who reads what; without it nothing is "
+                                                                      "sealed.")
 
     @field_validator("site_url")
     @classmethod

@@ -6,6 +6,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
+from generator.model.keys import Keys
 from generator.model.types import (
     BehaviourRef,
     CompetencyRef,
@@ -31,6 +32,8 @@ class Person(Strict):
     handle: str | None = Field(None, description="Code-host handle such as @grace, for CODEOWNERS.")
     manager: Slug | None = Field(None, description="Person id of their manager, for team views of a manager "
                                                    "of managers.")
+    keys: Keys = Field(default_factory=list, description="Public keys (age1..., ssh-ed25519, ssh-rsa) that open "
+                                                         "what is sealed for this person.")
 
 
 class PeopleFile(Strict):
@@ -55,6 +58,8 @@ class Profile(Strict):
     mentor: Slug | None = Field(None, description="Person id of the mentor.")
     sponsor: Slug | None = Field(None, description="Person id of the sponsor.")
     framework: str | None = Field(None, description="Released framework version to assess against.")
+    keys: Keys = Field(default_factory=list, description="Public keys (age1..., ssh-ed25519, ssh-rsa) that open "
+                                                         "what is sealed for this person.")
     waivers: list[Waiver] = Field(default_factory=list,
                                   description="Milestones that cannot be met, with justification.")
 
