@@ -49,9 +49,9 @@ def test_a_private_key_is_refused_without_being_echoed(minimal: Path, check: Che
 
 def test_an_unknown_reader_of_sealed_feedback_is_located(minimal: Path, check: Check) -> None:
     (minimal / "handbook.yml").write_text(
-        "confidentiality:\n  sealed_feedback:\n    readers: [committee, hr]\n", encoding="utf-8")
+        "confidentiality:\n  sealed_feedback:\n    readers: [manager, hr]\n", encoding="utf-8")
     problems = check(minimal)
-    assert [(p["path"], p["line"], p["column"]) for p in problems] == [("handbook.yml", 3, 26)]
+    assert [(p["path"], p["line"], p["column"]) for p in problems] == [("handbook.yml", 3, 24)]
     assert "'hr'" in str(problems[0]["message"]) + str(problems[0]["hint"])
 
 
@@ -61,3 +61,11 @@ def test_a_person_key_is_checked_in_profile(minimal: Path, check: Check) -> None
     problems = check(minimal)
     assert [(p["path"], p["line"]) for p in problems] == [("portfolios/ada/profile.yml", 8)]
     assert "is not a public key" in str(problems[0]["message"])
+
+
+def test_a_named_reader_without_keys_is_an_error(minimal: Path, check: Check) -> None:
+    (minimal / "handbook.yml").write_text(
+        "confidentiality:\n  sealed_feedback:\n    roles: [peer]\n    readers: [committee]\n", encoding="utf-8")
+    problems = check(minimal)
+    assert [(p["path"], p["line"], p["severity"]) for p in problems] == [("handbook.yml", 2, "error")]
+    assert "readers.committee lists no key" in str(problems[0]["message"]) + str(problems[0]["hint"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, Field, WithJsonSchema
+from pydantic import AfterValidator, Field, WithJsonSchema, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
@@ -57,3 +57,13 @@ class Confidentiality(Strict):
     readers: Readers = Field(default_factory=Readers, description="Readers who are not people of the repository.")
     sealed_feedback: SealedFeedback = Field(default_factory=SealedFeedback,
                                             description="Which feedback is sealed and who opens it.")
+
+    @model_validator(mode="after")
+    def _readers_have_keys(self) -> Confidentiality:
+        # Feedback sealed to a reader without keys could be opened by nobody in that role.
+        for reader in ("committee", "programme"):
+            if reader in self.sealed_feedback.readers and not getattr(self.readers, reader):
+                raise PydanticCustomError("reader-keys", "sealed feedback names {reader} as a reader, but "
+                                          "readers.{reader} lists no key; add its public keys under "
+                                          "confidentiality.readers.{reader}", {"reader": reader})
+        return self
