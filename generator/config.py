@@ -12,6 +12,7 @@ from pydantic import Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
+from generator.model.keys import Confidentiality
 from generator.model.types import IsoDate
 
 _UNSAFE_URL = re.compile(r"[\s\"'<>\\`]")
@@ -74,6 +75,8 @@ class HandbookConfig(Strict):
     site: SiteSettings = Field(default_factory=SiteSettings, description="How the handbook site is built.")
     portfolio: PortfolioSettings = Field(default_factory=PortfolioSettings,
                                          description="How readiness portfolios are printed.")
+    confidentiality: Confidentiality | None = Field(None, description="Who reads what; without it nothing is "
+                                                                      "sealed.")
 
     @field_validator("site_url")
     @classmethod

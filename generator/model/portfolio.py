@@ -35,8 +35,9 @@ class Person(Strict):
     committee: bool = Field(False, description="A member of the promotion committee: only members may give "
                                                "committee feedback and verdicts.")
     keys: list[PublicKey] = Field(default_factory=list, max_length=MAX_ITEMS,
-                                  description="Public keys (age1..., ssh-ed25519 ..., ssh-rsa ...): SSH keys "
-                                              "check who signed their commits.")
+                                  description="Public keys (age1..., ssh-ed25519 ..., ssh-rsa ...): they open "
+                                              "what is sealed for this person, and SSH keys check who signed "
+                                              "their commits.")
 
 
 class PeopleFile(Strict):
@@ -63,8 +64,9 @@ class Profile(Strict):
     committee: bool = Field(False, description="A member of the promotion committee: only members may give "
                                                "committee feedback and verdicts.")
     keys: list[PublicKey] = Field(default_factory=list, max_length=MAX_ITEMS,
-                                  description="Public keys (age1..., ssh-ed25519 ..., ssh-rsa ...): SSH keys "
-                                              "check who signed their commits.")
+                                  description="Public keys (age1..., ssh-ed25519 ..., ssh-rsa ...): they open "
+                                              "what is sealed for this person, and SSH keys check who signed "
+                                              "their commits.")
     framework: str | None = Field(None, description="Released framework version to assess against.")
     waivers: list[Waiver] = Field(default_factory=list,
                                   description="Milestones that cannot be met, with justification.")

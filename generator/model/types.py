@@ -199,14 +199,21 @@ VERDICT_ROLES = ("manager", "sponsor", "committee")
 # Readers' and signers' public keys: age recipients and the SSH keys code hosts list.
 KEY_RE = re.compile(r"^(?:age1[0-9a-z]+|ssh-ed25519 AAAA[A-Za-z0-9+/=]+|ssh-rsa AAAA[A-Za-z0-9+/=]+)"
                     r"(?: [^\x00-\x1f\x7f]*)?$")
+MAX_KEY = 2000
 
 
 def _check_key(value: str) -> str:
     value = value.strip()
-    if not KEY_RE.match(value):
+    if value.upper().startswith("AGE-SECRET-KEY") or "PRIVATE KEY" in value.upper():
+        # Never echo a private key into check output or CI logs.
+        raise PydanticCustomError("public-key", "this is a private key, which must never be committed; remove it "
+                                  "from the repository (and its history), make a new key, and write its public "
+                                  "part (age1... from `age-keygen -y`, or the SSH .pub file)")
+    if len(value) > MAX_KEY or not KEY_RE.match(value):
         shown = value if len(value) <= 40 else value[:37] + "..."
         raise PydanticCustomError("public-key", "'{value}' is not a public key; write an age key (age1...) or an SSH "
-                                  "public key (ssh-ed25519 AAAA... or ssh-rsa AAAA...), as one line",
+                                  "public key (ssh-ed25519 AAAA... or ssh-rsa AAAA...), as one line as `age-keygen -y` "
+                                  "or the .pub file prints it",
                                   {"value": shown})
     return value
 
