@@ -1,0 +1,1 @@
+"""Commands of the handbook command line, one module each."""
