@@ -16,6 +16,7 @@ import click
 from pydantic_core import PydanticCustomError
 
 from generator import __version__
+from generator.commands.identities import identity_option
 from generator.link.load import load_project
 from generator.link.project import Project
 from generator.model.types import KINDS, ROLES, date_in_range
@@ -129,6 +130,7 @@ def main() -> None:
 @quiet_option
 @verbose_option
 @handle_errors
+@identity_option
 def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: str | None, staged: bool,
           cache: bool, quiet: bool, verbose: bool) -> None:
     """Validate every file and report every problem at once."""
@@ -177,6 +179,7 @@ def report_problems(problems: Problems, fmt: str, strict: bool, files: int, verb
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @handle_errors
+@identity_option
 def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
     """Show PERSON's readiness for their target level."""
     from generator.assess.portfolio import assess_portfolio
@@ -202,6 +205,7 @@ def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @handle_errors
+@identity_option
 def team(manager: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
     """Show what MANAGER's reporting line needs: status, due, overdue, stale, feedback owed."""
     from generator.render.teams import team_views
@@ -219,6 +223,7 @@ def team(manager: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @handle_errors
+@identity_option
 def report(root: Path, as_of: dt.date | None, fmt: str) -> None:
     """Show the programme report: participation, readiness over time, recalibration signals."""
     from generator.render.reports import programme_report
@@ -254,6 +259,7 @@ def report(root: Path, as_of: dt.date | None, fmt: str) -> None:
 @quiet_option
 @verbose_option
 @handle_errors
+@identity_option
 def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: bool, person: str | None,
           jobs: int | None, all_versions: bool, audiences: tuple[str, ...], anonymise: bool, shard: str | None,
           merge: bool, engine: str | None, shard_dirs: tuple[Path, ...], quiet: bool, verbose: bool) -> None:
@@ -455,6 +461,7 @@ def codeowners(root: Path, output: Path | None) -> None:
 @click.option("--person", default=None, help="Also preview this person's portfolio (at /portfolio/).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
 @handle_errors
+@identity_option
 def serve(root: Path, as_of: dt.date | None, dev_addr: str, person: str | None, open_browser: bool) -> None:
     """Preview the handbook locally, rebuilding and reloading the page on every save."""
     from generator.serve import parse_dev_addr, serve_preview
@@ -501,3 +508,8 @@ def export_badges(root: Path, as_of: dt.date | None, out: Path | None, person: s
         raise UserError(f"no portfolio for '{person}' under portfolios/", "pass the id of a folder in portfolios/")
     paths = write_badges(project, out or default_dir(project, "badges"), person)
     click.echo(f"wrote {len(paths)} file(s) to {display_path(out or default_dir(project, 'badges'), project.root)}")
+
+
+from generator.commands.feedback import feedback  # noqa: E402  (a command module imports this one's helpers)
+
+main.add_command(feedback)

@@ -1,0 +1,242 @@
+"""Sealed feedback: sealed with age to the policy's readers, opened with their keys, bound to its envelope."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from generator.read.sealing import SealedContent, open_sealed, read_identities, seal
+from tests.gitrepo import git, minimal_repo
+from tests.helpers import run_cli
+
+MILESTONE = "engineering/mentor-joiner"
+
+
+def age_key(folder: Path, name: str) -> tuple[Path, str]:
+    """A new age identity file and its public key, made by age-keygen."""
+    path = folder / f"{name}.agekey"
+    subprocess.run(["age-keygen", "-o", str(path)], check=True, capture_output=True)
+    public = subprocess.run(["age-keygen", "-y", str(path)], check=True, capture_output=True, text=True)
+    return path, public.stdout.strip()
+
+
+def ssh_key(folder: Path, name: str) -> tuple[Path, str]:
+    """A new OpenSSH ed25519 key without a passphrase, made by ssh-keygen, and its public line."""
+    path = folder / name
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", f"{name}@example.com", "-f", str(path)],
+                   check=True, capture_output=True)
+    return path, path.with_suffix(".pub").read_text(encoding="utf-8").strip()
+
+
+@pytest.fixture
+def keys(tmp_path: Path) -> dict[str, tuple[Path, str]]:
+    folder = tmp_path / "keys"
+    folder.mkdir()
+    return {"committee": age_key(folder, "committee"), "grace": ssh_key(folder, "grace"),
+            "other": age_key(folder, "other")}
+
+
+def entry_text(person: str, giver: str, role: str, recipients: list[str], *, verdict: str | None = None,
+               text: str = "Sam is productive.", date: str = "2026-05-01", milestones: tuple[str, ...] = (MILESTONE,),
+               envelope: dict[str, object] | None = None) -> str:
+    content = SealedContent.model_validate({
+        "person": person, "from": giver, "role": role, "date": date, "milestones": list(milestones),
+        "verdict": verdict, "text": text, **(envelope or {})})
+    armour = seal(content, recipients)
+    block = "".join(f"  {line}\n" for line in armour.strip().splitlines())
+    return (f"---\ntitle: {role.title()} feedback\ndate: {date}\nkind: feedback\nfrom: {giver}\nrole: {role}\n"
+            f"milestones: [{', '.join(milestones)}]\nsealed: |\n{block}---\n")
+
+
+@pytest.fixture
+def repo(tmp_path: Path, keys: dict[str, tuple[Path, str]]) -> Path:
+    """The minimal handbook in git, sealing manager and peer feedback for the committee and the manager."""
+    root = minimal_repo(tmp_path)
+    (root / "handbook.yml").write_text(
+        "site_name: Minimal Handbook\nas_of: 2026-06-01\nconfidentiality:\n"
+        f"  readers:\n    committee: [{keys['committee'][1]}]\n"
+        "  sealed_feedback:\n    roles: [peer, manager]\n    readers: [committee, manager]\n", encoding="utf-8")
+    (root / "portfolios/people.yml").write_text(
+        "people:\n"
+        f"  - {{id: grace, name: Grace Manager, email: grace@example.com, keys: ['{keys['grace'][1]}']}}\n"
+        "  - {id: linus, name: Linus Peer, email: linus@example.com}\n", encoding="utf-8")
+    commit(root, "ada@example.com", "Policy")
+    return root
+
+
+def commit(root: Path, email: str, message: str) -> None:
+    git(root, "add", "-A")
+    git(root, "-c", f"user.email={email}", "-c", "user.name=Someone", "commit", "-qm", message)
+
+
+def give(root: Path, name: str, text: str, email: str) -> Path:
+    path = root / "portfolios/ada/entries" / name
+    path.write_text(text, encoding="utf-8")
+    commit(root, email, f"Feedback {name}")
+    return path
+
+
+def readers(keys: dict[str, tuple[Path, str]]) -> list[str]:
+    return [keys["committee"][1], keys["grace"][1]]
+
+
+def check(root: Path, *args: str | Path) -> list[dict[str, object]]:
+    result = run_cli("check", "--root", root, "--format", "json", "--no-cache", *args)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout or "[]")
+
+
+def located(problems: list[dict[str, object]]) -> list[str]:
+    return [f"{p['path']}:{p['line']}:{p['column']}: {p['severity']}: {p['message']}" for p in problems]
+
+
+def readiness(root: Path, *args: str | Path) -> dict[str, object]:
+    result = run_cli("readiness", "ada", "--root", root, "--format", "json", *args)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)
+
+
+def test_debian_age_opens_what_the_tool_seals(tmp_path: Path, keys: dict[str, tuple[Path, str]]) -> None:
+    content = SealedContent.model_validate({"person": "ada", "from": "grace", "role": "manager",
+                                            "date": dt.date(2026, 5, 1), "verdict": "met", "text": "Ready."})
+    sealed = tmp_path / "block.age"
+    sealed.write_text(seal(content, readers(keys)), encoding="utf-8")
+    for key in ("committee", "grace"):
+        opened = subprocess.run(["age", "-d", "-i", str(keys[key][0]), str(sealed)], check=True,
+                                capture_output=True, text=True)
+        assert json.loads(opened.stdout)["text"] == "Ready."
+        assert open_sealed(sealed.read_text(), read_identities([str(keys[key][0])])) == content
+    assert open_sealed(sealed.read_text(), read_identities([str(keys["other"][0])])) is None
+
+
+def test_sealed_feedback_counts_by_its_public_part_without_a_key(
+        repo: Path, keys: dict[str, tuple[Path, str]]) -> None:
+    give(repo, "2026-05-01-peer.md", entry_text("ada", "linus", "peer", readers(keys)), "linus@example.com")
+    give(repo, "2026-05-02-manager.md", entry_text("ada", "grace", "manager", readers(keys), verdict="met",
+                                                   date="2026-05-02"), "grace@example.com")
+    assert check(repo) == []
+    closed = readiness(repo)
+    mentor = next(m for m in closed["milestones"] if m["id"] == MILESTONE)
+    assert (mentor["status"], mentor["missing"], mentor["sealed"]) == ("in_progress", ["criterion"], 2)
+    assert closed["complete"] is False
+    text = run_cli("readiness", "ada", "--root", repo).output
+    assert ("2 verdicts sealed for the committee and the manager: the status counts only who gave them and in "
+            "which role") in " ".join(text.split())
+    for key in ("committee", "grace"):
+        assert check(repo, "--identity", keys[key][0]) == []
+        opened = readiness(repo, "--identity", keys[key][0])
+        mentor = next(m for m in opened["milestones"] if m["id"] == MILESTONE)
+        assert (mentor["status"], mentor["missing"], mentor["sealed"]) == ("met", [], 0)
+        assert (opened["status"], opened["complete"]) == ("ready", True)
+
+
+def test_identity_from_the_environment(repo: Path, keys: dict[str, tuple[Path, str]],
+                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    give(repo, "2026-05-01-manager.md", entry_text("ada", "grace", "manager", readers(keys), verdict="met"),
+         "grace@example.com")
+    monkeypatch.setenv("HANDBOOK_IDENTITY", f"{keys['other'][0]}:{keys['committee'][0]}")
+    assert readiness(repo)["complete"] is True
+    monkeypatch.setenv("HANDBOOK_IDENTITY", str(repo / "missing.key"))
+    result = run_cli("readiness", "ada", "--root", repo)
+    assert result.exit_code == 1
+    assert f"error: {repo / 'missing.key'}: the identity file cannot be read" in result.output
+
+
+def test_a_block_moved_to_another_person_is_a_located_error(
+        repo: Path, keys: dict[str, tuple[Path, str]]) -> None:
+    bob = repo / "portfolios/bob"
+    shutil.copytree(repo / "portfolios/ada", bob)
+    (bob / "profile.yml").write_text((bob / "profile.yml").read_text().replace("Ada Example", "Bob Example")
+                                     .replace("ada@", "bob@"), encoding="utf-8")
+    (bob / "entries/2026-05-01-manager.md").write_text(
+        entry_text("ada", "grace", "manager", readers(keys), verdict="met"), encoding="utf-8")
+    commit(repo, "grace@example.com", "Copied")
+    assert check(repo) == []  # without a key only the envelope and the armour can be checked
+    problems = check(repo, "--identity", keys["committee"][0])
+    assert located(problems) == [
+        "portfolios/bob/entries/2026-05-01-manager.md:8:9: error: the sealed feedback of the entry "
+        "'2026-05-01-manager' was sealed for another envelope: person is ada inside but bob outside"]
+    result = run_cli("readiness", "ada", "--root", repo, "--identity", keys["committee"][0])
+    assert result.exit_code == 1 and "nothing was written" in result.output  # nothing is claimed from it
+
+
+def test_a_block_under_another_giver_or_date_is_a_located_error(
+        repo: Path, keys: dict[str, tuple[Path, str]]) -> None:
+    text = entry_text("ada", "grace", "manager", readers(keys), verdict="met")
+    give(repo, "2026-05-01-peer.md", text.replace("from: grace", "from: linus").replace("role: manager",
+                                                                                       "role: peer"),
+         "linus@example.com")
+    give(repo, "2026-05-03-manager.md", text.replace("date: 2026-05-01", "date: 2026-05-03"), "grace@example.com")
+    problems = check(repo, "--identity", keys["grace"][0])
+    assert located(problems) == [
+        "portfolios/ada/entries/2026-05-01-peer.md:8:9: error: the sealed feedback of the entry "
+        "'2026-05-01-peer' was sealed for another envelope: from is grace inside but linus outside; role is "
+        "manager inside but peer outside",
+        "portfolios/ada/entries/2026-05-03-manager.md:8:9: error: the sealed feedback of the entry "
+        "'2026-05-03-manager' was sealed for another envelope: date is 2026-05-01 inside but 2026-05-03 outside"]
+    mentor = next(m for m in readiness(repo)["milestones"] if m["id"] == MILESTONE)
+    assert mentor["sealed"] == 2
+
+
+def test_a_block_a_reader_cannot_open_and_broken_armour_are_located(
+        repo: Path, keys: dict[str, tuple[Path, str]]) -> None:
+    give(repo, "2026-05-01-manager.md", entry_text("ada", "grace", "manager", [keys["other"][1]]),
+         "grace@example.com")
+    broken = entry_text("ada", "grace", "manager", readers(keys), date="2026-05-03").replace("-----END AGE",
+                                                                                            "-----END OF AGE")
+    give(repo, "2026-05-03-manager.md", broken, "grace@example.com")
+    problems = check(repo)
+    assert located(problems) == [
+        "portfolios/ada/entries/2026-05-03-manager.md:8:9: error: sealed: the sealed block is not an "
+        "ASCII-armoured age file: it must start with '-----BEGIN AGE ENCRYPTED FILE-----', hold lines of base64 "
+        "and end with '-----END AGE ENCRYPTED FILE-----'"]
+    problems = check(repo, "--identity", keys["committee"][0])
+    assert located(problems)[0] == (
+        "portfolios/ada/entries/2026-05-01-manager.md:8:9: error: the sealed feedback of the entry "
+        f"'2026-05-01-manager' does not open with {keys['committee'][0]}, a key of one of its readers")
+    assert check(repo, "--identity", keys["other"][0])[1:] == []  # a reader of it: it opens
+
+
+def test_sealed_content_that_does_not_parse_is_located(repo: Path, keys: dict[str, tuple[Path, str]]) -> None:
+    import pyrage
+
+    armour = pyrage.encrypt(b"not json", [pyrage.x25519.Recipient.from_str(keys["committee"][1])],
+                            armored=True).decode()
+    block = "".join(f"  {line}\n" for line in armour.strip().splitlines())
+    give(repo, "2026-05-01-manager.md", "---\ntitle: Manager feedback\ndate: 2026-05-01\nkind: feedback\n"
+         f"from: grace\nrole: manager\nmilestones: [{MILESTONE}]\nsealed: |\n{block}---\n", "grace@example.com")
+    assert located(check(repo, "--identity", keys["committee"][0])) == [
+        "portfolios/ada/entries/2026-05-01-manager.md:8:9: error: the entry '2026-05-01-manager': the sealed "
+        "block opens, but its content is not sealed feedback (the verdict and text with their envelope)"]
+
+
+def test_feedback_of_a_sealed_role_in_the_clear_is_warned(repo: Path) -> None:
+    give(repo, "2026-05-01-manager.md", f"---\ntitle: Manager feedback\ndate: 2026-05-01\nkind: feedback\n"
+         f"from: grace\nrole: manager\nverdict: met\nmilestones: [{MILESTONE}]\n---\nReady.\n", "grace@example.com")
+    entry = repo / "portfolios/ada/entries/2026-04-02-mentoring.md"
+    entry.write_text(entry.read_text().replace("kind: mentoring\n", "kind: mentoring\nfeedback:\n"
+                                               "  - {from: linus, role: peer, text: Good.}\n"), encoding="utf-8")
+    problems = check(repo)
+    assert located(problems) == [
+        "portfolios/ada/entries/2026-04-02-mentoring.md:6:25: warning: peer feedback in the entry "
+        "'2026-04-02-mentoring' is in the clear, but handbook.yml seals peer feedback for the committee and the "
+        "manager",
+        "portfolios/ada/entries/2026-05-01-manager.md:6:7: warning: manager feedback in the entry "
+        "'2026-05-01-manager' is in the clear, but handbook.yml seals manager feedback for the committee and the "
+        "manager"]
+    assert problems[1]["hint"] == ("have the giver write it with handbook feedback give ada --role manager, which "
+                                   "seals it, and remove it from here")
+
+
+def test_a_sealed_verdict_beside_the_block_is_refused(repo: Path, keys: dict[str, tuple[Path, str]]) -> None:
+    text = entry_text("ada", "grace", "manager", readers(keys)).replace("role: manager\n",
+                                                                          "role: manager\nverdict: met\n")
+    give(repo, "2026-05-01-manager.md", text, "grace@example.com")
+    problems = check(repo)
+    assert located(problems)[0].startswith("portfolios/ada/entries/2026-05-01-manager.md:")
+    assert "the verdict of sealed feedback is inside sealed:, not beside it" in str(problems[0]["message"])
