@@ -9,7 +9,9 @@ import subprocess
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 
+from generator.cli import main
 from generator.read.sealing import SealedContent, open_sealed, read_identities, seal
 from tests.gitrepo import git, minimal_repo
 from tests.helpers import run_cli
@@ -240,3 +242,148 @@ def test_a_sealed_verdict_beside_the_block_is_refused(repo: Path, keys: dict[str
     problems = check(repo)
     assert located(problems)[0].startswith("portfolios/ada/entries/2026-05-01-manager.md:")
     assert "the verdict of sealed feedback is inside sealed:, not beside it" in str(problems[0]["message"])
+
+
+def block_of(entry: Path) -> str:
+    """The armour of an entry's sealed: block, as a file `age -d` reads."""
+    lines = entry.read_text(encoding="utf-8").splitlines()
+    start = lines.index("sealed: |") + 1
+    armour = []
+    for line in lines[start:]:
+        if not line.startswith("  "):
+            break
+        armour.append(line.strip())
+    return "\n".join(armour) + "\n"
+
+
+def give_cli(root: Path, *args: str, stdin: str | None = None) -> Path:
+    result = CliRunner().invoke(main, ["feedback", "give", "ada", "--root", str(root), *args], input=stdin,
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    written = next(line for line in result.stdout.splitlines() if line.startswith("wrote "))
+    return root / written.split()[1]
+
+
+def test_feedback_give_seals_for_the_readers_and_debian_age_opens_it(
+        repo: Path, keys: dict[str, tuple[Path, str]], tmp_path: Path) -> None:
+    path = give_cli(repo, "--role", "manager", "--from", "grace", "--milestone", "mentor-joiner", "--verdict", "met",
+                    "--date", "2026-05-01", stdin="Sam ships alone now: MARKER-4417.\n")
+    assert path == repo / "portfolios/ada/entries/2026-05-01-manager-feedback-grace.md"
+    text = path.read_text(encoding="utf-8")
+    assert "MARKER-4417" not in text and "verdict" not in text
+    assert text.startswith("---\ntitle: Manager feedback\ndate: 2026-05-01\nkind: feedback\nfrom: grace\n"
+                           f"role: manager\nmilestones: [{MILESTONE}]\nsealed_digest: sha256:")
+    assert "\nsealed: |\n  -----BEGIN AGE ENCRYPTED FILE-----\n" in text
+    armour = tmp_path / "block.age"
+    armour.write_text(block_of(path), encoding="utf-8")
+    for key in ("committee", "grace"):
+        opened = subprocess.run(["age", "-d", "-i", str(keys[key][0]), str(armour)], check=True,
+                                capture_output=True, text=True)
+        content = json.loads(opened.stdout)
+        assert len(content.pop("nonce")) == 32
+        assert content == {
+            "person": "ada", "from": "grace", "role": "manager", "date": "2026-05-01", "milestones": [MILESTONE],
+            "competencies": [], "behaviours": [], "verdict": "met", "text": "Sam ships alone now: MARKER-4417."}
+    again = give_cli(repo, "--role", "manager", "--from", "grace", "--date", "2026-05-01", "--text", "More.")
+    assert again.name == "2026-05-01-manager-feedback-grace-2.md"
+    clear = give_cli(repo, "--role", "customer", "--from", "linus", "--date", "2026-05-01", "--text", "Kind words.",
+                     "--milestone", MILESTONE)
+    assert "sealed" not in clear.read_text() and clear.read_text().endswith("---\nKind words.\n")
+
+
+def test_feedback_give_refuses_a_giver_who_does_not_hold_the_role(repo: Path) -> None:
+    result = run_cli("feedback", "give", "ada", "--root", repo, "--role", "manager", "--from", "linus",
+                     "--text", "Hi")
+    assert result.exit_code == 1
+    assert "error: linus" in result.output and "manager" in result.output
+    assert not list((repo / "portfolios/ada/entries").glob("*feedback*"))
+
+
+def test_reseal_keeps_provenance_when_the_content_is_unchanged(
+        repo: Path, keys: dict[str, tuple[Path, str]]) -> None:
+    path = give_cli(repo, "--role", "manager", "--from", "grace", "--milestone", "mentor-joiner", "--verdict", "met",
+                    "--date", "2026-05-01", "--text", "Ready.")
+    give_cli(repo, "--role", "peer", "--from", "linus", "--milestone", "mentor-joiner", "--date", "2026-05-01",
+             "--text", "Helpful.")
+    commit(repo, "grace@example.com", "Manager feedback")  # the peer's is not verified, and need not be
+    committee = ["--identity", str(keys["committee"][0])]
+    assert readiness(repo, *committee)["status"] == "ready"
+    # a second committee key: what was sealed before does not open with it until a reader reseals it
+    edit_policy(repo, f"{keys['committee'][1]}, {keys['other'][1]}")
+    commit(repo, "ada@example.com", "New committee key")
+    assert [p["code"] for p in check(repo, "--identity", keys["other"][0])] == ["sealed-not-for-reader"] * 2
+    result = CliRunner().invoke(main, ["feedback", "reseal", "--root", str(repo), *committee],
+                                catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    assert "resealed portfolios/ada/entries/2026-05-01-manager-feedback-grace.md" in result.stdout
+    commit(repo, "ada@example.com", "Resealed by the learner's hand")
+    opened = readiness(repo, "--identity", str(keys["other"][0]))
+    assert (opened["status"], opened["complete"]) == ("ready", True)
+    # new content under the giver's name, committed by someone else, is not the giver's
+    path.write_text(path.read_text().replace(block_of(path).rstrip("\n").replace("\n", "\n  "), entry_text(
+        "ada", "grace", "manager", readers(keys), verdict="met", text="Forged.", date="2026-05-01").split(
+        "sealed: |\n  ")[1].removesuffix("---\n").rstrip("\n")), encoding="utf-8")
+    commit(repo, "ada@example.com", "Forged")
+    assert located(check(repo, *committee)) == [
+        "portfolios/ada/entries/2026-05-01-manager-feedback-grace.md:8:16: error: the sealed feedback of the entry "
+        "'2026-05-01-manager-feedback-grace' is not the content its sealed_digest names: the block was replaced"]
+    # without the digest, no version the giver committed opens to the new content
+    path.write_text("".join(line for line in path.read_text().splitlines(keepends=True)
+                            if not line.startswith("sealed_digest:")), encoding="utf-8")
+    commit(repo, "ada@example.com", "Forged without the digest")
+    forged = readiness(repo, *committee)
+    mentor = next(m for m in forged["milestones"] if m["id"] == MILESTONE)
+    assert (forged["status"], mentor["missing"]) == ("on_track", ["criterion"])
+
+
+def edit_policy(root: Path, committee: str) -> None:
+    config = root / "handbook.yml"
+    text = config.read_text(encoding="utf-8")
+    start = text.index("committee: [") + len("committee: [")
+    config.write_text(text[:start] + committee + text[text.index("]", start):], encoding="utf-8")
+
+
+def test_reseal_without_a_digest_is_verified_by_the_version_the_giver_committed(
+        repo: Path, keys: dict[str, tuple[Path, str]]) -> None:
+    give(repo, "2026-05-01-manager.md", entry_text("ada", "grace", "manager", readers(keys), verdict="met"),
+         "grace@example.com")
+    give(repo, "2026-05-01-peer.md", entry_text("ada", "linus", "peer", readers(keys)), "linus@example.com")
+    committee = ["--identity", str(keys["committee"][0])]
+    result = CliRunner().invoke(main, ["feedback", "reseal", "--root", str(repo), *committee],
+                                catch_exceptions=False)
+    assert result.stdout.count("resealed ") == 2, result.output
+    commit(repo, "ada@example.com", "Resealed")
+    assert readiness(repo, *committee)["status"] == "ready"
+
+
+def test_no_sealed_text_in_any_file_a_build_writes_without_the_key(
+        repo: Path, keys: dict[str, tuple[Path, str]]) -> None:
+    give_cli(repo, "--role", "manager", "--from", "grace", "--milestone", "mentor-joiner", "--verdict", "met",
+             "--date", "2026-05-01", "--text", "Only readers see SECRET-MARKER-9931.")
+    give_cli(repo, "--role", "peer", "--from", "linus", "--milestone", "mentor-joiner", "--date", "2026-05-01",
+             "--text", "Peer words SECRET-MARKER-9931.")
+    commit(repo, "grace@example.com", "Feedback")
+
+    def holding(marker: str) -> list[str]:
+        found = []
+        for folder in ("build", "site", ".handbook-cache"):
+            for path in (repo / folder).rglob("*"):
+                if path.is_file() and marker.encode() in path.read_bytes():
+                    found.append(path.relative_to(repo).as_posix())
+        return found
+
+    def build(*args: str | Path) -> None:
+        result = run_cli("build", "--root", repo, "--no-pdf", "-q", *args)
+        assert result.exit_code == 0, result.output
+
+    build()
+    assert (repo / "build/portfolios/ada/index.html").is_file() and (repo / "site/index.html").is_file()
+    assert (repo / ".handbook-cache").is_dir()
+    page = (repo / "build/portfolios/ada/index.html").read_text(encoding="utf-8")
+    assert "2 verdicts sealed for the committee and the manager" in " ".join(page.split())
+    assert holding("SECRET-MARKER-9931") == []
+    build("--identity", keys["committee"][0])
+    assert "build/portfolios/ada/index.html" in holding("SECRET-MARKER-9931")  # the reader's own build shows it
+    assert not [p for p in holding("SECRET-MARKER-9931") if p.startswith((".handbook-cache", "site"))]
+    build()  # the reader's page is never taken into a build without the key
+    assert holding("SECRET-MARKER-9931") == []

@@ -124,6 +124,7 @@ def render(content: SealedContent, armour: str | None) -> str:
         lines.append(f"competencies: [{', '.join(content.competencies)}]")
     if armour is None:
         return "\n".join([*lines, "---", content.text]) + "\n"
+    lines.append(f"sealed_digest: {content.digest()}")
     return "\n".join([*lines, sealed_block(armour).rstrip("\n"), "---"]) + "\n"
 
 

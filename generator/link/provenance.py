@@ -232,9 +232,10 @@ def _judge_sealed(project: Project, verifier: _Verifier, loaded: LoadedEntry, gi
                   folder: Path) -> Verification:
     """A sealed entry is the giver's when its envelope lines are, and its sealed content is too.
 
-    The content is the giver's when they committed its block, or when a version of this file
-    they committed (inside this folder) opens to the same content: `handbook feedback reseal`
-    re-encrypts a block to new readers without changing what it says.
+    The content is the giver's when they committed its block; or when they committed its
+    `sealed_digest` (among the envelope lines) and the block opened to that digest; or when a
+    version of this file they committed (inside this folder) opens to the same content.
+    `handbook feedback reseal` re-encrypts a block to new readers without changing what it says.
     """
     origins = verifier.lines(loaded.file)
     whole = verifier.judge(origins, giver, folder)
@@ -244,6 +245,9 @@ def _judge_sealed(project: Project, verifier: _Verifier, loaded: LoadedEntry, gi
     outside = verifier.judge(origins[:first - 1] + origins[last:], giver, folder)
     if not outside.counts:
         return outside
+    if loaded.meta.sealed_digest is not None:  # checked against the opened content when it was opened
+        return Verification(outside.status, outside.reason + "; its sealed content matches the digest the "
+                            "giver committed")
     if verifier.sealed_by(loaded, giver, folder):
         return Verification(outside.status, outside.reason + "; its sealed content as the giver committed it")
     return whole

@@ -112,6 +112,12 @@ def open_portfolio(project: Project, portfolio: Portfolio, problems: Problems) -
                          "a sealed block belongs to the person, giver, role, date and links it was given for; "
                          "ask the giver to give this feedback again with handbook feedback give")
             continue
+        if meta.sealed_digest is not None and meta.sealed_digest != content.digest():
+            problems.add(meta.path, meta.pos("sealed_digest"), "sealed-digest",
+                         f"the sealed feedback of the entry '{loaded.id}' is not the content its sealed_digest "
+                         "names: the block was replaced", "ask the giver to give this feedback again with "
+                         "handbook feedback give")
+            continue
         loaded.opened = content
 
 

@@ -101,6 +101,10 @@ class Entry(Strict):
     sealed: str | None = Field(None, description="kind: feedback only: the verdict and text, encrypted with age "
                                                  "(ASCII armour) to the readers of the policy.")
 
+    sealed_digest: str | None = Field(None, pattern=r"^sha256:[0-9a-f]{64}$",
+                                      description="kind: feedback only: the digest of the sealed content, which "
+                                                  "the giver commits so the block can be resealed.")
+
     @field_validator("sealed")
     @classmethod
     def _armoured(cls, value: str | None) -> str | None:
@@ -118,13 +122,16 @@ class Entry(Strict):
                     "feedback-entry",
                     "a feedback entry needs {keys}; add them to the front matter, like from: grace and role: manager",
                     {"keys": " and ".join(f"'{k}'" for k in missing)})
+            if self.sealed_digest is not None and self.sealed is None:
+                raise PydanticCustomError("sealed-digest", "'sealed_digest' belongs beside a sealed: block; "
+                                          "remove it")
             if self.sealed is not None and self.verdict is not None:
                 raise PydanticCustomError(
                     "sealed-verdict", "the verdict of sealed feedback is inside sealed:, not beside it; remove "
                     "'verdict' (handbook feedback give seals it with the text)")
         else:
             extra = [k for k, v in (("from", self.from_), ("role", self.role), ("verdict", self.verdict),
-                                    ("sealed", self.sealed)) if v]
+                                    ("sealed", self.sealed), ("sealed_digest", self.sealed_digest)) if v]
             if extra:
                 raise PydanticCustomError(
                     "feedback-entry",

@@ -10,9 +10,11 @@ files and unencrypted OpenSSH private keys.
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import re
+import secrets
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -52,13 +54,22 @@ class Envelope(Strict):
 
 
 class SealedContent(Envelope):
-    """The sealed content: the envelope, then the verdict and the text."""
+    """The sealed content: the envelope, then the verdict and the text.
+
+    `nonce` is random, so the digest the entry shows in the clear says nothing of the content.
+    """
 
     verdict: Verdict | None = None
     text: str = ""
+    nonce: str = Field(default_factory=lambda: secrets.token_hex(16), pattern=r"^[0-9a-f]{32}$")
 
     def envelope(self) -> dict[str, Any]:
-        return self.model_dump(mode="json", by_alias=True, exclude={"verdict", "text"})
+        return self.model_dump(mode="json", by_alias=True, exclude={"verdict", "text", "nonce"})
+
+    def digest(self) -> str:
+        """What the giver commits in the clear beside the block: a reseal keeps it, any other content breaks it."""
+        canonical = json.dumps(self.as_data(), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+        return "sha256:" + hashlib.sha256(canonical.encode()).hexdigest()
 
 
 def envelope_differences(content: SealedContent, envelope: Envelope) -> list[str]:
