@@ -43,9 +43,10 @@ def feedback() -> None:
 @click.option("--text", default=None, help="The feedback (default: standard input, else your $EDITOR).")
 @click.option("--from", "giver", default=None, help="Your person id (default: from git config user.email).")
 @click.option("--date", type=IsoDateParam(), default=None, help="When it was given (default: today).")
+@click.option("--seal", "force", is_flag=True, help="Seal it even when handbook.yml does not seal ROLE.")
 @handle_errors
 def give(person: str, root: Path, role: str, milestones: tuple[str, ...], competencies: tuple[str, ...],
-         verdict: str | None, text: str | None, giver: str | None, date: dt.date | None) -> None:
+         verdict: str | None, text: str | None, giver: str | None, date: dt.date | None, force: bool) -> None:
     """Write PERSON a kind: feedback entry, with its verdict and text sealed when the policy seals ROLE."""
     project = load_for_scaffold(root)
     portfolio = require_portfolio(project, person)
@@ -57,8 +58,12 @@ def give(person: str, root: Path, role: str, milestones: tuple[str, ...], compet
     content = SealedContent.model_validate({
         "person": person, "from": giver, "role": role, "date": date or dt.date.today(), "milestones": refs,
         "competencies": comps, "verdict": verdict, "text": body})
-    sealed = policy(project)
-    if sealed and role in sealed.roles:
+    rules = policy(project)
+    sealed = bool(rules and role in rules.roles) or force
+    if force and rules is None:
+        raise UserError("--seal needs readers: handbook.yml has no confidentiality: section",
+                        "add confidentiality.sealed_feedback.readers and their keys (docs/confidentiality.md)")
+    if sealed:
         _say_who_cannot_open(project, portfolio)
         entry = render(content, seal(content, recipients(project, portfolio)))
     else:
@@ -67,7 +72,7 @@ def give(person: str, root: Path, role: str, milestones: tuple[str, ...], compet
     _validate_text(entry, display_path(path, project.root))
     create_file(path, entry, project.root)
     shown = display_path(path, project.root)
-    click.echo(f"wrote {shown}" + (" (sealed)" if sealed and role in sealed.roles else ""))
+    click.echo(f"wrote {shown}" + (" (sealed)" if sealed else ""))
     echo_err(f"next: commit it yourself, so it counts as yours: git add {shown} && "
              f"git commit -m \"{role.capitalize()} feedback for {person}\"")
 
