@@ -387,3 +387,30 @@ def test_no_sealed_text_in_any_file_a_build_writes_without_the_key(
     assert not [p for p in holding("SECRET-MARKER-9931") if p.startswith((".handbook-cache", "site"))]
     build()  # the reader's page is never taken into a build without the key
     assert holding("SECRET-MARKER-9931") == []
+
+
+def test_unusable_identities_are_user_errors_naming_them(tmp_path: Path) -> None:
+    protected = tmp_path / "protected"
+    subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "secret", "-f", str(protected)], check=True,
+                   capture_output=True)
+    (tmp_path / "public.txt").write_text("age1ql3z7hjy54pw3hyww5ayyfg7zqgvc7w3j2elw8zmrj2kg5sfn9aqmcac8p\n")
+    cases = {protected: "the SSH private key cannot be used",
+             tmp_path / "public.txt": "the identity file holds a line that is not an age secret key",
+             tmp_path: "the identity is not a regular file"}
+    for path, message in cases.items():
+        result = run_cli("check", "--root", tmp_path, "--identity", path)
+        assert result.exit_code == 1
+        assert result.output.startswith(f"error: {path}: {message}"), result.output
+        assert "Traceback" not in result.output
+
+
+def test_an_rsa_ssh_key_opens_what_is_sealed_for_it(keys: dict[str, tuple[Path, str]], tmp_path: Path) -> None:
+    key = tmp_path / "rsa"
+    subprocess.run(["ssh-keygen", "-q", "-t", "rsa", "-b", "2048", "-N", "", "-f", str(key)], check=True,
+                   capture_output=True)
+    content = SealedContent.model_validate({"person": "ada", "from": "linus", "role": "peer",
+                                            "date": dt.date(2026, 5, 1), "text": "Thanks."})
+    armour = seal(content, [key.with_suffix(".pub").read_text()])
+    identity = read_identities([str(key)])
+    assert identity[0].public and identity[0].public.startswith("ssh-rsa AAAA")
+    assert open_sealed(armour, identity) == content

@@ -167,8 +167,11 @@ def identity_paths(options: Sequence[str], environ: dict[str, str] | os._Environ
 
 def _read_identity_file(path: str) -> list[Identity]:
     hint = "pass the file of a private key, as age -i takes it (an age identity file or an OpenSSH private key)"
+    if Path(path).exists() and not Path(path).is_file():  # a FIFO or a device would block or never end
+        raise UserError(f"{path}: the identity is not a regular file", hint)
     try:
-        data = Path(path).read_bytes()[:MAX_IDENTITY + 1]
+        with Path(path).open("rb") as handle:
+            data = handle.read(MAX_IDENTITY + 1)
     except OSError as exc:
         raise UserError(f"{path}: the identity file cannot be read ({exc.strerror or exc})", hint) from exc
     try:
