@@ -146,7 +146,8 @@ def anonymise_project(project: Project, secret: bytes, workdir: Path,
     people = sorted((Person(id=coder.person(p.id), name=coder.person(p.id).upper(), email=coder.email(p.id),
                             manager=coder.person(p.manager) if p.manager else None) for p in project.people),
                     key=lambda p: p.id)
-    portfolios, coded_history = [], ({} if history is not None else None)
+    portfolios = []
+    coded_history: dict[Path, Commit] | None = {} if history is not None else None
     for portfolio in sorted(project.portfolios, key=lambda p: coder.person(p.id)):
         coded = _portfolio(portfolio, coder, scrub, workdir)
         portfolios.append(coded)
@@ -249,8 +250,8 @@ def _reencode(source: Path, target: Path) -> bool:
         with Image.open(source) as image:
             image.load()
             clean = Image.frombytes(image.mode, image.size, image.tobytes())
-            if image.mode == "P" and image.getpalette():
-                clean.putpalette(image.getpalette())
+            if image.mode == "P" and (palette := image.getpalette()):
+                clean.putpalette(palette)
             clean.save(target, format=image.format or "PNG")
         return True
     except (OSError, UnidentifiedImageError, ValueError):

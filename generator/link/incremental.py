@@ -47,7 +47,7 @@ class Record:
 
 def _problem(item: dict[str, object]) -> Problem:
     return Problem(str(item["path"]), int(item["line"]), int(item["column"]),  # type: ignore[call-overload]
-                   Severity(item["severity"]), str(item["code"]), str(item["message"]), str(item["hint"]))
+                   Severity(str(item["severity"])), str(item["code"]), str(item["message"]), str(item["hint"]))
 
 
 def _cacheable(cache: Cache, folder: Path) -> str | None:

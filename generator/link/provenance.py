@@ -257,6 +257,8 @@ def _check_feedback(project: Project, portfolio: Portfolio, loaded: LoadedEntry,
     records += meta.feedback
     for record in records:
         giver, role = record.from_, record.role
+        if giver is None or role is None:
+            continue  # not feedback: the entry's own checks say what it lacks
         if giver == owner and role != "self":
             problems.add(record.path, record.pos("role"), "self-feedback",
                          f"feedback from {owner} on their own portfolio has role: {role}",
