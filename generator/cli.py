@@ -10,7 +10,7 @@ import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 from pydantic_core import PydanticCustomError
@@ -80,7 +80,7 @@ def handle_errors(func: F) -> F:
                 echo_err("    this is a bug in handbook; set HANDBOOK_DEBUG=1 to see the details and report them")
             sys.exit(1)
 
-    return wrapper  # type: ignore[return-value]
+    return cast(F, wrapper)
 
 
 # Quiet and verbose, shared by the commands that report progress or problems.

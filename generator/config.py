@@ -21,7 +21,7 @@ _UNSAFE_URL = re.compile(r"[\s\"'<>\\`]")
 @functools.cache
 def material_languages() -> frozenset[str]:
     """The `language` values Material for MkDocs ships translations for."""
-    import material  # type: ignore[import-untyped]
+    import material  # type: ignore[import-untyped]  # Material ships no type information
 
     folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
     return frozenset(p.stem for p in folder.glob("*.html") if p.stem != "custom")

@@ -45,8 +45,8 @@ class Record:
     problems: list[dict[str, object]]
 
 
-def _problem(item: dict[str, object]) -> Problem:
-    return Problem(str(item["path"]), int(item["line"]), int(item["column"]),  # type: ignore[call-overload]
+def _problem(item: dict[str, Any]) -> Problem:  # Any: read back from the cache's JSON
+    return Problem(str(item["path"]), int(item["line"]), int(item["column"]),
                    Severity(str(item["severity"])), str(item["code"]), str(item["message"]), str(item["hint"]))
 
 

@@ -148,7 +148,8 @@ class Project:
         if known is None or known[0] is not people or known[1] is not portfolios or known[2] != checked:
             self._known = (people, portfolios, len(self.checked_people),
                            frozenset(people.keys() | portfolios.keys() | self.checked_people))
-        return self._known[3]  # type: ignore[index]
+        assert self._known is not None
+        return self._known[3]
 
     def _person(self, person_id: str) -> Person | None:
         return self._index("people", self.people, lambda p: [(p.id, p)]).get(person_id)

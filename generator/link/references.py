@@ -251,7 +251,9 @@ def _check_entry(project: Project, portfolio: Portfolio, loaded: LoadedEntry, pr
         if not _check_ref(project, entry, ("milestones", i), ref, problems):
             resolved = False
             continue
-        track, _, milestone = project.milestone(ref)  # type: ignore[misc]
+        found = project.milestone(ref)
+        assert found is not None, "_check_ref resolved it"
+        track, _, milestone = found
         if milestone.criterion.metric:
             measured.add(milestone.criterion.metric)
         if own_track_known and track.id != portfolio.profile.track:

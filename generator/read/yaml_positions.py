@@ -120,13 +120,15 @@ class Document:
     def values(self) -> dict[Loc, tuple[int, int]]:
         if self._values is None:
             self._locate()
-        return self._values  # type: ignore[return-value]
+        assert self._values is not None, "_locate sets it"
+        return self._values
 
     @property
     def keys(self) -> dict[Loc, tuple[int, int]]:
         if self._keys is None:
             self._locate()
-        return self._keys  # type: ignore[return-value]
+        assert self._keys is not None, "_locate sets it"
+        return self._keys
 
     @property
     def located(self) -> bool:
