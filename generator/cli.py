@@ -20,7 +20,7 @@ from generator.link.load import load_project
 from generator.link.project import Project
 from generator.model.types import KINDS, ROLES, date_in_range
 from generator.problems import InvalidContent, Problems, Severity, UserError, display_path, io_error, one_line
-from generator.report import FORMATS, format_text, summary
+from generator.render.problem_formats import FORMATS, format_text, summary
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -132,8 +132,8 @@ def main() -> None:
 def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: str | None, staged: bool,
           cache: bool, quiet: bool, verbose: bool) -> None:
     """Validate every file and report every problem at once."""
-    from generator.progress import Verbosity
-    from generator.scope import read_scope
+    from generator.commands.progress import Verbosity
+    from generator.read.scope import read_scope
 
     if changed is not None and staged:
         raise click.UsageError("use either --changed or --staged, not both")
@@ -258,8 +258,8 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
           jobs: int | None, all_versions: bool, audiences: tuple[str, ...], anonymise: bool, shard: str | None,
           merge: bool, engine: str | None, shard_dirs: tuple[Path, ...], quiet: bool, verbose: bool) -> None:
     """Build site/ (the handbook) and the private outputs under build/."""
-    from generator.build import AUDIENCES, BuildOptions, run_build
-    from generator.progress import TerminalProgress, Verbosity, render_build_summary, stderr_console
+    from generator.commands.build import AUDIENCES, BuildOptions, run_build
+    from generator.commands.progress import TerminalProgress, Verbosity, render_build_summary, stderr_console
 
     if shard is not None and not shard.strip():
         # An empty K/N is falsy and would silently build every portfolio.
@@ -295,7 +295,7 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
 @handle_errors
 def diff(old: str, new: str, root: Path, fmt: str) -> None:
     """What changed from framework version OLD to NEW (working tree or git tags)."""
-    from generator.assess.changes import diff_content
+    from generator.link.changes import diff_content
     from generator.link.versions import content_of
     from generator.render.changes import render_changes_text
 
@@ -313,7 +313,7 @@ def diff(old: str, new: str, root: Path, fmt: str) -> None:
 @handle_errors
 def schema(root: Path) -> None:
     """Write JSON Schemas of every file format to schemas/."""
-    from generator.schema import write_schemas
+    from generator.render.schema import write_schemas
 
     for path in write_schemas(root / "schemas"):
         click.echo(f"wrote {path}")
@@ -435,8 +435,8 @@ def new_site(directory: Path, name: str | None) -> None:
 @handle_errors
 def codeowners(root: Path, output: Path | None) -> None:
     """Write CODEOWNERS: content/ to the framework owners, each portfolio to its person and manager."""
-    from generator.codeowners import codeowners_path, render_codeowners
     from generator.read.releases import git_prefix
+    from generator.render.codeowners import codeowners_path, render_codeowners
     from generator.write.atomic import write_text
 
     project = load_valid(root)
@@ -457,7 +457,7 @@ def codeowners(root: Path, output: Path | None) -> None:
 @handle_errors
 def serve(root: Path, as_of: dt.date | None, dev_addr: str, person: str | None, open_browser: bool) -> None:
     """Preview the handbook locally, rebuilding and reloading the page on every save."""
-    from generator.serve import parse_dev_addr, serve_preview
+    from generator.commands.serve import parse_dev_addr, serve_preview
 
     host, port = parse_dev_addr(dev_addr)
     project = load_valid(root, as_of, portfolios=person is not None)

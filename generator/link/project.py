@@ -13,10 +13,10 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from generator.assess.changes import Content
-from generator.config import HandbookConfig
+from generator.link.changes import Content
 from generator.model.base import Strict, attach
 from generator.model.competency import Competency, CompetencyFile
+from generator.model.config import HandbookConfig
 from generator.model.errors import report_validation_error
 from generator.model.framework import Framework
 from generator.model.plan import Plan

@@ -32,7 +32,7 @@ from generator.link.roles import (
 from generator.model.portfolio import Entry, FeedbackItem, Profile
 from generator.problems import Problems
 from generator.read.git_history import Commit, History, LineOrigin, signed_with
-from generator.vcs import in_git_repository
+from generator.read.vcs import in_git_repository
 
 COUNTING = ("signed", "verified")
 STATUSES = ("signed", "verified", "unverifiable", "unverified", "self-declared", "unavailable")

@@ -1,6 +1,6 @@
 """`handbook build --anonymise`: calibration packets under build/calibration/, the key apart.
 
-The packets are the committee's portfolios with every person coded (generator/anonymise.py).
+The packets are the committee's portfolios with every person coded (generator/render/anonymise.py).
 Before the previous packets are replaced, every written page and text file is searched for the
 full names and emails of known people; any hit stops the build and nothing is published.
 """
@@ -14,10 +14,10 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.anonymise import TEXT_SUFFIXES, LeakCheck, anonymise_project, read_secret
 from generator.link.project import Project
 from generator.problems import UserError
 from generator.read.git_history import read_git_history
+from generator.render.anonymise import TEXT_SUFFIXES, LeakCheck, anonymise_project, read_secret
 from generator.write.atomic import replace_dir, write_text
 from generator.write.outputs import BuildOptions, BuildReport
 

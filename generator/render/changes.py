@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from generator.assess.changes import Change
+from generator.link.changes import Change
 
 ENTITY_ORDER = ["milestone", "track level", "track", "competency", "competency level", "behaviour", "level",
                 "domain", "policy"]

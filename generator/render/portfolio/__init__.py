@@ -32,9 +32,9 @@ from generator.render.portfolio.links import THEME_PREFIX
 from generator.render.portfolio.pdf_job import PdfJob
 from generator.render.portfolio.pdf_worker import import_weasyprint, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
-from generator.shard import Shard, collect, copy_person, write_manifest
 from generator.write.atomic import replace_dir, staging_dir, write_text
 from generator.write.outputs import BuildOptions, BuildReport, Started
+from generator.write.shard import Shard, collect, copy_person, write_manifest
 from generator.write.stamps import link_tree
 from generator.write.workers import Outcome, Pool
 

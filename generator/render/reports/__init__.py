@@ -37,7 +37,7 @@ def output_dir(project: Project) -> Path:
 
 def feedback_verifier(project: Project) -> Verifier | None:
     """Feedback counts as verified as the portfolio shows it: committed (or signed) by its giver."""
-    from generator.vcs import in_git_repository
+    from generator.read.vcs import in_git_repository
 
     if not in_git_repository(project.root):
         return None

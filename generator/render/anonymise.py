@@ -19,9 +19,9 @@ from pathlib import Path, PurePosixPath
 
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.model.portfolio import Entry, FeedbackItem, Person
-from generator.name_forms import find_folded, fold, replace_folded, words_pattern
 from generator.problems import UserError
 from generator.read.git_history import Commit
+from generator.render.name_forms import find_folded, fold, replace_folded, words_pattern
 from generator.render.portfolio.links import confined
 
 SECRET_ENV = "HANDBOOK_ANONYMISE_KEY"
@@ -64,7 +64,7 @@ class Coder:
 class Scrubber:
     """Replaces every mention of a known person (name, name part, id, email, handle) by their code.
 
-    Mentions are found in the folded form of the text (generator/name_forms.py), so a name
+    Mentions are found in the folded form of the text (generator/render/name_forms.py), so a name
     pasted decomposed, with typographic apostrophes or dashes, in capitals or transliterated
     (Søren as Soren, Straße as Strasse) is replaced like the name as written in the profile.
     """

@@ -25,7 +25,7 @@ from watchdog.observers.polling import PollingObserver
 from generator.link.load import load_project
 from generator.link.project import Project
 from generator.problems import UserError
-from generator.report import format_text
+from generator.render.problem_formats import format_text
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 PORTFOLIO_FOLDER = "portfolio"  # the previewed portfolio is served at /portfolio/<id>/
