@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Iterator
@@ -10,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from generator.link.project import Project
+from generator.model.config import Engine
 from generator.write.outputs import AUDIENCES, BuildOptions, BuildReport, ProgressSink, Started, run_started
 
 if TYPE_CHECKING:  # render modules load late: `handbook check` never needs them
@@ -150,3 +152,24 @@ def build_releases(project: Project, options: BuildOptions, report: BuildReport)
             released.config.site.engine = project.config.site.engine  # every version by the same engine
             build_site(released, options, report, site=project.root / "site",
                        changelog=PendingChangeLog(project, release.version))
+
+
+def run_build_command(root: Path, as_of: dt.date | None, options: BuildOptions, engine: Engine | None,
+                      quiet: bool, verbose: bool) -> int:
+    """Load, build with a progress display, print the summary; the exit code is 1 on any error."""
+    from generator.commands.common import echo_err, load_for_build
+    from generator.commands.progress import TerminalProgress, Verbosity, render_build_summary, stderr_console
+    from generator.render.problem_formats import format_text
+
+    verbosity = Verbosity.from_flags(quiet, verbose)
+    project, warnings = load_for_build(root, as_of, options.portfolios or options.person is not None, verbosity)
+    if engine:
+        project.config.site.engine = engine
+    with TerminalProgress(stderr_console(), verbosity) as progress:
+        report = run_build(project, options, progress=progress)
+    if (text := render_build_summary(report, warnings, project.root, verbosity)):
+        echo_err(text)
+    if report.problems.errors:
+        echo_err(format_text(report.problems.sorted()))
+        return 1
+    return 0

@@ -219,3 +219,11 @@ def serve_preview(project: Project, host: str, port: int, *, as_of: dt.date | No
                             "pass another --dev-addr, like 127.0.0.1:8001") from exc
         finally:
             watcher.stop()
+
+
+def run_serve(root: Path, as_of: dt.date | None, dev_addr: str, person: str | None, open_browser: bool) -> None:
+    from generator.commands.common import load_valid
+
+    host, port = parse_dev_addr(dev_addr)
+    project = load_valid(root, as_of, portfolios=person is not None)
+    serve_preview(project, host, port, as_of=as_of, person=person, open_browser=open_browser)

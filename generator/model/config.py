@@ -54,8 +54,11 @@ class PortfolioSettings(Strict):
         return value
 
 
+Engine = Literal["mkdocs", "zensical"]
+
+
 class SiteSettings(Strict):
-    engine: Literal["mkdocs", "zensical"] = Field(
+    engine: Engine = Field(
         "mkdocs", description="What builds the handbook site from the generated mkdocs.yml: MkDocs with "
                               "Material (the default), or Zensical, their successor "
                               "(`pip install 'career-handbook[zensical]'`).")
