@@ -21,7 +21,7 @@ NPM_STAMP := node_modules/.installed
 build: setup
 	$(BIN)/python example/history.py -- --all-versions
 
-test: setup test-system-deps audit-deps
+test: setup test-system-deps audit-deps lint
 	$(BIN)/pytest -n 2
 
 # Nu HTML Checker on every page, axe-core on every page type (light/dark, 1280/390 px), pdfinfo.
@@ -31,8 +31,10 @@ audit: setup test-system-deps audit-deps
 check: setup
 	$(BIN)/handbook check
 
+# ruff for style; mypy checks the types (strictly in the stages that decide a verdict: model, read, assess).
 lint: setup
 	$(BIN)/ruff check generator tests bench
+	$(BIN)/mypy generator
 
 bench: setup test-system-deps
 	$(BIN)/python bench/site.py

@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from scale import RAW_WEASYPRINT, Run, run  # noqa: E402
 from synthetic import write_example_people  # noqa: E402
 
-from generator.build import BuildReport  # noqa: E402
+from generator.commands.build import BuildReport  # noqa: E402
 from generator.link.load import load_project  # noqa: E402
 from generator.link.project import Project  # noqa: E402
 from generator.render.portfolio import write_pages, write_pdfs, write_portfolio_assets  # noqa: E402

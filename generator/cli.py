@@ -1,27 +1,29 @@
-"""The `handbook` command: parse options, run one pipeline, map failures to exit codes."""
+"""The `handbook` command line: its options, and the one place failures become exit codes.
+
+Each command hands its work to its module in generator/commands/.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import functools
-import json
 import os
 import sys
 import traceback
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 from pydantic_core import PydanticCustomError
 
 from generator import __version__
+from generator.commands.common import echo_err
 from generator.commands.identities import identity_option
-from generator.link.load import load_project
-from generator.link.project import Project
+from generator.model.config import Engine
 from generator.model.types import KINDS, ROLES, date_in_range
-from generator.problems import InvalidContent, Problems, Severity, UserError, display_path, io_error, one_line
-from generator.report import FORMATS, format_text, summary
+from generator.problems import InvalidContent, UserError, io_error, one_line
+from generator.render.problem_formats import FORMATS, format_text
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -46,10 +48,6 @@ root_option = click.option(
 as_of_option = click.option(
     "--as-of", "as_of", type=IsoDateParam(), default=None,
     help="Assess at this date (default: SOURCE_DATE_EPOCH, handbook.yml's as_of, else today).")
-
-
-def echo_err(message: str) -> None:
-    click.echo(message, err=True)
 
 
 def handle_errors(func: F) -> F:
@@ -81,33 +79,13 @@ def handle_errors(func: F) -> F:
                 echo_err("    this is a bug in handbook; set HANDBOOK_DEBUG=1 to see the details and report them")
             sys.exit(1)
 
-    return wrapper  # type: ignore[return-value]
+    return cast(F, wrapper)
 
 
 # Quiet and verbose, shared by the commands that report progress or problems.
 quiet_option = click.option("--quiet", "-q", is_flag=True, help="Print errors only.")
 verbose_option = click.option("--verbose", "-v", is_flag=True,
                               help="Print more detail, such as every file written.")
-
-
-def load_for_build(root: Path, as_of: dt.date | None, portfolios: bool, verbosity: int) -> tuple[Project, int]:
-    """Like load_valid, but warnings are hidden by --quiet and counted for the summary."""
-    project, problems = load_project(root, as_of, portfolios=portfolios)
-    if problems.errors:
-        raise InvalidContent(problems)
-    if problems.warnings and verbosity >= 0:
-        echo_err(format_text(problems.sorted()))
-    return project, len(problems.warnings)
-
-
-def load_valid(root: Path, as_of: dt.date | None = None, *, portfolios: bool = True) -> Project:
-    """Load everything, or stop with every error; warnings go to stderr."""
-    project, problems = load_project(root, as_of, portfolios=portfolios)
-    if problems.errors:
-        raise InvalidContent(problems)
-    if problems.warnings:
-        echo_err(format_text(problems.sorted()))
-    return project
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -134,43 +112,11 @@ def main() -> None:
 def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: str | None, staged: bool,
           cache: bool, quiet: bool, verbose: bool) -> None:
     """Validate every file and report every problem at once."""
-    from generator.progress import Verbosity
-    from generator.scope import read_scope
+    from generator.commands.check import run_check
 
     if changed is not None and staged:
         raise click.UsageError("use either --changed or --staged, not both")
-    scope = read_scope(root, changed, staged)
-    if cache:
-        from generator.link.incremental import check_with_cache
-
-        project, problems = check_with_cache(root, as_of, scope.paths if scope is not None else None)
-    else:
-        project, problems = load_project(root, as_of)
-    verbosity = Verbosity.from_flags(quiet, verbose)
-    if scope is not None:
-        problems = scope.select(problems)
-        if verbosity >= Verbosity.VERBOSE:
-            listed = ", ".join(sorted(scope.paths)) or "none"
-            echo_err(f"reporting on {len(scope.paths)} {scope.description}: {listed}")
-    note = f" (reporting on {len(scope.paths)} {scope.description})" if scope is not None else ""
-    exit_code = report_problems(problems, fmt, strict, project.files_read, verbosity, note)
-    sys.exit(exit_code)
-
-
-def report_problems(problems: Problems, fmt: str, strict: bool, files: int, verbosity: int = 0,
-                    note: str = "") -> int:
-    items = problems.sorted()
-    if strict:
-        items = [p if p.severity is Severity.ERROR else
-                 type(p)(p.path, p.line, p.column, Severity.ERROR, p.code, p.message, p.hint) for p in items]
-    if verbosity < 0:  # --quiet: errors only
-        items = [p for p in items if p.severity is Severity.ERROR]
-    output = FORMATS[fmt](items)
-    if output:
-        click.echo(output)
-    if fmt == "text" and verbosity >= 0:
-        echo_err(summary(items, files) + note)
-    return 1 if any(p.severity is Severity.ERROR for p in items) else 0
+    sys.exit(run_check(root, as_of, strict, fmt, changed, staged, cache, quiet, verbose))
 
 
 @main.command()
@@ -182,21 +128,9 @@ def report_problems(problems: Problems, fmt: str, strict: bool, files: int, verb
 @identity_option
 def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
     """Show PERSON's readiness for their target level."""
-    from generator.assess.portfolio import assess_portfolio
-    from generator.model.errors import did_you_mean
-    from generator.render.terminal import print_readiness
+    from generator.commands.readiness import run_readiness
 
-    project = load_valid(root, as_of)
-    portfolio = project.portfolio(person)
-    if portfolio is None:
-        ids = [p.id for p in project.portfolios]
-        raise UserError(f"no portfolio for '{person}' under portfolios/",
-                        did_you_mean(person, ids) or "people with portfolios: " + ", ".join(ids))
-    result = assess_portfolio(project, portfolio)
-    if fmt == "json":
-        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
-    else:
-        print_readiness(project, portfolio, result)
+    run_readiness(person, root, as_of, fmt)
 
 
 @main.command()
@@ -208,14 +142,9 @@ def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 @identity_option
 def team(manager: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
     """Show what MANAGER's reporting line needs: status, due, overdue, stale, feedback owed."""
-    from generator.render.teams import team_views
-    from generator.render.teams.terminal import print_team
+    from generator.commands.team import run_team
 
-    view = team_views(load_valid(root, as_of), only=manager)[0]
-    if fmt == "json":
-        click.echo(json.dumps(view.as_json(), indent=2, ensure_ascii=False))
-    else:
-        print_team(view)
+    run_team(manager, root, as_of, fmt)
 
 
 @main.command()
@@ -226,14 +155,9 @@ def team(manager: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 @identity_option
 def report(root: Path, as_of: dt.date | None, fmt: str) -> None:
     """Show the programme report: participation, readiness over time, recalibration signals."""
-    from generator.render.reports import programme_report
-    from generator.render.reports.terminal import print_programme
+    from generator.commands.report import run_report
 
-    result = programme_report(load_valid(root, as_of))
-    if fmt == "json":
-        click.echo(json.dumps(result.as_json(), indent=2, ensure_ascii=False))
-    else:
-        print_programme(result)
+    run_report(root, as_of, fmt)
 
 
 @main.command()
@@ -264,8 +188,7 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
           jobs: int | None, all_versions: bool, audiences: tuple[str, ...], anonymise: bool, shard: str | None,
           merge: bool, engine: str | None, shard_dirs: tuple[Path, ...], quiet: bool, verbose: bool) -> None:
     """Build site/ (the handbook) and the private outputs under build/."""
-    from generator.build import AUDIENCES, BuildOptions, run_build
-    from generator.progress import TerminalProgress, Verbosity, render_build_summary, stderr_console
+    from generator.commands.build import AUDIENCES, BuildOptions, run_build_command
 
     if shard is not None and not shard.strip():
         # An empty K/N is falsy and would silently build every portfolio.
@@ -279,18 +202,7 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
                            shard=shard, merge_shards=[d.resolve() for d in shard_dirs])
     if jobs:
         options.jobs = jobs
-    verbosity = Verbosity.from_flags(quiet, verbose)
-    project, warnings = load_for_build(root, as_of, portfolios or person is not None, verbosity)
-    if engine:
-        project.config.site.engine = engine  # type: ignore[assignment]  # click.Choice keeps it one of the two
-    console = stderr_console()
-    with TerminalProgress(console, verbosity) as progress:
-        report = run_build(project, options, progress=progress)
-    if (text := render_build_summary(report, warnings, project.root, verbosity)):
-        echo_err(text)
-    if report.problems.errors:
-        echo_err(format_text(report.problems.sorted()))
-        sys.exit(1)
+    sys.exit(run_build_command(root, as_of, options, cast(Engine | None, engine), quiet, verbose))
 
 
 @main.command()
@@ -301,17 +213,9 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
 @handle_errors
 def diff(old: str, new: str, root: Path, fmt: str) -> None:
     """What changed from framework version OLD to NEW (working tree or git tags)."""
-    from generator.assess.changes import diff_content
-    from generator.link.versions import content_of
-    from generator.render.changes import render_changes_text
+    from generator.commands.diff import run_diff
 
-    project = load_valid(root, portfolios=False)
-    changes = diff_content(content_of(project, old), content_of(project, new))
-    if fmt == "json":
-        click.echo(json.dumps({"from": old, "to": new, "changes": [c.as_json() for c in changes]},
-                              indent=2, ensure_ascii=False))
-    else:
-        click.echo(render_changes_text(old, new, changes))
+    run_diff(old, new, root, fmt)
 
 
 @main.command()
@@ -319,10 +223,9 @@ def diff(old: str, new: str, root: Path, fmt: str) -> None:
 @handle_errors
 def schema(root: Path) -> None:
     """Write JSON Schemas of every file format to schemas/."""
-    from generator.schema import write_schemas
+    from generator.commands.schema import run_schema
 
-    for path in write_schemas(root / "schemas"):
-        click.echo(f"wrote {path}")
+    run_schema(root)
 
 
 @main.command("import")
@@ -333,29 +236,12 @@ def schema(root: Path) -> None:
 @handle_errors
 def import_(matrix: Path, root: Path, set_id: str | None, track: str | None) -> None:
     """Write content files from a competency matrix CSV (competency, level, behaviour, ...)."""
-    from generator.scaffold.matrix_import import import_matrix
+    from generator.commands.import_matrix import run_import
 
-    project, _ = load_project(root, portfolios=False)
-    written, problems = import_matrix(project, matrix, set_id, track)
-    if problems.errors:
-        click.echo(format_text(problems.sorted()))
-        echo_err(f"stopped: {len(problems.errors)} error(s); nothing was written")
-        sys.exit(1)
-    for path in written:
-        click.echo(f"wrote {display_path(path, project.root)}")
+    sys.exit(run_import(matrix, root, set_id, track))
 
 
 # --- The learner's and the framework owner's workflow: scaffolds, ownership, preview ---
-
-
-def load_for_scaffold(root: Path) -> Project:
-    """The project as far as it loads: scaffolds need the framework, not a spotless repository."""
-    project, problems = load_project(root)
-    if project.framework is None:
-        raise InvalidContent(problems)
-    if problems.errors:
-        echo_err(f"note: the handbook has {len(problems.errors)} error(s); run 'handbook check' to see them")
-    return project
 
 
 @main.group()
@@ -381,14 +267,9 @@ def new_entry(root: Path, person: str | None, kind: str | None, title: str | Non
               milestones: tuple[str, ...], competencies: tuple[str, ...], giver: str | None, role: str | None,
               verdict: str | None, yes: bool) -> None:
     """Write portfolios/<person>/entries/<date>-<title>.md with valid front matter."""
-    from generator.scaffold.entry import EntryRequest, draft_entry, write_entry
-    from generator.scaffold.prompt import Prompter
+    from generator.commands.new import run_new_entry
 
-    project = load_for_scaffold(root)
-    request = EntryRequest(person, kind, title, date, list(milestones), giver, role, verdict, list(competencies))
-    path = write_entry(project, draft_entry(project, request, Prompter.for_terminal(yes)))
-    click.echo(f"wrote {display_path(path, project.root)}")
-    echo_err("next: write what happened below the front matter, run 'handbook check', then commit it")
+    run_new_entry(root, person, kind, title, date, milestones, competencies, giver, role, verdict, yes)
 
 
 @new.command("person")
@@ -410,14 +291,10 @@ def new_person(root: Path, person_id: str | None, name: str | None, email: str |
                track: str | None, level: str | None, target: str | None, since: dt.date | None,
                manager: str | None, mentor: str | None, sponsor: str | None, yes: bool) -> None:
     """Write portfolios/<id>/profile.yml for a new learner."""
-    from generator.scaffold.person import PersonRequest, draft_person, write_person
-    from generator.scaffold.prompt import Prompter
+    from generator.commands.new import run_new_person
 
-    project = load_for_scaffold(root)
-    request = PersonRequest(person_id, name, email, handle, track, level, target, since, manager, mentor, sponsor)
-    path = write_person(project, draft_person(project, request, Prompter.for_terminal(yes)))
-    click.echo(f"wrote {display_path(path, project.root)}")
-    echo_err(f"next: add evidence with 'handbook new entry --person {path.parent.name}'")
+    run_new_person(root, person_id, name, email, handle, track, level, target, since, manager, mentor, sponsor,
+                   yes)
 
 
 @new.command("site")
@@ -426,12 +303,9 @@ def new_person(root: Path, person_id: str | None, name: str | None, email: str |
 @handle_errors
 def new_site(directory: Path, name: str | None) -> None:
     """Create a starter handbook repository in DIRECTORY (new or empty)."""
-    from generator.scaffold.site import create_site
+    from generator.commands.new import run_new_site
 
-    for path in create_site(directory, name):
-        click.echo(f"wrote {path.relative_to(directory).as_posix()}")
-    echo_err(f"next: cd {directory} && git init && handbook check && handbook serve "
-             "(and 'pre-commit install' to check every commit)")
+    run_new_site(directory, name)
 
 
 @main.command()
@@ -441,16 +315,9 @@ def new_site(directory: Path, name: str | None) -> None:
 @handle_errors
 def codeowners(root: Path, output: Path | None) -> None:
     """Write CODEOWNERS: content/ to the framework owners, each portfolio to its person and manager."""
-    from generator.codeowners import codeowners_path, render_codeowners
-    from generator.read.releases import git_prefix
-    from generator.write.atomic import write_text
+    from generator.commands.codeowners import run_codeowners
 
-    project = load_valid(root)
-    text, problems = render_codeowners(project, git_prefix(project.root) or "")
-    if problems.items:
-        echo_err(format_text(problems.sorted()))
-    path = write_text(codeowners_path(project, output), text)
-    click.echo(f"wrote {display_path(path, project.root)}")
+    run_codeowners(root, output)
 
 
 @main.command()
@@ -464,11 +331,9 @@ def codeowners(root: Path, output: Path | None) -> None:
 @identity_option
 def serve(root: Path, as_of: dt.date | None, dev_addr: str, person: str | None, open_browser: bool) -> None:
     """Preview the handbook locally, rebuilding and reloading the page on every save."""
-    from generator.serve import parse_dev_addr, serve_preview
+    from generator.commands.serve import run_serve
 
-    host, port = parse_dev_addr(dev_addr)
-    project = load_valid(root, as_of, portfolios=person is not None)
-    serve_preview(project, host, port, as_of=as_of, person=person, open_browser=open_browser)
+    run_serve(root, as_of, dev_addr, person, open_browser)
 
 
 @main.group()
@@ -486,11 +351,9 @@ out_option = click.option("--out", type=click.Path(file_okay=False, path_type=Pa
 @handle_errors
 def export_case(root: Path, out: Path | None) -> None:
     """The framework as a CASE 1.1 package: domains, competencies, behaviours, level rubrics."""
-    from generator.render.exports import default_dir, write_case
+    from generator.commands.export import run_export_case
 
-    project = load_valid(root, portfolios=False)
-    for path in write_case(project, out or default_dir(project, "case")):
-        click.echo(f"wrote {display_path(path, project.root)}")
+    run_export_case(root, out)
 
 
 @export.command("badges")
@@ -501,15 +364,44 @@ def export_case(root: Path, out: Path | None) -> None:
 @handle_errors
 def export_badges(root: Path, as_of: dt.date | None, out: Path | None, person: str | None) -> None:
     """An Open Badges 3.0 Achievement per milestone and unsigned credentials of the milestones people met."""
-    from generator.render.exports import default_dir, write_badges
+    from generator.commands.export import run_export_badges
 
-    project = load_valid(root, as_of)
-    if person is not None and project.portfolio(person) is None:
-        raise UserError(f"no portfolio for '{person}' under portfolios/", "pass the id of a folder in portfolios/")
-    paths = write_badges(project, out or default_dir(project, "badges"), person)
-    click.echo(f"wrote {len(paths)} file(s) to {display_path(out or default_dir(project, 'badges'), project.root)}")
+    run_export_badges(root, as_of, out, person)
 
 
-from generator.commands.feedback import feedback  # noqa: E402  (a command module imports this one's helpers)
+@main.group()
+def feedback() -> None:
+    """Give feedback on someone's portfolio, sealed for its readers when handbook.yml says so."""
 
-main.add_command(feedback)
+
+@feedback.command("give")
+@click.argument("person")
+@root_option
+@click.option("--role", type=click.Choice(list(ROLES)), required=True, help="Your role towards them.")
+@click.option("--milestone", "milestones", multiple=True, help="A milestone it is about; repeatable.")
+@click.option("--competency", "competencies", multiple=True, help="A competency it confirms; repeatable.")
+@click.option("--verdict", type=click.Choice(["met", "not_yet"]), default=None,
+              help="Whether you judge the milestones met.")
+@click.option("--text", default=None, help="The feedback (default: standard input, else your $EDITOR).")
+@click.option("--from", "giver", default=None, help="Your person id (default: from git config user.email).")
+@click.option("--date", type=IsoDateParam(), default=None, help="When it was given (default: today).")
+@click.option("--seal", "force", is_flag=True, help="Seal it even when handbook.yml does not seal ROLE.")
+@handle_errors
+def feedback_give(person: str, root: Path, role: str, milestones: tuple[str, ...], competencies: tuple[str, ...],
+                  verdict: str | None, text: str | None, giver: str | None, date: dt.date | None,
+                  force: bool) -> None:
+    """Write PERSON a kind: feedback entry, its verdict and text sealed when the policy seals ROLE."""
+    from generator.commands.feedback import run_give
+
+    run_give(person, root, role, milestones, competencies, verdict, text, giver, date, force)
+
+
+@feedback.command("reseal")
+@root_option
+@handle_errors
+@identity_option
+def feedback_reseal(root: Path) -> None:
+    """Re-encrypt the sealed feedback your --identity opens to the readers handbook.yml names now."""
+    from generator.commands.feedback import run_reseal
+
+    run_reseal(root)

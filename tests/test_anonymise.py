@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.anonymise import Coder, Scrubber, read_secret
 from generator.link.load import load_project
 from generator.problems import UserError
+from generator.render.anonymise import Coder, Scrubber, read_secret
 from tests.helpers import copy_example, run_cli
 
 ROOT = Path(__file__).parent.parent
@@ -66,8 +66,8 @@ def test_provenance_survives_coding(tmp_path: Path) -> None:
     """Who committed a feedback entry is coded the same way as who gave it, so 'verified' still holds."""
     import datetime as dt
 
-    from generator.anonymise import anonymise_project
     from generator.read.git_history import Commit
+    from generator.render.anonymise import anonymise_project
 
     project = load_project(ROOT)[0]
     amara = project.portfolio("amara")

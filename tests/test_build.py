@@ -11,7 +11,7 @@ import generator.render.portfolio as portfolio_build
 import generator.render.portfolio.incremental as incremental
 import generator.render.reports.pages as report_pages
 from bench.synth import Company, write_company
-from generator.build import BuildOptions, BuildReport, run_build
+from generator.commands.build import BuildOptions, BuildReport, run_build
 from generator.link.load import load_project
 from tests.helpers import run_cli
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from generator.cache import FOLDER
+from generator.write.cache import FOLDER
 from tests.helpers import run_cli
 
 

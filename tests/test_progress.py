@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from rich.console import Console
 
-from generator.build import BuildReport
-from generator.progress import TerminalProgress, Verbosity, render_build_summary
+from generator.commands.build import BuildReport
+from generator.commands.progress import TerminalProgress, Verbosity, render_build_summary
 from tests.helpers import run_cli
 
 
@@ -70,7 +70,7 @@ def stand_in_renderers(monkeypatch: pytest.MonkeyPatch) -> None:
     def build_private(project, options, report):  # type: ignore[no-untyped-def]
         report.portfolios += 1
 
-    import generator.build
+    import generator.commands.build
 
     site = types.ModuleType("generator.render.site")
     site.build_site = build_site  # type: ignore[attr-defined]
@@ -78,7 +78,7 @@ def stand_in_renderers(monkeypatch: pytest.MonkeyPatch) -> None:
     site_build.PendingChangeLog = lambda project, version: None  # type: ignore[attr-defined]
     monkeypatch.setitem(sys.modules, "generator.render.site", site)
     monkeypatch.setitem(sys.modules, "generator.render.site.build", site_build)
-    monkeypatch.setattr(generator.build, "build_private", build_private)
+    monkeypatch.setattr(generator.commands.build, "build_private", build_private)
 
 
 @pytest.mark.usefixtures("stand_in_renderers")

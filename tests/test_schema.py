@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from generator.schema import render_schemas
+from generator.render.schema import render_schemas
 from tests.helpers import run_cli
 
 ROOT = Path(__file__).parent.parent

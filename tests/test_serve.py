@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 
-from generator.serve import Preview, mirror, parse_dev_addr
+from generator.commands.serve import Preview, mirror, parse_dev_addr
 from tests import serve_stand_in
 from tests.gitrepo import HANDBOOK_BIN
 from tests.helpers import edit, run_cli

@@ -9,7 +9,7 @@ import pytest
 
 from bench.synth import Company, write_company
 from generator.problems import UserError
-from generator.shard import Shard
+from generator.write.shard import Shard
 from tests.helpers import run_cli
 
 COMPANY = Company(people=14, entries=3, tracks=2, seed=3)

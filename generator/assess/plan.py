@@ -71,7 +71,8 @@ def occurrences(check_in: CheckIn, until: dt.date) -> list[dt.date]:
     """Every date of a check-in series, as the calendar's RRULE repeats it."""
     step = {"weekly": 7, "fortnightly": 14}.get(check_in.cadence)
     months = {"monthly": 1, "quarterly": 3}.get(check_in.cadence, 0)
-    days, n = [], 0
+    days: list[dt.date] = []
+    n = 0
     while True:
         day = check_in.first + dt.timedelta(days=step * n) if step else _add_months(check_in.first, months * n)
         if day > until:

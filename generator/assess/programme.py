@@ -181,7 +181,7 @@ def entries_per_month(project: Project) -> tuple[list[str], dict[str, dict[str, 
     if not dates:
         return [], {}
     months = months_between(min(d for d, _ in dates), project.as_of)
-    counts = Counter((d.strftime("%Y-%m"), kind) for d, kind in dates)
+    counts: Counter[tuple[str, str]] = Counter((d.strftime("%Y-%m"), kind) for d, kind in dates)
     return months, {m: {k: counts[(m, k)] for k in KINDS} for m in months}
 
 

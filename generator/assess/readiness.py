@@ -164,7 +164,7 @@ def feedback_items(linked: Sequence[tuple[str, Entry]], bodies: dict[str, str],
         given += [(f.from_, f.role, f.text, f.verdict, False) for f in entry.feedback]
         items.extend(FeedbackGiven(entry_id, entry.date, giver, role, text, verdict, n,
                                    trust.counts(entry_id, n, role), sealed)
-                     for n, (giver, role, text, verdict, sealed) in enumerate(given))  # type: ignore[arg-type]
+                     for n, (giver, role, text, verdict, sealed) in enumerate(given))
     return items
 
 
@@ -198,7 +198,8 @@ def best_measure(milestone: Milestone, evidence: Sequence[Entry]) -> float | Non
         return None
     values = [e.metrics[metric] for e in evidence if metric in e.metrics]
     passing = [v for v in values if meets_target(v, target)]
-    return (passing or values or [None])[-1]
+    chosen = passing or values
+    return chosen[-1] if chosen else None
 
 
 def assess_milestone(ref: str, milestone: Milestone, profile: Profile, counting: Sequence[tuple[str, Entry]],

@@ -9,12 +9,10 @@ from pathlib import Path
 
 import click
 
-from generator.cli import IsoDateParam, echo_err, handle_errors, load_for_scaffold, load_valid, root_option
-from generator.commands.identities import identity_option
+from generator.commands.common import echo_err, load_for_scaffold, load_valid
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.link.roles import role_refusal
 from generator.link.sealed import READER_WORDS, policy, reader_keys, recipients
-from generator.model.types import ROLES
 from generator.problems import UserError, display_path
 from generator.read.sealing import SealedContent, seal
 from generator.scaffold.entry import _check_competency, _check_milestone, _validate_text
@@ -27,26 +25,8 @@ MAX_TEXT = 100_000
 SEALED_BLOCK = re.compile(r"^sealed: \|\n(?:[ \t]+\S.*\n)+", re.MULTILINE)
 
 
-@click.group()
-def feedback() -> None:
-    """Give feedback on someone's portfolio, sealed for its readers when handbook.yml says so."""
-
-
-@feedback.command()
-@click.argument("person")
-@root_option
-@click.option("--role", type=click.Choice(list(ROLES)), required=True, help="Your role towards them.")
-@click.option("--milestone", "milestones", multiple=True, help="A milestone it is about; repeatable.")
-@click.option("--competency", "competencies", multiple=True, help="A competency it confirms; repeatable.")
-@click.option("--verdict", type=click.Choice(["met", "not_yet"]), default=None,
-              help="Whether you judge the milestones met.")
-@click.option("--text", default=None, help="The feedback (default: standard input, else your $EDITOR).")
-@click.option("--from", "giver", default=None, help="Your person id (default: from git config user.email).")
-@click.option("--date", type=IsoDateParam(), default=None, help="When it was given (default: today).")
-@click.option("--seal", "force", is_flag=True, help="Seal it even when handbook.yml does not seal ROLE.")
-@handle_errors
-def give(person: str, root: Path, role: str, milestones: tuple[str, ...], competencies: tuple[str, ...],
-         verdict: str | None, text: str | None, giver: str | None, date: dt.date | None, force: bool) -> None:
+def run_give(person: str, root: Path, role: str, milestones: tuple[str, ...], competencies: tuple[str, ...],
+             verdict: str | None, text: str | None, giver: str | None, date: dt.date | None, force: bool) -> None:
     """Write PERSON a kind: feedback entry, with its verdict and text sealed when the policy seals ROLE."""
     project = load_for_scaffold(root)
     portfolio = require_portfolio(project, person)
@@ -147,12 +127,8 @@ def _free_path(project: Project, content: SealedContent) -> Path:
     return path
 
 
-@feedback.command()
-@root_option
-@handle_errors
-@identity_option
-def reseal(root: Path) -> None:
-    """Re-encrypt every sealed feedback entry your --identity opens to the readers handbook.yml names now."""
+def run_reseal(root: Path) -> None:
+    """Re-encrypt every sealed feedback entry the identities open to the readers handbook.yml names now."""
     project = load_valid(root)
     if not project.identities:
         raise UserError("reseal needs the key of a reader", "pass --identity FILE or set HANDBOOK_IDENTITY")

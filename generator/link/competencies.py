@@ -269,7 +269,7 @@ def resolve_competencies(project: Project) -> dict[str, ResolvedCompetency]:
         return {}
     if project.resolved_cache is None:
         project.resolved_cache = {"competencies": _resolve(project)}
-    return project.resolved_cache["competencies"]  # type: ignore[no-any-return]
+    return project.resolved_cache["competencies"]
 
 
 def competency_sets(project: Project) -> dict[str, list[str]]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from generator.link.competencies import (
     competency_sets,
     parent_chain,
@@ -94,7 +96,7 @@ def _inherited(comp: Competency, by_id: dict[str, Competency], level_id: str, or
             for b in level.behaviours]
 
 
-def _id_hint(word: str, ids: list[str], unnamed: list[object], owner: str) -> str:
+def _id_hint(word: str, ids: list[str], unnamed: Sequence[object], owner: str) -> str:
     hint = did_you_mean(word, ids)
     if hint:
         return hint
@@ -196,7 +198,7 @@ def check_entry_links(project: Project, portfolio: Portfolio, loaded: LoadedEntr
             unnamed = [b for b in comp.behaviours() if not b.id]
             problems.add(entry.path, entry.pos("behaviours", i), "unknown-behaviour",
                          f"competency '{cid}' has no behaviour with id '{bid}'",
-                         _id_hint(bid, comp.behaviour_ids(), unnamed, cid))  # type: ignore[arg-type]
+                         _id_hint(bid, comp.behaviour_ids(), unnamed, cid))
 
 
 def _known_competency(project: Project, track: Track | None, entry: Strict, key: tuple[str | int, ...], cid: str,

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from generator.cache import Cache, digest
 from generator.link.load import load_project
 from generator.link.project import (
     PersonFacts,
@@ -31,6 +30,7 @@ from generator.model.portfolio import Profile
 from generator.problems import Problem, Problems, Severity, display_path
 from generator.read.files import refuse_link
 from generator.read.text import prefetched
+from generator.write.cache import Cache, digest
 
 TABLE = "portfolio"
 PEOPLE = "people"  # the people index, for a check of a few files (`check --staged`)
@@ -45,9 +45,9 @@ class Record:
     problems: list[dict[str, object]]
 
 
-def _problem(item: dict[str, object]) -> Problem:
-    return Problem(str(item["path"]), int(item["line"]), int(item["column"]),  # type: ignore[call-overload]
-                   Severity(item["severity"]), str(item["code"]), str(item["message"]), str(item["hint"]))
+def _problem(item: dict[str, Any]) -> Problem:  # Any: read back from the cache's JSON
+    return Problem(str(item["path"]), int(item["line"]), int(item["column"]),
+                   Severity(str(item["severity"])), str(item["code"]), str(item["message"]), str(item["hint"]))
 
 
 def _cacheable(cache: Cache, folder: Path) -> str | None:

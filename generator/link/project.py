@@ -13,10 +13,10 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
-from generator.assess.changes import Content
-from generator.config import HandbookConfig
+from generator.link.changes import Content
 from generator.model.base import Strict, attach
 from generator.model.competency import Competency, CompetencyFile
+from generator.model.config import HandbookConfig
 from generator.model.errors import report_validation_error
 from generator.model.framework import Framework
 from generator.model.plan import Plan
@@ -152,7 +152,8 @@ class Project:
         if known is None or known[0] is not people or known[1] is not portfolios or known[2] != checked:
             self._known = (people, portfolios, len(self.checked_people),
                            frozenset(people.keys() | portfolios.keys() | self.checked_people))
-        return self._known[3]  # type: ignore[index]
+        assert self._known is not None
+        return self._known[3]
 
     def _person(self, person_id: str) -> Person | None:
         return self._index("people", self.people, lambda p: [(p.id, p)]).get(person_id)

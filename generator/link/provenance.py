@@ -32,7 +32,7 @@ from generator.link.roles import (
 from generator.model.portfolio import Entry, FeedbackItem, Profile
 from generator.problems import Problems
 from generator.read.git_history import Commit, History, LineOrigin, run_git, signed_with
-from generator.vcs import in_git_repository
+from generator.read.vcs import in_git_repository
 
 COUNTING = ("signed", "verified")
 STATUSES = ("signed", "verified", "unverifiable", "unverified", "self-declared", "unavailable")
@@ -326,6 +326,8 @@ def _check_feedback(project: Project, portfolio: Portfolio, loaded: LoadedEntry,
     records += meta.feedback
     for record in records:
         giver, role = record.from_, record.role
+        if giver is None or role is None:
+            continue  # not feedback: the entry's own checks say what it lacks
         if giver == owner and role != "self":
             problems.add(record.path, record.pos("role"), "self-feedback",
                          f"feedback from {owner} on their own portfolio has role: {role}",

@@ -16,6 +16,8 @@ from generator.link.provenance import check_portfolio_provenance, check_provenan
 from generator.link.versions import view_for_version
 from generator.model.base import Strict
 from generator.model.errors import did_you_mean
+from generator.model.portfolio import Entry
+from generator.model.track import Track
 from generator.model.types import SLUG_RE
 from generator.problems import InvalidContent, Problems, UserError, display_path
 
@@ -98,7 +100,7 @@ def _pinned_view(project: Project, portfolio: Portfolio, problems: Problems) -> 
     return None
 
 
-def _check_track(project: Project, track, problems: Problems) -> None:  # type: ignore[no-untyped-def]
+def _check_track(project: Project, track: Track, problems: Problems) -> None:
     fw = project.framework
     assert fw is not None
     domains, levels = [d.id for d in fw.domains], [lv.id for lv in fw.levels]
@@ -249,7 +251,9 @@ def _check_entry(project: Project, portfolio: Portfolio, loaded: LoadedEntry, pr
         if not _check_ref(project, entry, ("milestones", i), ref, problems):
             resolved = False
             continue
-        track, _, milestone = project.milestone(ref)  # type: ignore[misc]
+        found = project.milestone(ref)
+        assert found is not None, "_check_ref resolved it"
+        track, _, milestone = found
         if milestone.criterion.metric:
             measured.add(milestone.criterion.metric)
         if own_track_known and track.id != portfolio.profile.track:
@@ -272,7 +276,7 @@ def _check_entry(project: Project, portfolio: Portfolio, loaded: LoadedEntry, pr
         _check_artifact(project, portfolio, entry, i, artifact, problems)
 
 
-def _check_artifact(project: Project, portfolio: Portfolio, entry, index: int, artifact: str,  # type: ignore[no-untyped-def]
+def _check_artifact(project: Project, portfolio: Portfolio, entry: Entry, index: int, artifact: str,
                     problems: Problems) -> None:
     found = _artifact_problem(project, portfolio, artifact)
     if found:  # located only now: a position costs a second read of the front matter

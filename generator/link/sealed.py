@@ -12,6 +12,7 @@ from __future__ import annotations
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.link.roles import RELATIONS, keys_of
 from generator.model.keys import SealedFeedback
+from generator.model.portfolio import Entry, FeedbackItem
 from generator.problems import Problems
 from generator.read.sealing import Envelope, Identity, OpenError, envelope_differences, open_sealed, same_key
 
@@ -129,7 +130,8 @@ def check_sealed(project: Project, portfolio: Portfolio, problems: Problems) -> 
         return
     for loaded in portfolio.entries:
         meta = loaded.meta
-        records = [meta] if meta.kind == "feedback" and meta.role and not meta.sealed else []
+        records: list[Entry | FeedbackItem] = [meta] if meta.kind == "feedback" and meta.role and not meta.sealed \
+            else []
         for record in [*records, *meta.feedback]:
             if record.role in sealed.roles:
                 problems.warn(record.path, record.pos("role"), "feedback-in-clear",

@@ -6,7 +6,7 @@ import dataclasses
 import tempfile
 from pathlib import Path
 
-from generator.assess.changes import Change, Content, diff_content
+from generator.link.changes import Change, Content, diff_content
 from generator.link.project import Project, read_project
 from generator.model.errors import did_you_mean
 from generator.problems import InvalidContent, Problems, UserError

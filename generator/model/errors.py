@@ -8,6 +8,7 @@ import typing
 from typing import Any
 
 from pydantic import BaseModel, ValidationError
+from pydantic_core import ErrorDetails
 
 from generator.problems import Position, Problems
 from generator.read.yaml_positions import Document, Loc
@@ -73,7 +74,7 @@ def _type_name(value: Any) -> str:
     return "text"
 
 
-def _describe(err: dict[str, Any], model: type[BaseModel], loc: Loc) -> tuple[str, str]:
+def _describe(err: ErrorDetails, model: type[BaseModel], loc: Loc) -> tuple[str, str]:
     """Message and hint for one pydantic error."""
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     parent = _model_at(model, loc[:-1])
@@ -122,7 +123,7 @@ def _code(kind: str) -> str:
     return kind.replace("_", "-")
 
 
-def _misspelt(errors: list[dict[str, Any]]) -> set[Loc]:
+def _misspelt(errors: list[ErrorDetails]) -> set[Loc]:
     """Missing keys whose unknown sibling is a near spelling: report the typo only."""
     unknown = {tuple(e["loc"]) for e in errors if e["type"] == "extra_forbidden"}
     skip = set()

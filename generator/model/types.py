@@ -11,7 +11,7 @@ import math
 import operator
 import re
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any, Literal, get_args
 
 from pydantic import AfterValidator, BeforeValidator, WithJsonSchema
 from pydantic_core import PydanticCustomError
@@ -191,9 +191,9 @@ Verdict = Literal["met", "not_yet"]
 Cadence = Literal["micro", "weekly", "quarterly", "once"]
 Kind = Literal["project", "course", "certification", "feedback", "reflection", "rotation",
                "mentoring", "recognition"]
-ROLES: tuple[str, ...] = Role.__args__  # type: ignore[attr-defined]
-KINDS: tuple[str, ...] = Kind.__args__  # type: ignore[attr-defined]
-CADENCES: tuple[str, ...] = Cadence.__args__  # type: ignore[attr-defined]
+ROLES: tuple[str, ...] = get_args(Role)
+KINDS: tuple[str, ...] = get_args(Kind)
+CADENCES: tuple[str, ...] = get_args(Cadence)
 VERDICT_ROLES = ("manager", "sponsor", "committee")
 
 # Readers' and signers' public keys: age recipients and the SSH keys code hosts list.

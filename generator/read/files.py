@@ -68,7 +68,8 @@ def confined_files(folder: Path, fence: Path, root: Path, problems: Problems, su
                 entries = list(listing)
         except OSError:
             continue
-        dirs, files = [], []
+        dirs: list[os.DirEntry[str]] = []
+        files: list[os.DirEntry[str]] = []
         for entry in entries:
             try:
                 is_dir = entry.is_dir()

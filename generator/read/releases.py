@@ -12,6 +12,7 @@ import subprocess
 import tarfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -29,7 +30,7 @@ def version_key(version: str) -> tuple[tuple[int, int | str], ...]:
     return tuple((0, int(part)) if part.isdigit() else (1, part) for part in re.split(r"[.\-_+]", version))
 
 
-def _git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess:  # type: ignore[type-arg]
+def _git(root: Path, *args: str, binary: bool = False) -> subprocess.CompletedProcess[Any]:
     return subprocess.run(["git", "-C", str(root), *args], capture_output=True, text=not binary, check=False)
 
 

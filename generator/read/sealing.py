@@ -99,7 +99,8 @@ def seal(content: SealedContent, recipients: Sequence[str]) -> str:
         raise UserError("there is nobody to seal the feedback for: no reader of the policy has a key",
                         "add keys: to the readers of confidentiality.sealed_feedback.readers")
     payload = json.dumps(content.as_data(), ensure_ascii=False, sort_keys=True).encode()
-    return pyrage.encrypt(payload, [_recipient(k) for k in dict.fromkeys(recipients)], armored=True).decode()
+    armour: bytes = pyrage.encrypt(payload, [_recipient(k) for k in dict.fromkeys(recipients)], armored=True)
+    return armour.decode()
 
 
 def _recipient(key: str) -> Any:

@@ -16,7 +16,7 @@ import yaml
 from generator.problems import Position, Problems
 
 try:
-    _Base: type = yaml.CSafeLoader
+    _Base: Any = yaml.CSafeLoader
 except AttributeError:  # pragma: no cover - PyYAML built without libyaml
     _Base = yaml.SafeLoader
 
@@ -26,7 +26,7 @@ _IMPLICIT = {first: (*resolvers, *_WILDCARD) for first, resolvers in _Base.yaml_
              if first is not None}
 
 
-class _Loader(_Base):  # type: ignore[misc, valid-type]
+class _CutLoader(_Base):  # type: ignore[misc]  # the C loader when PyYAML has it
     """The safe loader with its resolver cut to what it does without path resolvers.
 
     The composer asks for every node's tag; PyYAML's general resolver also keeps a stack
@@ -49,8 +49,8 @@ class _Loader(_Base):  # type: ignore[misc, valid-type]
         return self.DEFAULT_SEQUENCE_TAG if kind is yaml.SequenceNode else self.DEFAULT_MAPPING_TAG
 
 
-if _Base.yaml_path_resolvers:  # pragma: no cover - never in the safe loader; keep PyYAML's own resolver
-    _Loader = _Base
+# Never path resolvers in the safe loader; if there were, PyYAML's own resolver is kept.
+_Loader: Any = _Base if _Base.yaml_path_resolvers else _CutLoader
 
 Loc = tuple[str | int, ...]
 _STR_TAG = "tag:yaml.org,2002:str"
@@ -74,7 +74,8 @@ def _scan(text: str, line_offset: int) -> None:
     """Check nesting depth and aliases on the event stream, before anything recursive runs."""
     depth, aliases, open_anchors = 0, 0, []
     for event in yaml.parse(text, Loader=_Loader):
-        pos = Position(event.start_mark.line + 1 + line_offset, event.start_mark.column + 1)
+        mark: Any = event.start_mark  # the parser always sets it
+        pos = Position(mark.line + 1 + line_offset, mark.column + 1)
         if isinstance(event, (yaml.MappingStartEvent, yaml.SequenceStartEvent)):
             depth += 1
             open_anchors.append(event.anchor)
@@ -119,13 +120,15 @@ class Document:
     def values(self) -> dict[Loc, tuple[int, int]]:
         if self._values is None:
             self._locate()
-        return self._values  # type: ignore[return-value]
+        assert self._values is not None, "_locate sets it"
+        return self._values
 
     @property
     def keys(self) -> dict[Loc, tuple[int, int]]:
         if self._keys is None:
             self._locate()
-        return self._keys  # type: ignore[return-value]
+        assert self._keys is not None, "_locate sets it"
+        return self._keys
 
     @property
     def located(self) -> bool:
@@ -180,7 +183,7 @@ class _Converter:
                                "comment-cut", f"the text is cut at ' #': YAML reads '{rest.strip()}' as a comment",
                                "quote it: put the whole value in double quotes")
 
-    def convert(self, node: yaml.Node, loc: Loc) -> Any:
+    def convert(self, node: Any, loc: Loc) -> Any:  # Any: dispatched on its exact type, for speed
         mark = node.start_mark
         self.values[loc] = (mark.line + self.first_line, mark.column + 1)
         self.count += 1
@@ -352,7 +355,7 @@ class _FastConverter:
             return direct(self.loader, node)
         return self.loader.construct_object(node, deep=True)
 
-    def convert(self, node: yaml.Node, depth: int) -> Any:
+    def convert(self, node: Any, depth: int) -> Any:  # Any: dispatched on its exact type, for speed
         self.count += 1
         if self.count > MAX_VALUES:
             raise _Doubt

@@ -22,6 +22,7 @@ from generator import __version__
 from generator.assess.portfolio import assess_portfolio
 from generator.link.project import Portfolio, Project
 from generator.model.plan import CheckIn
+from generator.render.portfolio.incremental import Reuse
 from generator.write.atomic import staged_folder, write_text
 from generator.write.stamps import link_file
 
@@ -187,7 +188,7 @@ def _previous_keys(folder: Path) -> dict[str, str]:
     return {k: v for k, v in data.items() if isinstance(v, str)} if isinstance(data, dict) else {}
 
 
-def write_team_calendars(project: Project, reuse=None) -> list[Path]:  # type: ignore[no-untyped-def]
+def write_team_calendars(project: Project, reuse: Reuse | None = None) -> list[Path]:
     """build/calendars/team-<manager>.ics for every manager with reports, replacing the folder at once.
 
     With `reuse` (the build's stamps), a team whose people's inputs are unchanged keeps its file.

@@ -1,6 +1,6 @@
 """`handbook build --anonymise`: calibration packets under build/calibration/, the key apart.
 
-The packets are the committee's portfolios with every person coded (generator/anonymise.py).
+The packets are the committee's portfolios with every person coded (generator/render/anonymise.py).
 Before the previous packets are replaced, every written page and text file is searched for the
 full names and emails of known people; any hit stops the build and nothing is published.
 """
@@ -14,19 +14,21 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from generator.anonymise import TEXT_SUFFIXES, LeakCheck, anonymise_project, read_secret
+from generator.link.project import Project
 from generator.problems import UserError
 from generator.read.git_history import read_git_history
+from generator.render.anonymise import TEXT_SUFFIXES, LeakCheck, anonymise_project, read_secret
 from generator.write.atomic import replace_dir, write_text
+from generator.write.outputs import BuildOptions, BuildReport
 
 MARKUP_SUFFIXES = {".html", ".htm", ".svg", ".xml"}  # entities decode to text a reader sees
 
 
-def output_dir(project) -> Path:  # type: ignore[no-untyped-def]
+def output_dir(project: Project) -> Path:
     return project.root / "build" / "calibration"
 
 
-def key_path(project) -> Path:  # type: ignore[no-untyped-def]
+def key_path(project: Project) -> Path:
     """Beside the packets, never inside them: publishing build/calibration/ never publishes the key."""
     return project.root / "build" / "calibration-key.json"
 
@@ -48,7 +50,7 @@ def find_leaks(folder: Path, check: LeakCheck) -> list[str]:
     return found
 
 
-def build_calibration(project, options, report) -> None:  # type: ignore[no-untyped-def]
+def build_calibration(project: Project, options: BuildOptions, report: BuildReport) -> None:
     from generator.render.portfolio import build_portfolios
 
     if options.person:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from itertools import groupby
 
-from generator.assess.changes import Change
+from generator.link.changes import Change
 
 ENTITY_ORDER = ["milestone", "track level", "track", "competency", "competency level", "behaviour", "level",
                 "domain", "policy"]
@@ -23,7 +23,7 @@ def grouped(changes: Sequence[Change]) -> list[tuple[str, list[Change]]]:
 
 def _detail(change: Change) -> str:
     if change.entity == "behaviour":
-        return change.new if change.action == "added" else change.old or ""
+        return (change.new if change.action == "added" else change.old) or ""
     if change.action == "changed":
         return f"{change.field}: {change.old or 'none'} → {change.new or 'none'}"
     if change.field == "level":

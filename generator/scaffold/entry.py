@@ -75,12 +75,14 @@ class MilestoneOption:
 def _planned(project: Project, portfolio: Portfolio, status: dict[str, str]) -> list[MilestoneOption]:
     """The plan's milestones not yet met, in the plan's order."""
     plan = portfolio.plan
-    options = []
-    for item in plan.milestones if plan else []:
+    options: list[MilestoneOption] = []
+    if plan is None:
+        return options
+    for item in plan.milestones:
         found = project.milestone(item.milestone)
         if found and status.get(item.milestone) not in ("met", "waived"):
             options.append(MilestoneOption(item.milestone, found[2].title, found[1].level,
-                                           status.get(item.milestone, ""), item.due or plan.ends))  # type: ignore[union-attr]
+                                           status.get(item.milestone, ""), item.due or plan.ends))
     return options
 
 

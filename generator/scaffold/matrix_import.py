@@ -12,6 +12,7 @@ import csv
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import yaml
 
@@ -37,7 +38,7 @@ class _Competency:
     id: str
     name: str
     domain: str = ""
-    levels: dict[str, dict[str, object]] = field(default_factory=dict)
+    levels: dict[str, dict[str, Any]] = field(default_factory=dict)  # level -> {summary, behaviours}
 
 
 @dataclass
@@ -156,13 +157,13 @@ def _add_behaviour(comp: _Competency, level: str, text: str, example: str, summa
     entry = comp.levels.setdefault(level, {"behaviours": []})
     if summary and "summary" not in entry:
         entry["summary"] = summary
-    behaviours: list[dict[str, object]] = entry["behaviours"]  # type: ignore[assignment]
+    behaviours: list[dict[str, Any]] = entry["behaviours"]
     same = next((b for b in behaviours if b["text"] == text), None)
     if same is not None:
         if example:
-            same.setdefault("examples", []).append(example)  # type: ignore[union-attr]
+            same.setdefault("examples", []).append(example)
         return
-    taken = {str(b["id"]) for lv in comp.levels.values() for b in lv["behaviours"]}  # type: ignore[attr-defined]
+    taken = {str(b["id"]) for lv in comp.levels.values() for b in lv["behaviours"]}
     base = slugify(text, 5) or "behaviour"
     bid, n = base, 2
     while bid in taken:
@@ -196,9 +197,9 @@ def plan_files(matrix: Matrix, project: Project, set_id: str, problems: Problems
     CompetencyFile.model_validate(data)  # a bug here is ours: the rows were checked above
     files[project.content_dir / "competencies" / f"{set_id}.yml"] = _dump(data, "competencies.schema.json")
     for track_id, used in matrix.tracks.items():
-        levels = sorted(used["levels"], key=lambda x: order.index(x) if x in order else len(order))
+        track_levels = sorted(used["levels"], key=lambda x: order.index(x) if x in order else len(order))
         track = {"id": track_id, "name": track_id.replace("-", " ").capitalize(),
-                 "competencies": used["competencies"], "levels": [{"level": lv} for lv in levels]}
+                 "competencies": used["competencies"], "levels": [{"level": lv} for lv in track_levels]}
         Track.model_validate(track)
         files[project.content_dir / "tracks" / f"{track_id}.yml"] = _dump(track, "track.schema.json")
     return files

@@ -5,7 +5,7 @@ from __future__ import annotations
 from generator.link.project import Portfolio, Project
 from generator.model.errors import did_you_mean
 from generator.problems import UserError
-from generator.vcs import git_user_email
+from generator.read.vcs import git_user_email
 
 
 def person_by_email(project: Project, email: str | None) -> str | None:

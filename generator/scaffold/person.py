@@ -11,11 +11,11 @@ from generator.model.errors import did_you_mean
 from generator.model.portfolio import Profile
 from generator.model.types import SLUG_RE
 from generator.problems import Problems, UserError, display_path
+from generator.read.vcs import git_user_email
 from generator.read.yaml_positions import read_yaml_text
 from generator.scaffold.people import require_person
 from generator.scaffold.prompt import Prompter
 from generator.scaffold.text import create_file, slugify, yaml_scalar
-from generator.vcs import git_user_email
 
 
 @dataclass

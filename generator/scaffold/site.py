@@ -14,8 +14,8 @@ from importlib.abc import Traversable
 from pathlib import Path
 
 from generator.problems import UserError
+from generator.render.schema import render_schemas
 from generator.scaffold.text import yaml_scalar
-from generator.schema import render_schemas
 
 STARTER = "starter"
 DOT_PREFIX = "dot-"

@@ -18,6 +18,7 @@ import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import Any
 
 STAGING_SUFFIX = ".new"
 OLD_MARK = ".old-"
@@ -94,7 +95,7 @@ _AT_FDCWD = -100
 
 
 @functools.cache
-def _renameat2():  # type: ignore[no-untyped-def]
+def _renameat2() -> Any:  # the libc function, or None where it has none
     try:
         libc = ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6", use_errno=True)
         function = libc.renameat2

@@ -75,7 +75,9 @@ class _Executor(ProcessPoolExecutor):
 
     def _adjust_process_count(self) -> None:
         processes = getattr(self, "_processes", None)
-        if processes is not None and len(processes) < min(self._max_workers, self.wanted):
+        # private members: ProcessPoolExecutor has no public way to grow its pool one process at a time
+        limit: int = self._max_workers  # type: ignore[attr-defined]
+        if processes is not None and len(processes) < min(limit, self.wanted):
             self._spawn_process()  # type: ignore[attr-defined]
 
 

@@ -95,7 +95,7 @@ def test_a_read_only_folder_is_the_users_problem(tmp_path: Path, monkeypatch: py
     def read_only(*args, **kwargs):  # type: ignore[no-untyped-def]
         raise OSError(errno.EROFS, "Read-only file system", str(root / "build"))
 
-    monkeypatch.setattr("generator.build.Path.mkdir", read_only)
+    monkeypatch.setattr("generator.commands.build.Path.mkdir", read_only)
     result = run_cli("build", "--root", root, "--no-site", "--no-pdf")
     assert result.exit_code == 1
     assert f"error: could not write or read {root}/build: read-only file system" in result.stderr
@@ -159,9 +159,9 @@ def test_a_bom_does_not_hide_a_free_pages_heading(site: Path) -> None:
 
 
 def test_the_preview_reports_an_unrenderable_entry_as_a_user_error(tmp_path: Path) -> None:
+    from generator.commands.serve import generate_project
     from generator.link.load import load_project
     from generator.problems import UserError
-    from generator.serve import generate_project
 
     root = tmp_path / "repo"
     shutil.copytree(MINIMAL, root)

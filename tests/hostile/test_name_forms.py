@@ -9,8 +9,8 @@ from types import SimpleNamespace
 from hypothesis import given
 from hypothesis import strategies as st
 
-from generator.anonymise import Coder, LeakCheck, Scrubber
-from generator.name_forms import fold
+from generator.render.anonymise import Coder, LeakCheck, Scrubber
+from generator.render.name_forms import fold
 
 NAMES = ["Zoë O'Brien-Łukasz", "Søren Ærøskøbing", "Jürgen Straße", "Małgorzata Nowak-Kowalska", "Tomás Herrera",
          "Siobhán Ní Bhriain", "Đorđe Šćepanović", "Ægir Þórsson"]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import icalendar
 
-from generator.build import BuildOptions, run_build
+from generator.commands.build import BuildOptions, run_build
 from generator.link.load import load_project
 from generator.render.calendar import render_person_calendar, team_calendars
 from tests.helpers import edit

@@ -7,6 +7,7 @@ build leaves the previous portfolios in place.
 from __future__ import annotations
 
 import dataclasses
+import functools
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -31,9 +32,9 @@ from generator.render.portfolio.links import THEME_PREFIX
 from generator.render.portfolio.pdf_job import PdfJob
 from generator.render.portfolio.pdf_worker import import_weasyprint, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
-from generator.shard import Shard, collect, copy_person, write_manifest
 from generator.write.atomic import replace_dir, staging_dir, write_text
-from generator.write.outputs import Started
+from generator.write.outputs import BuildOptions, BuildReport, Started
+from generator.write.shard import Shard, collect, copy_person, write_manifest
 from generator.write.stamps import link_tree
 from generator.write.workers import Outcome, Pool
 
@@ -66,7 +67,7 @@ def _selected(project: Project, person: str | None) -> list[Portfolio]:
 FROM_GIT: dict[Path, Commit] = {}  # a marker: read the history from git
 
 
-def build_portfolios(project, options, report, out: Path | None = None,  # type: ignore[no-untyped-def]
+def build_portfolios(project: Project, options: BuildOptions, report: BuildReport, out: Path | None = None,
                      history: dict[Path, Commit] | None = FROM_GIT) -> None:
     """Write build/portfolios/ (or only one person's folder with `options.person`), with its own workers.
 
@@ -79,7 +80,7 @@ def build_portfolios(project, options, report, out: Path | None = None,  # type:
         run_started(pool, [start_portfolios(project, options, report, pool, out, history)])
 
 
-def start_portfolios(project, options, report, pool: Pool, out: Path | None = None,  # type: ignore[no-untyped-def]
+def start_portfolios(project: Project, options: BuildOptions, report: BuildReport, pool: Pool, out: Path | None = None,
                      history: dict[Path, Commit] | None = FROM_GIT, reuse: Reuse | None = None) -> Started:
     """Write the pages into a staging folder and queue their PDFs in `pool`; `finish` swaps them in.
 
@@ -148,7 +149,7 @@ def start_portfolios(project, options, report, pool: Pool, out: Path | None = No
     return Started(finish, discard)
 
 
-def _pdf_done(project: Project, job: PdfJob, report) -> Callable[[Outcome], None]:  # type: ignore[no-untyped-def]
+def _pdf_done(project: Project, job: PdfJob, report: BuildReport) -> Callable[[Outcome], None]:
     """What to do when one person's PDF is done: count it, or report that person with their folder."""
     person = job.target.stem
 
@@ -167,7 +168,7 @@ def _pdf_done(project: Project, job: PdfJob, report) -> Callable[[Outcome], None
     return done
 
 
-def merge_portfolios(project: Project, dirs: list[Path], report) -> None:  # type: ignore[no-untyped-def]
+def merge_portfolios(project: Project, dirs: list[Path], report: BuildReport) -> None:
     """Join the outputs of `--shard K/N` builds into build/portfolios/ with the committee index."""
     out = output_dir(project)
     found = collect(dirs, [p.id for p in project.portfolios])
@@ -188,7 +189,7 @@ def merge_portfolios(project: Project, dirs: list[Path], report) -> None:  # typ
     report.outputs += write_team_calendars(project)
 
 
-def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path, report,  # type: ignore[no-untyped-def]
+def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path, report: BuildReport,
                 single: Path | None, reuse: Reuse | None = None,
                 history: dict[Path, Commit] | None = FROM_GIT,
                 submit: Callable[[PdfJob], None] | None = None,
@@ -212,8 +213,8 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
             if reuse and reuse.take(portfolio, key, folder):
                 advance()
                 continue
-            if warm:
-                warm, start = None, warm
+            if warm is not None:
+                start, warm = warm, None
                 start()
             try:
                 context = build_context(project, portfolio, history, cohorts)
@@ -243,16 +244,21 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
     return jobs
 
 
-def write_pdfs(jobs: list[PdfJob], workers: int, report, project: Project | None = None) -> None:  # type: ignore[no-untyped-def]
+def write_pdfs(jobs: list[PdfJob], workers: int, report: BuildReport, project: Project | None = None) -> None:
     """Render these PDFs in `workers` processes (here when 1); a failed one is reported, not raised."""
     with Pool(workers) as pool, report.step("PDFs", len(jobs)) as advance:
         for job in jobs:
             done = _pdf_done(project, job, report) if project else _raise_on_error(job, report)
-            pool.submit(render_pdf, job, lambda outcome, done=done: (done(outcome), advance()), len(job.html))
+            pool.submit(render_pdf, job, functools.partial(_then_advance, done, advance), len(job.html))
         pool.wait()
 
 
-def _raise_on_error(job: PdfJob, report) -> Callable[[Outcome], None]:  # type: ignore[no-untyped-def]
+def _then_advance(done: Callable[[Outcome], None], advance: Callable[[], None], outcome: Outcome) -> None:
+    done(outcome)
+    advance()
+
+
+def _raise_on_error(job: PdfJob, report: BuildReport) -> Callable[[Outcome], None]:
     def done(outcome: Outcome) -> None:
         if outcome.error:
             raise RuntimeError(f"{job.target.name}: {outcome.error}")

@@ -118,8 +118,8 @@ class EntryViews:
             item.anchor = view.anchor  # the feedback item is the whole entry
             view.feedback.append(item)
             view.verified = view.feedback[0].verified
-        for n, (item, text) in enumerate(zip(meta.feedback, texts, strict=True), start=len(view.feedback)):
-            view.feedback.append(self.feedback(view, n, item.from_, item.role, text, item.verdict))
+        for n, (given, text) in enumerate(zip(meta.feedback, texts, strict=True), start=len(view.feedback)):
+            view.feedback.append(self.feedback(view, n, given.from_, given.role, text, given.verdict))
         if meta.kind == "feedback" and view.feedback:  # the entry is the feedback: say what git shows of it
             view.provenance = view.feedback[0].provenance
         else:

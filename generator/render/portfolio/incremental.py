@@ -19,9 +19,9 @@ import hashlib
 from importlib.metadata import version as package_version
 from pathlib import Path
 
-from generator.cache import Cache, digest
 from generator.link.project import Portfolio, Project
 from generator.read.git_history import Commit, newest_commits, run_git
+from generator.write.cache import Cache, digest
 from generator.write.stamps import STAMP, Stamp, link_file, link_tree, page_hash, read_stamp, write_stamp
 
 __all__ = ["STAMP", "Reuse", "Stamp", "write_stamp"]

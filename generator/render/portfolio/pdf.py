@@ -34,7 +34,7 @@ def _page_references(pdf: pydyf.PDF) -> tuple[bytes, ...]:
 # portfolio). The same references, built once.
 PYDYF_PAGE_REFERENCES = pydyf.PDF.__dict__.get("page_references")
 if isinstance(PYDYF_PAGE_REFERENCES, property):
-    pydyf.PDF.page_references = property(_page_references)  # type: ignore[method-assign,assignment]
+    pydyf.PDF.page_references = property(_page_references)
 
 # Pages are rendered as if they lived here, wherever the build is: see `render`.
 VIRTUAL_ROOT = Path("/portfolios")

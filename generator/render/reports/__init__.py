@@ -15,15 +15,17 @@ from generator.assess.programme import (
     Verifier,
     assess_programme,
 )
+from generator.assess.readiness import FeedbackGiven
 from generator.assess.signals import EARLY_DAYS, FAR
 from generator.assess.timeline import Timeline
 from generator.link.project import Portfolio, Project
 from generator.link.provenance import verify_portfolio
 from generator.model.types import KINDS
+from generator.render.portfolio.incremental import Reuse
 from generator.render.reports.charts import PALETTE, STATUS_COLOURS, horizontal_bars, stacked_columns
 from generator.render.reports.pages import render_page, take_previous, theme_dirs, write_page
 from generator.write.atomic import replace_dir, staging_dir
-from generator.write.outputs import Started
+from generator.write.outputs import BuildOptions, BuildReport, Started
 from generator.write.workers import Pool
 
 PAGE, PDF = "programme.html", "programme.pdf"
@@ -35,13 +37,13 @@ def output_dir(project: Project) -> Path:
 
 def feedback_verifier(project: Project) -> Verifier | None:
     """Feedback counts as verified as the portfolio shows it: committed (or signed) by its giver."""
-    from generator.vcs import in_git_repository
+    from generator.read.vcs import in_git_repository
 
     if not in_git_repository(project.root):
         return None
     portfolios = {p.id: p for p in project.portfolios}
 
-    def verified(person: str, item) -> bool:  # type: ignore[no-untyped-def]
+    def verified(person: str, item: FeedbackGiven) -> bool:
         facts = verify_portfolio(project, portfolios[person])
         found = facts.feedback.get((item.entry, item.index))
         return bool(found and found.counts)
@@ -90,7 +92,7 @@ def render_programme_html(project: Project, report: ProgrammeReport) -> str:
                        early_weeks=EARLY_DAYS // 7, far=round(FAR * 100))
 
 
-def programme_report(project: Project, reuse=None) -> ProgrammeReport:  # type: ignore[no-untyped-def]
+def programme_report(project: Project, reuse: Reuse | None = None) -> ProgrammeReport:
     return assess_programme(project, feedback_verifier(project), CachedFacts(reuse) if reuse else None)
 
 
@@ -99,13 +101,15 @@ class CachedFacts(Memo):
 
     TABLE = "programme-facts"
 
-    def __init__(self, reuse) -> None:  # type: ignore[no-untyped-def]
+    def __init__(self, reuse: Reuse) -> None:
         self.reuse = reuse
         reuse.cache.keep_only(self.TABLE, {p.id for p in reuse.project.portfolios})
 
     def get(self, portfolio: Portfolio) -> PersonFacts | None:
         key = self.reuse.person(portfolio)
         found = self.reuse.cache.get(self.TABLE, portfolio.id, key) if key else None
+        if found is None:
+            return None
         try:
             timeline = found["timeline"]
             return PersonFacts(
@@ -127,7 +131,8 @@ class CachedFacts(Memo):
             "met": facts.met, "verified": facts.verified})
 
 
-def start_programme(project, options, report, pool: Pool, reuse=None) -> Started:  # type: ignore[no-untyped-def]
+def start_programme(project: Project, options: BuildOptions, report: BuildReport, pool: Pool,
+                    reuse: Reuse | None = None) -> Started:
     """Stage build/reports/ and queue its PDF; taken as it was when nobody's inputs changed."""
     out = output_dir(project)
     pdf = PDF if options.pdf else None
@@ -155,7 +160,7 @@ def start_programme(project, options, report, pool: Pool, reuse=None) -> Started
     return Started(finish, lambda: shutil.rmtree(staged, ignore_errors=True))
 
 
-def build_programme(project, options, report) -> None:  # type: ignore[no-untyped-def]
+def build_programme(project: Project, options: BuildOptions, report: BuildReport) -> None:
     """Write build/reports/ (the programme page, its theme and PDF) afresh, replacing it only when complete."""
     from generator.write.outputs import run_started
 

@@ -53,7 +53,7 @@ def stacked_columns(name: str, title: str, desc: str, labels: Sequence[str],
     parts.append(f'<text {TEXT} x="{left - 4}" y="{top + 8}" text-anchor="end">{peak}</text>')
     parts.append(f'<text {TEXT} x="{left - 4}" y="{top + plot_h}" text-anchor="end">0</text>')
     for i, label in enumerate(labels):
-        x, base = left + i * (bar + gap) + gap / 2, top + plot_h
+        x, base = left + i * (bar + gap) + gap / 2, float(top + plot_h)
         for _, colour, values in series:
             h = plot_h * values[i] / peak
             if values[i]:

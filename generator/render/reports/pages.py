@@ -9,6 +9,7 @@ from pathlib import Path
 from generator.link.project import Project
 from generator.problems import Position
 from generator.render.portfolio.context import THEME_PREFIX, created_stamp
+from generator.render.portfolio.incremental import Reuse
 from generator.render.portfolio.pdf_job import PdfJob
 from generator.render.portfolio.pdf_worker import render_pdf
 from generator.render.portfolio.policy import enforce_policy
@@ -16,6 +17,7 @@ from generator.render.portfolio.theme import PACKAGED, copy_static, environment
 from generator.render.portfolio.theme import theme_dirs as portfolio_dirs
 from generator.render.sandbox import render_template
 from generator.write.atomic import write_text
+from generator.write.outputs import BuildReport
 from generator.write.stamps import Stamp, link_tree, read_stamp, write_stamp
 from generator.write.workers import Outcome, Pool
 
@@ -39,7 +41,7 @@ def render_page(project: Project, template: str, **context: object) -> str:
 
 
 def write_page(project: Project, html: str, staged: Path, name: str, final: Path, pdf: str | None,
-               pool: Pool, report, inputs: str | None = None, reuse=None) -> None:  # type: ignore[no-untyped-def]
+               pool: Pool, report: BuildReport, inputs: str | None = None, reuse: Reuse | None = None) -> None:
     """Write `staged/name`, the theme and the stamp; with `pdf`, queue `staged/pdf` (links resolve under `final`).
 
     With `reuse` (the build's stamps), the previous PDF is taken when it was made from the
@@ -54,14 +56,14 @@ def write_page(project: Project, html: str, staged: Path, name: str, final: Path
     write_stamp(staged, Stamp(inputs, page))
     if not pdf:
         return
-    if page and reuse.take_pdf(final / pdf, page, staged / pdf):
+    if reuse and page and reuse.take_pdf(final / pdf, page, staged / pdf):
         report.skipped.append(f"{pdf}: its page is unchanged")
         return
     job = PdfJob(html, final, None, themes, staged / pdf)
     pool.submit(render_pdf, job, _done(project, report, staged, final, pdf), len(html))
 
 
-def _done(project: Project, report, staged: Path, final: Path, pdf: str) -> Callable[[Outcome], None]:  # type: ignore[no-untyped-def]
+def _done(project: Project, report: BuildReport, staged: Path, final: Path, pdf: str) -> Callable[[Outcome], None]:
     def done(outcome: Outcome) -> None:
         if outcome.error is None:
             report.pdfs += 1

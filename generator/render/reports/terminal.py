@@ -29,10 +29,10 @@ def print_programme(report: ProgrammeReport, console: Console | None = None) -> 
     verified = ("provenance unavailable" if report.met_verified is None
                 else f"{report.met_verified}/{report.met} met with verified feedback")
     console.print(f"Participation: {active} · {verified}")
-    people = _table("People per track and level", "track", "level", "people")
+    per_level = _table("People per track and level", "track", "level", "people")
     for t in report.by_track_level:
-        people.add_row(t.track_name, t.level, str(t.people))
-    console.print(people)
+        per_level.add_row(t.track_name, t.level, str(t.people))
+    console.print(per_level)
     months = _table("Readiness at each month end", "month end", "people", "ready", "on track", "not yet")
     for m in report.over_time:
         months.add_row(str(m.date), str(m.people), *(str(m.statuses[s]) for s in ("ready", "on_track", "not_yet")))
@@ -44,9 +44,9 @@ def print_programme(report: ProgrammeReport, console: Console | None = None) -> 
         entries.add_row(month, *(str(counts[k]) for k in used), str(sum(counts.values())))
     console.print(entries)
     ready = _table("Time to ready", "track", "target", "people", "ready", "median days")
-    for t in report.time_to_ready:
-        ready.add_row(t.track_name, t.target, str(t.people), str(t.ready),
-                      "—" if t.median_days is None else f"{t.median_days:g}")
+    for time in report.time_to_ready:
+        ready.add_row(time.track_name, time.target, str(time.people), str(time.ready),
+                      "—" if time.median_days is None else f"{time.median_days:g}")
     console.print(ready)
     if report.signals:
         signals = Table(title="Recalibration signals", title_justify="left")
@@ -58,6 +58,6 @@ def print_programme(report: ProgrammeReport, console: Console | None = None) -> 
     else:
         console.print("Recalibration signals: none")
     recognition = _table("Recognition per quarter", "quarter", "entries", "milestones")
-    for q, e, m in report.recognition:
-        recognition.add_row(q, str(e), str(m))
+    for quarter, count, milestones in report.recognition:
+        recognition.add_row(quarter, str(count), str(milestones))
     console.print(recognition)

@@ -83,7 +83,7 @@ def render_track_chart(track: Track, chart: TrackChart, chart_id: str, *, legend
            f'<desc id="{chart_id}-d">{escape(describe_chart(track, chart))}</desc>',
            f'<line x1="{left - 4}" y1="{top + plot_h}" x2="{width - legend_w}" y2="{top + plot_h}" stroke="#888"/>']
     for i, (label, row) in enumerate(zip(chart.levels, chart.cumulative, strict=True)):
-        x, y = left + i * (bar + gap), top + plot_h
+        x, y = left + i * (bar + gap), float(top + plot_h)
         for (name, colour), n in zip(chart.domains, row, strict=True):
             if n:
                 h = n * scale

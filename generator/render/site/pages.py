@@ -8,7 +8,7 @@ from typing import Any
 import jinja2
 from markupsafe import Markup
 
-from generator.assess.changes import Change
+from generator.link.changes import Change
 from generator.link.competencies import Behaviour, ResolvedCompetency, resolve_competencies, track_competencies
 from generator.link.project import Project
 from generator.model.framework import Domain, Framework

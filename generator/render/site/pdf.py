@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass, fields
 from multiprocessing import get_context
 from pathlib import Path
+from typing import Any
 
 from markupsafe import Markup
 
@@ -70,7 +71,7 @@ def _glossary(data: SiteData) -> Markup:
     return Markup(re.sub(r'<a href="(?!#)[^"]*"[^>]*>(.*?)</a>', r"\1", html))
 
 
-def confined_fetcher():  # type: ignore[no-untyped-def]
+def confined_fetcher() -> Any:  # a weasyprint URLFetcher, imported late (it loads Pango)
     """WeasyPrint may read nothing but inline data: URLs; the document carries everything else."""
     from weasyprint.urls import URLFetcher
 

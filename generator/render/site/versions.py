@@ -6,6 +6,7 @@ import html
 import json
 import shutil
 from pathlib import Path
+from typing import Any
 
 from generator.read.releases import version_key
 from generator.write.atomic import replace_dir, staging_dir, write_text
@@ -25,14 +26,14 @@ def read_versions(site: Path) -> list[dict[str, object]]:
             and (site / e["version"]).is_dir()]
 
 
-def merge_versions(existing: list[dict[str, object]], version: str, title: str) -> list[dict[str, object]]:
+def merge_versions(existing: list[dict[str, Any]], version: str, title: str) -> list[dict[str, Any]]:
     """Add or replace `version`; newest first, `latest` on the newest only."""
     others = [e for e in existing if e["version"] != version]
     entries = [*others, {"version": version, "title": title, "aliases": []}]
     entries.sort(key=lambda e: version_key(str(e["version"])), reverse=True)
     result = []
     for i, entry in enumerate(entries):
-        aliases = [a for a in entry.get("aliases", []) or [] if a != LATEST]  # type: ignore[union-attr]
+        aliases = [a for a in entry.get("aliases", []) or [] if a != LATEST]
         result.append({"version": entry["version"], "title": entry.get("title") or entry["version"],
                        "aliases": ([LATEST] if i == 0 else []) + aliases})
     return result

@@ -6,13 +6,15 @@ import shutil
 from pathlib import Path
 
 from generator.assess.portfolio import assess_portfolio
+from generator.assess.readiness import Readiness as PersonReadiness
 from generator.assess.team import STALE_DAYS, TeamView, assess_team, manager_ids, reporting_line
 from generator.link.project import Project
 from generator.model.errors import did_you_mean
 from generator.problems import UserError
+from generator.render.portfolio.incremental import Reuse
 from generator.render.reports.pages import render_page, take_previous, theme_dirs, write_page
 from generator.write.atomic import replace_dir, staging_dir
-from generator.write.outputs import Started
+from generator.write.outputs import BuildOptions, BuildReport, Started
 from generator.write.workers import Pool
 
 
@@ -39,7 +41,8 @@ def render_team_html(project: Project, view: TeamView) -> str:
                        domains={d.id: d.name for d in project.framework.domains})
 
 
-def start_teams(project, options, report, pool: Pool, reuse=None) -> Started:  # type: ignore[no-untyped-def]
+def start_teams(project: Project, options: BuildOptions, report: BuildReport, pool: Pool,
+                reuse: Reuse | None = None) -> Started:
     """Stage build/teams/ and queue its PDFs; a view whose people's inputs are unchanged is taken as it was."""
     out = output_dir(project)
     managers = manager_ids(project)
@@ -80,21 +83,21 @@ def start_teams(project, options, report, pool: Pool, reuse=None) -> Started:  #
     return Started(finish, lambda: shutil.rmtree(staged, ignore_errors=True))
 
 
-class Readiness(dict):  # type: ignore[type-arg]
+class Readiness(dict[str, PersonReadiness]):
     """Each person's readiness, assessed when a view first needs it (unchanged views need none)."""
 
     def __init__(self, project: Project) -> None:
         super().__init__()
         self.project = project
 
-    def __missing__(self, person: str):  # type: ignore[no-untyped-def]
+    def __missing__(self, person: str) -> PersonReadiness:
         portfolio = self.project.portfolio(person)
         assert portfolio is not None, "team views list people with a portfolio"
         self[person] = found = assess_portfolio(self.project, portfolio)
         return found
 
 
-def build_teams(project, options, report) -> None:  # type: ignore[no-untyped-def]
+def build_teams(project: Project, options: BuildOptions, report: BuildReport) -> None:
     """Write build/teams/ whole (no reuse), replacing the previous one only when every view is written."""
     from generator.write.outputs import run_started
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, BuildReport, run_build
+from generator.commands.build import BuildOptions, BuildReport, run_build
 from generator.link.load import load_project
 from generator.link.project import Project
 

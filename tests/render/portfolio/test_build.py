@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, run_build
+from generator.commands.build import BuildOptions, run_build
 from generator.link.load import load_project
 from generator.problems import UserError
 from tests.helpers import run_cli

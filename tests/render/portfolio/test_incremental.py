@@ -8,7 +8,7 @@ import pytest
 
 import generator.render.portfolio as portfolio_build
 from bench.synth import Company, write_company
-from generator.build import BuildOptions, run_build
+from generator.commands.build import BuildOptions, run_build
 from generator.link.load import load_project
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator.anonymise import Coder
+from generator.render.anonymise import Coder
 from tests.render.portfolio.conftest import Built
 from tests.render.reports.conftest import SECRET
 

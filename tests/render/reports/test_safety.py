@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, BuildReport
+from generator.commands.build import BuildOptions, BuildReport
 from generator.link.load import load_project
 from generator.render import teams
 from generator.render.teams import build_teams, render_team_html, team_views

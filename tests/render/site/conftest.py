@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.build import BuildOptions, BuildReport
+from generator.commands.build import BuildOptions, BuildReport
 from generator.link.load import load_project
 from generator.link.project import Project
 from generator.render.site import build_site

@@ -100,7 +100,7 @@ def test_pin_to_unknown_version_is_located(repo: Path) -> None:
 
 
 def test_behaviour_objects_compare_by_text_and_inheritance_is_a_field() -> None:
-    from generator.assess.changes import diff_competency
+    from generator.link.changes import diff_competency
     from generator.model.competency import Competency
 
     def comp(behaviours: list[object], **extra: object) -> Competency:

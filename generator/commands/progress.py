@@ -17,6 +17,8 @@ if TYPE_CHECKING:  # rich is imported when a console is made: `handbook check` n
     from rich.console import Console
     from rich.progress import Progress, TaskID
 
+    from generator.write.outputs import BuildReport
+
 
 class Verbosity(IntEnum):
     QUIET = -1  # errors only
@@ -73,7 +75,7 @@ def _plural(count: int, word: str) -> str:
     return f"{count} {word}{'' if count == 1 else 's'}"
 
 
-def render_build_summary(report, warnings: int, root: Path,  # type: ignore[no-untyped-def]
+def render_build_summary(report: BuildReport, warnings: int, root: Path,
                          verbosity: Verbosity = Verbosity.NORMAL) -> str:
     """The lines printed when a build ends: what was written, how long it took, warnings."""
     if verbosity <= Verbosity.QUIET:

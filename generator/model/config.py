@@ -21,7 +21,7 @@ _UNSAFE_URL = re.compile(r"[\s\"'<>\\`]")
 @functools.cache
 def material_languages() -> frozenset[str]:
     """The `language` values Material for MkDocs ships translations for."""
-    import material
+    import material  # type: ignore[import-untyped]  # Material ships no type information
 
     folder = Path(material.__file__).parent / "templates" / "partials" / "languages"
     return frozenset(p.stem for p in folder.glob("*.html") if p.stem != "custom")
@@ -54,8 +54,11 @@ class PortfolioSettings(Strict):
         return value
 
 
+Engine = Literal["mkdocs", "zensical"]
+
+
 class SiteSettings(Strict):
-    engine: Literal["mkdocs", "zensical"] = Field(
+    engine: Engine = Field(
         "mkdocs", description="What builds the handbook site from the generated mkdocs.yml: MkDocs with "
                               "Material (the default), or Zensical, their successor "
                               "(`pip install 'career-handbook[zensical]'`).")

@@ -19,9 +19,9 @@ from pathlib import Path, PurePosixPath
 
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.model.portfolio import Entry, FeedbackItem, Person
-from generator.name_forms import find_folded, fold, replace_folded, words_pattern
 from generator.problems import UserError
 from generator.read.git_history import Commit
+from generator.render.name_forms import find_folded, fold, replace_folded, words_pattern
 from generator.render.portfolio.links import confined
 
 SECRET_ENV = "HANDBOOK_ANONYMISE_KEY"
@@ -64,7 +64,7 @@ class Coder:
 class Scrubber:
     """Replaces every mention of a known person (name, name part, id, email, handle) by their code.
 
-    Mentions are found in the folded form of the text (generator/name_forms.py), so a name
+    Mentions are found in the folded form of the text (generator/render/name_forms.py), so a name
     pasted decomposed, with typographic apostrophes or dashes, in capitals or transliterated
     (Søren as Soren, Straße as Strasse) is replaced like the name as written in the profile.
     """
@@ -146,7 +146,8 @@ def anonymise_project(project: Project, secret: bytes, workdir: Path,
     people = sorted((Person(id=coder.person(p.id), name=coder.person(p.id).upper(), email=coder.email(p.id),
                             manager=coder.person(p.manager) if p.manager else None) for p in project.people),
                     key=lambda p: p.id)
-    portfolios, coded_history = [], ({} if history is not None else None)
+    portfolios = []
+    coded_history: dict[Path, Commit] | None = {} if history is not None else None
     for portfolio in sorted(project.portfolios, key=lambda p: coder.person(p.id)):
         coded = _portfolio(portfolio, coder, scrub, workdir)
         portfolios.append(coded)
@@ -252,8 +253,8 @@ def _reencode(source: Path, target: Path) -> bool:
         with Image.open(source) as image:
             image.load()
             clean = Image.frombytes(image.mode, image.size, image.tobytes())
-            if image.mode == "P" and image.getpalette():
-                clean.putpalette(image.getpalette())
+            if image.mode == "P" and (palette := image.getpalette()):
+                clean.putpalette(palette)
             clean.save(target, format=image.format or "PNG")
         return True
     except (OSError, UnidentifiedImageError, ValueError):

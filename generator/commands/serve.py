@@ -25,7 +25,7 @@ from watchdog.observers.polling import PollingObserver
 from generator.link.load import load_project
 from generator.link.project import Project
 from generator.problems import UserError
-from generator.report import format_text
+from generator.render.problem_formats import format_text
 
 LOOPBACK = ("127.0.0.1", "localhost", "::1")
 PORTFOLIO_FOLDER = "portfolio"  # the previewed portfolio is served at /portfolio/<id>/
@@ -219,3 +219,11 @@ def serve_preview(project: Project, host: str, port: int, *, as_of: dt.date | No
                             "pass another --dev-addr, like 127.0.0.1:8001") from exc
         finally:
             watcher.stop()
+
+
+def run_serve(root: Path, as_of: dt.date | None, dev_addr: str, person: str | None, open_browser: bool) -> None:
+    from generator.commands.common import load_valid
+
+    host, port = parse_dev_addr(dev_addr)
+    project = load_valid(root, as_of, portfolios=person is not None)
+    serve_preview(project, host, port, as_of=as_of, person=person, open_browser=open_browser)

@@ -7,8 +7,8 @@ from pathlib import Path
 
 from pydantic import BaseModel
 
-from generator.config import HandbookConfig
 from generator.model.competency import CompetencyFile
+from generator.model.config import HandbookConfig
 from generator.model.framework import Framework
 from generator.model.plan import Plan
 from generator.model.portfolio import Entry, PeopleFile, Profile

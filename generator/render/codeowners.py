@@ -15,7 +15,9 @@ from pathlib import Path
 
 from generator.link.project import Project
 from generator.model.base import Strict
+from generator.model.competency import Competency
 from generator.model.portfolio import Profile
+from generator.model.track import Track
 from generator.problems import Position, Problems
 
 # What only the framework owners may change: a theme renders every private page, .mailmap and
@@ -110,8 +112,9 @@ def render_codeowners(project: Project, prefix: str = "") -> tuple[str, Problems
 def _content_owners(project: Project, prefix: str) -> list[str]:
     """Track files and competency files whose records name their own `owners`."""
     by_file: dict[str, list[str]] = {}
-    for record in [*project.tracks, *project.competencies]:
-        owners = [o for o in record.owners if o.strip()]  # type: ignore[attr-defined]
+    records: list[Track | Competency] = [*project.tracks, *project.competencies]
+    for record in records:
+        owners = [o for o in record.owners if o.strip()]
         if owners and record.path != "<memory>":
             by_file.setdefault(record.path, [])
             by_file[record.path] += [o for o in owners if o not in by_file[record.path]]

@@ -2,13 +2,20 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import sys
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from generator.link.project import Project
+from generator.model.config import Engine
 from generator.write.outputs import AUDIENCES, BuildOptions, BuildReport, ProgressSink, Started, run_started
+
+if TYPE_CHECKING:  # render modules load late: `handbook check` never needs them
+    from generator.render.portfolio.incremental import Reuse
 
 __all__ = ["AUDIENCES", "BuildOptions", "BuildReport", "ProgressSink", "Started", "run_started", "run_build"]
 
@@ -38,7 +45,7 @@ def remove_leftovers(root: Path) -> None:
         remove_stale_staging(folder)
 
 
-def run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
+def run_build(project: Project, options: BuildOptions,
               progress: ProgressSink | None = None) -> BuildReport:
     """Render every requested output under the repository's build lock; each output is swapped in complete."""
     with build_lock(project.root):
@@ -46,7 +53,7 @@ def run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
         return _run_build(project, options, progress)
 
 
-def _run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
+def _run_build(project: Project, options: BuildOptions,
                progress: ProgressSink | None = None) -> BuildReport:
     report = BuildReport(progress=progress)
     if options.site:
@@ -56,7 +63,7 @@ def _run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
         from generator.render.site.build import PendingChangeLog
 
         try:
-            build_site(project, options, report, changelog=PendingChangeLog(project, project.framework.version))
+            build_site(project, options, report, changelog=PendingChangeLog(project, _version(project)))
             if options.all_versions:
                 build_releases(project, options, report)
         except MarkdownRefused as exc:  # content is the framework owners': the whole site waits for the fix
@@ -67,7 +74,7 @@ def _run_build(project, options: BuildOptions,  # type: ignore[no-untyped-def]
     return report
 
 
-def build_private(project, options: BuildOptions, report: BuildReport) -> None:  # type: ignore[no-untyped-def]
+def build_private(project: Project, options: BuildOptions, report: BuildReport) -> None:
     """The outputs under build/: each audience's folder, or only the anonymised calibration packets."""
     if options.anonymise:
         from generator.render.calibration import build_calibration
@@ -103,7 +110,7 @@ def build_private(project, options: BuildOptions, report: BuildReport) -> None: 
         reuse.save()
 
 
-def _reuse(project, options: BuildOptions):  # type: ignore[no-untyped-def]
+def _reuse(project: Project, options: BuildOptions) -> Reuse | None:
     """The stamps of this build's private outputs (shared, so each person's inputs are hashed once)."""
     if options.merge_shards:
         return None
@@ -116,7 +123,12 @@ def _reuse(project, options: BuildOptions):  # type: ignore[no-untyped-def]
                  read_git_history(project.root))
 
 
-def build_releases(project, options: BuildOptions, report: BuildReport) -> None:  # type: ignore[no-untyped-def]
+def _version(project: Project) -> str:
+    assert project.framework is not None, "a build starts from a checked project"
+    return project.framework.version
+
+
+def build_releases(project: Project, options: BuildOptions, report: BuildReport) -> None:
     """Build every tagged release into site/<version>/ from the tag's own content.
 
     Each tag is exported to a temporary folder (the working tree is not touched) with the
@@ -130,7 +142,7 @@ def build_releases(project, options: BuildOptions, report: BuildReport) -> None:
     from generator.render.site import build_site
     from generator.render.site.build import PendingChangeLog
 
-    current = project.framework.version
+    current = _version(project)
     for release in [r for r in releases(project) if r.version != current]:
         with tempfile.TemporaryDirectory(prefix="handbook-release-") as tmp:
             root = export_release(project.root, release.tag, Path(tmp))
@@ -140,3 +152,24 @@ def build_releases(project, options: BuildOptions, report: BuildReport) -> None:
             released.config.site.engine = project.config.site.engine  # every version by the same engine
             build_site(released, options, report, site=project.root / "site",
                        changelog=PendingChangeLog(project, release.version))
+
+
+def run_build_command(root: Path, as_of: dt.date | None, options: BuildOptions, engine: Engine | None,
+                      quiet: bool, verbose: bool) -> int:
+    """Load, build with a progress display, print the summary; the exit code is 1 on any error."""
+    from generator.commands.common import echo_err, load_for_build
+    from generator.commands.progress import TerminalProgress, Verbosity, render_build_summary, stderr_console
+    from generator.render.problem_formats import format_text
+
+    verbosity = Verbosity.from_flags(quiet, verbose)
+    project, warnings = load_for_build(root, as_of, options.portfolios or options.person is not None, verbosity)
+    if engine:
+        project.config.site.engine = engine
+    with TerminalProgress(stderr_console(), verbosity) as progress:
+        report = run_build(project, options, progress=progress)
+    if (text := render_build_summary(report, warnings, project.root, verbosity)):
+        echo_err(text)
+    if report.problems.errors:
+        echo_err(format_text(report.problems.sorted()))
+        return 1
+    return 0

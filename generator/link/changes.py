@@ -62,7 +62,9 @@ def _by_id(old: Iterable[T], new: Iterable[T], key: Callable[[T], str]) -> tuple
 
 def diff_framework(old: Framework, new: Framework) -> list[Change]:
     changes: list[Change] = []
-    for entity, olds, news in (("domain", old.domains, new.domains), ("level", old.levels, new.levels)):
+    pairs: tuple[tuple[str, Sequence[Any], Sequence[Any]], ...] = (("domain", old.domains, new.domains),
+                                                                  ("level", old.levels, new.levels))
+    for entity, olds, news in pairs:
         added, removed, both = _by_id(olds, news, lambda x: x.id)
         changes += [Change("added", entity, x.id, x.name) for x in added]
         changes += [Change("removed", entity, x.id, x.name) for x in removed]

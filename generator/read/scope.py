@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from generator.problems import Problems
-from generator.vcs import changed_files, staged_files
+from generator.read.vcs import changed_files, staged_files
 
 
 @dataclass(frozen=True)
