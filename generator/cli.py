@@ -19,6 +19,7 @@ from pydantic_core import PydanticCustomError
 
 from generator import __version__
 from generator.commands.common import echo_err
+from generator.commands.identities import identity_option
 from generator.model.config import Engine
 from generator.model.types import KINDS, ROLES, date_in_range
 from generator.problems import InvalidContent, UserError, io_error, one_line
@@ -107,6 +108,7 @@ def main() -> None:
 @quiet_option
 @verbose_option
 @handle_errors
+@identity_option
 def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: str | None, staged: bool,
           cache: bool, quiet: bool, verbose: bool) -> None:
     """Validate every file and report every problem at once."""
@@ -123,6 +125,7 @@ def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: st
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @handle_errors
+@identity_option
 def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
     """Show PERSON's readiness for their target level."""
     from generator.commands.readiness import run_readiness
@@ -136,6 +139,7 @@ def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @handle_errors
+@identity_option
 def team(manager: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
     """Show what MANAGER's reporting line needs: status, due, overdue, stale, feedback owed."""
     from generator.commands.team import run_team
@@ -148,6 +152,7 @@ def team(manager: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @handle_errors
+@identity_option
 def report(root: Path, as_of: dt.date | None, fmt: str) -> None:
     """Show the programme report: participation, readiness over time, recalibration signals."""
     from generator.commands.report import run_report
@@ -178,6 +183,7 @@ def report(root: Path, as_of: dt.date | None, fmt: str) -> None:
 @quiet_option
 @verbose_option
 @handle_errors
+@identity_option
 def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: bool, person: str | None,
           jobs: int | None, all_versions: bool, audiences: tuple[str, ...], anonymise: bool, shard: str | None,
           merge: bool, engine: str | None, shard_dirs: tuple[Path, ...], quiet: bool, verbose: bool) -> None:
@@ -322,6 +328,7 @@ def codeowners(root: Path, output: Path | None) -> None:
 @click.option("--person", default=None, help="Also preview this person's portfolio (at /portfolio/).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
 @handle_errors
+@identity_option
 def serve(root: Path, as_of: dt.date | None, dev_addr: str, person: str | None, open_browser: bool) -> None:
     """Preview the handbook locally, rebuilding and reloading the page on every save."""
     from generator.commands.serve import run_serve
@@ -360,3 +367,41 @@ def export_badges(root: Path, as_of: dt.date | None, out: Path | None, person: s
     from generator.commands.export import run_export_badges
 
     run_export_badges(root, as_of, out, person)
+
+
+@main.group()
+def feedback() -> None:
+    """Give feedback on someone's portfolio, sealed for its readers when handbook.yml says so."""
+
+
+@feedback.command("give")
+@click.argument("person")
+@root_option
+@click.option("--role", type=click.Choice(list(ROLES)), required=True, help="Your role towards them.")
+@click.option("--milestone", "milestones", multiple=True, help="A milestone it is about; repeatable.")
+@click.option("--competency", "competencies", multiple=True, help="A competency it confirms; repeatable.")
+@click.option("--verdict", type=click.Choice(["met", "not_yet"]), default=None,
+              help="Whether you judge the milestones met.")
+@click.option("--text", default=None, help="The feedback (default: standard input, else your $EDITOR).")
+@click.option("--from", "giver", default=None, help="Your person id (default: from git config user.email).")
+@click.option("--date", type=IsoDateParam(), default=None, help="When it was given (default: today).")
+@click.option("--seal", "force", is_flag=True, help="Seal it even when handbook.yml does not seal ROLE.")
+@handle_errors
+def feedback_give(person: str, root: Path, role: str, milestones: tuple[str, ...], competencies: tuple[str, ...],
+                  verdict: str | None, text: str | None, giver: str | None, date: dt.date | None,
+                  force: bool) -> None:
+    """Write PERSON a kind: feedback entry, its verdict and text sealed when the policy seals ROLE."""
+    from generator.commands.feedback import run_give
+
+    run_give(person, root, role, milestones, competencies, verdict, text, giver, date, force)
+
+
+@feedback.command("reseal")
+@root_option
+@handle_errors
+@identity_option
+def feedback_reseal(root: Path) -> None:
+    """Re-encrypt the sealed feedback your --identity opens to the readers handbook.yml names now."""
+    from generator.commands.feedback import run_reseal
+
+    run_reseal(root)

@@ -16,7 +16,7 @@ ROOT = Path(__file__).parent.parent
 INTENDED = {
     "amara": ("ready", {}),
     "tomas": ("on_track", {"own-a-feature": ["entries", "criterion"],
-                           "onboarding-buddy": ["criterion", "feedback:peer"]}),
+                           "onboarding-buddy": ["criterion"]}),  # the peer's feedback is sealed
     "mei": ("not_yet", {"technical-strategy": ["entries", "criterion", "feedback:peer", "feedback:sponsor"],
                         "lead-cross-team-initiative": ["entries", "criterion", "feedback:manager", "occurrences",
                                                        "spread"],
@@ -104,6 +104,16 @@ def test_a_target_without_milestones_is_assessed_on_competencies() -> None:
     capacity = next(c for c in kenji["competencies"] if c["id"] == "capacity-planning")
     assert capacity["behaviours"] == ["peak-forecast", "load-tests"]
     assert capacity["entries"] == ["2026-06-20-peak-season-capacity-plan", "2026-09-15-feedback-raj-capacity-plan"]
+
+
+def test_sealed_peer_feedback_counts_by_its_giver_and_opens_with_the_demo_key() -> None:
+    closed = json.loads(run_cli("readiness", "tomas", "--root", ROOT, "--format", "json").stdout)
+    buddy = next(m for m in closed["milestones"] if m["id"] == "engineering/onboarding-buddy")
+    assert (closed["complete"], buddy["sealed"], buddy["missing"]) == (False, 1, ["criterion"])
+    key = ROOT / "example" / "keys" / "committee-demo.agekey"
+    opened = json.loads(run_cli("readiness", "tomas", "--root", ROOT, "--format", "json", "--identity", key).stdout)
+    assert opened["complete"] is True
+    assert run_cli("check", "--root", ROOT, "--strict", "--no-cache", "--identity", key).stdout == ""
 
 
 def test_waiver_and_overdue_are_present() -> None:

@@ -55,6 +55,16 @@ def test_feedback_is_committed_by_its_giver_and_counts_as_verified(built: tuple[
     assert "verified: committed by rajesh.iyer@kittiwake.example" in portfolio
 
 
+def test_sealed_feedback_is_committed_by_its_giver_and_stays_sealed(built: tuple[Path, Path]) -> None:
+    repo, out = built
+    entry = "portfolios/tomas/entries/2026-10-08-peer-feedback-kwame.md"
+    assert git(repo, "log", "--format=%ae", "--", entry).split() == ["kwame.mensah@kittiwake.example"]
+    portfolio = visible_text(out / "build" / "portfolios" / "tomas" / "index.html")
+    assert "1 verdict sealed for the committee" in portfolio
+    for path in [*(out / "build").rglob("*"), *(out / "site").rglob("*")]:
+        assert not path.is_file() or b"checked in twice a week; she shipped it" not in path.read_bytes(), path
+
+
 def test_no_identity_of_the_tools_own_history_reaches_an_output(built: tuple[Path, Path]) -> None:
     repo, out = built
     ours = set(git(ROOT, "log", "--format=%ae%n%an").split("\n")) - {""}

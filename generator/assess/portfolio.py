@@ -5,7 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from generator.assess.readiness import MilestoneResult, Readiness, Trust, assess_readiness
-from generator.link.project import Portfolio, Project
+from generator.link.project import LoadedEntry, Portfolio, Project
+from generator.model.portfolio import Entry
 
 
 def assess_portfolio(project: Project, portfolio: Portfolio) -> Readiness:
@@ -17,11 +18,20 @@ def assess_portfolio(project: Project, portfolio: Portfolio) -> Readiness:
     assert project.framework is not None
     track = project.track(portfolio.profile.track)
     assert track is not None, "validated by check_references"
-    entries = [(e.id, e.meta) for e in portfolio.entries]
-    bodies = {e.id: e.body for e in portfolio.entries}
+    entries = [(e.id, opened_meta(e)) for e in portfolio.entries]
+    bodies = {e.id: e.opened.text if e.opened else e.body for e in portfolio.entries}
     return assess_readiness(project.framework, track, portfolio.id, portfolio.profile, entries,
                             project.as_of, bodies, track_competencies(project, track),
                             trust_of(project, portfolio))
+
+
+def opened_meta(loaded: LoadedEntry) -> Entry:
+    """The entry as readiness reads it: a sealed entry that was opened gains its verdict."""
+    if loaded.opened is None:
+        return loaded.meta
+    copy = loaded.meta.model_copy(update={"verdict": loaded.opened.verdict})
+    copy._doc, copy._loc = loaded.meta._doc, loaded.meta._loc
+    return copy
 
 
 def trust_of(project: Project, portfolio: Portfolio) -> Trust:
@@ -33,12 +43,13 @@ def trust_of(project: Project, portfolio: Portfolio) -> Trust:
 
     assert project.framework is not None
     refused, refused_waivers = refusals(project, portfolio)
+    sealed = frozenset(e.id for e in portfolio.entries if e.meta.sealed and e.opened is None)
     roles = project.framework.readiness.roles_needing_verification()
     if not roles:
-        return Trust(refused=refused, refused_waivers=refused_waivers)
+        return Trust(refused=refused, refused_waivers=refused_waivers, sealed=sealed)
     provenance = verify_portfolio(project, portfolio)
     return Trust(roles, frozenset(provenance.verified_feedback()),
-                 frozenset(provenance.verified_waivers(portfolio.profile)), refused, refused_waivers)
+                 frozenset(provenance.verified_waivers(portfolio.profile)), refused, refused_waivers, sealed)
 
 
 ROLE_NAMES = {"self": "a self-assessment", "peer": "a peer", "manager": "your manager", "mentor": "your mentor",

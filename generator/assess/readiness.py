@@ -31,6 +31,7 @@ class FeedbackGiven:
     verdict: str | None
     index: int = 0          # position in its entry: the kind: feedback entry first, then its feedback list
     counts: bool = True     # False when the policy needs verification and the item is not verified
+    sealed: bool = False    # sealed feedback nobody here could open: its giver and role count, its verdict is unknown
 
 
 @dataclass
@@ -48,10 +49,16 @@ class MilestoneResult:
     waiver: Waiver | None = None
     waiver_counts: bool = True
 
+    @property
+    def sealed(self) -> int:
+        """Feedback items whose verdict is sealed from whoever assessed it."""
+        return sum(1 for f in self.feedback if f.sealed)
+
     def as_json(self) -> dict[str, Any]:
         return {"id": self.ref, "status": self.status, "missing": self.missing, "entries": self.entries,
                 "title": self.milestone.title, "domain": self.milestone.domain,
-                "deadline": self.deadline.isoformat() if self.deadline else None, "days_left": self.days_left}
+                "deadline": self.deadline.isoformat() if self.deadline else None, "days_left": self.days_left,
+                "sealed": self.sealed}
 
 
 @dataclass
@@ -93,12 +100,21 @@ class Readiness:
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for m in self.milestones if m.status == s) for s in STATUSES}
 
+    @property
+    def sealed(self) -> int:
+        return sum(m.sealed for m in self.milestones)
+
+    @property
+    def complete(self) -> bool:
+        """False when some feedback was sealed from whoever assessed it, so the result may change with it open."""
+        return self.sealed == 0
+
     def as_json(self) -> dict[str, Any]:
         return {"person": self.person, "track": self.track, "level": self.level, "target": self.target,
                 "framework": self.framework, "as_of": self.as_of.isoformat(), "status": self.status,
                 "domains": self.domains, "milestones": [m.as_json() for m in self.milestones],
                 "competencies": [c.as_json() for c in self.competencies], "coverage": self.coverage,
-                "counts": self.counts()}
+                "counts": self.counts(), "complete": self.complete}
 
 
 def counting_entries(entries: Sequence[tuple[str, Entry]], as_of: dt.date,
@@ -115,7 +131,8 @@ class Trust:
     `verified` holds (entry id, index) keys, `waivers` milestone refs; None means no facts
     were given and everything counts. `roles` are the feedback roles the policy verifies.
     `refused` items and waivers never count, whatever the policy: their giver or approver
-    does not hold the role they claim.
+    does not hold the role they claim. `sealed` names the kind: feedback entries whose
+    sealed content was not opened: they count by their giver and role, never by a verdict.
     """
 
     roles: frozenset[str] = frozenset()
@@ -123,6 +140,7 @@ class Trust:
     waivers: frozenset[str] | None = None
     refused: frozenset[tuple[str, int]] = frozenset()
     refused_waivers: frozenset[str] = frozenset()
+    sealed: frozenset[str] = frozenset()
 
     def counts(self, entry: str, index: int, role: str) -> bool:
         if (entry, index) in self.refused:
@@ -139,12 +157,14 @@ def feedback_items(linked: Sequence[tuple[str, Entry]], bodies: dict[str, str],
                    trust: Trust = Trust()) -> list[FeedbackGiven]:
     items: list[FeedbackGiven] = []
     for entry_id, entry in linked:
-        given = [(entry.from_, entry.role, bodies.get(entry_id, ""), entry.verdict)] \
+        closed = entry_id in trust.sealed
+        given = [(entry.from_, entry.role, "" if closed else bodies.get(entry_id, ""),
+                  None if closed else entry.verdict, closed)] \
             if entry.kind == "feedback" and entry.from_ and entry.role else []
-        given += [(f.from_, f.role, f.text, f.verdict) for f in entry.feedback]
+        given += [(f.from_, f.role, f.text, f.verdict, False) for f in entry.feedback]
         items.extend(FeedbackGiven(entry_id, entry.date, giver, role, text, verdict, n,
-                                   trust.counts(entry_id, n, role))
-                     for n, (giver, role, text, verdict) in enumerate(given))
+                                   trust.counts(entry_id, n, role), sealed)
+                     for n, (giver, role, text, verdict, sealed) in enumerate(given))
     return items
 
 

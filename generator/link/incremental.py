@@ -230,4 +230,7 @@ def _context(project: Project, cache: Cache, statuses: dict[str, str]) -> str:
     valid = {n for n, s in statuses.items() if s == "valid"}
     unresolved = set(project.unresolved["person"]) | {n for n, s in statuses.items() if s == "invalid"}
     people = sorted((name, f.email, f.manager, f.committee) for name, f in project.directory.items())
-    return digest(content.hexdigest(), project.as_of.isoformat(), sorted(valid), sorted(unresolved), people)
+    # who runs the check: their keys open sealed feedback, which finds problems a check without them cannot
+    identities = sorted(i.public or i.path for i in project.identities)
+    return digest(content.hexdigest(), project.as_of.isoformat(), sorted(valid), sorted(unresolved), people,
+                  identities)

@@ -28,6 +28,7 @@ from generator.read.files import confined_files, refuse_link, shown_path
 from generator.read.frontmatter import read_front_matter
 from generator.read.nesting import MarkdownRefused, check_nesting
 from generator.read.releases import Release
+from generator.read.sealing import Identity, SealedContent
 from generator.read.text import read_text
 from generator.read.yaml_positions import Document, read_yaml_text
 
@@ -42,6 +43,7 @@ class LoadedEntry:
     meta: Entry
     body: str
     body_line: int
+    opened: SealedContent | None = field(default=None, repr=False)  # the sealed: block, when a key opened it
 
 
 @dataclass
@@ -87,6 +89,8 @@ class Project:
                                                                       "person": set()})
     # checks a project read from a tagged release, as `generator.link.load` checks this one
     checker: Callable[[Project, Problems], None] | None = field(default=None, repr=False, compare=False)
+    # the private keys of whoever runs the command: they open sealed feedback while the project is linked
+    identities: list[Identity] = field(default_factory=list, repr=False, compare=False)
     provenance: dict[str, Any] = field(default_factory=dict)  # verification of each portfolio, read on first use
     # people with a valid profile whose portfolio was not loaded (its check came from the cache)
     checked_people: set[str] = field(default_factory=set)

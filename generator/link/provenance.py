@@ -31,7 +31,7 @@ from generator.link.roles import (
 )
 from generator.model.portfolio import Entry, FeedbackItem, Profile
 from generator.problems import Problems
-from generator.read.git_history import Commit, History, LineOrigin, signed_with
+from generator.read.git_history import Commit, History, LineOrigin, run_git, signed_with
 from generator.read.vcs import in_git_repository
 
 COUNTING = ("signed", "verified")
@@ -73,6 +73,22 @@ def feedback_keys(loaded: LoadedEntry) -> list[tuple[tuple[str, int], str, str]]
     items = [(meta.from_, meta.role)] if meta.kind == "feedback" and meta.from_ and meta.role else []
     items += [(f.from_, f.role) for f in meta.feedback]
     return [((loaded.id, n), giver, role) for n, (giver, role) in enumerate(items)]
+
+
+def _opens_to(text: str, loaded: LoadedEntry, project: Project) -> bool:
+    """Whether an earlier version of an entry holds a sealed block that opens to the entry's opened content."""
+    from generator.read.frontmatter import read_front_matter
+    from generator.read.sealing import OpenError, open_sealed
+
+    document = read_front_matter(text, "", Problems())
+    data = document.meta.data if document else None
+    block = data.get("sealed") if isinstance(data, dict) else None
+    if not isinstance(block, str):
+        return False
+    try:
+        return open_sealed(block, project.identities) == loaded.opened
+    except OpenError:
+        return False
 
 
 def _matches(project: Project, person: str, commit: Commit) -> bool:
@@ -142,6 +158,22 @@ class _Verifier:
             return Verification("signed", f"committed by {authors} and signed with {person}'s key")
         return Verification("verified", "committed by " + authors)
 
+    def sealed_by(self, loaded: LoadedEntry, giver: str, folder: Path) -> bool:
+        """Whether a commit by `giver` put a version of this file in `folder` whose block opens to the same content."""
+        relative, inside = self.history.relative(loaded.file), self.history.relative(folder)
+        if relative is None or inside is None or not relative.startswith(inside + "/"):
+            return False
+        shas = (run_git(self.history.root, "log", "--no-renames", "--format=%H", "--", str(loaded.file)) or "").split()
+        self.history.read_objects(set(shas))
+        for sha in shas:
+            raw = self.history.objects.get(sha)
+            if raw is None or sha in self.history.shallow or not _matches(self.project, giver, raw.commit):
+                continue
+            text = run_git(self.history.root, "show", f"{sha}:{relative}")
+            if text is not None and _opens_to(text, loaded, self.project):
+                return True
+        return False
+
     def _signed(self, sha: str, person: str, keys: list[str]) -> bool | None:
         """None when unsigned or when `person` lists no SSH key to check it with (it is then only verified)."""
         if not any(k.startswith(("ssh-ed25519 ", "ssh-rsa ")) for k in keys):
@@ -175,6 +207,8 @@ def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
                 result.feedback[key] = Verification("unverified", refused[0])
             elif not in_git:
                 result.feedback[key] = UNAVAILABLE
+            elif loaded.opened is not None and key[1] == 0:
+                result.feedback[key] = _judge_sealed(project, verifier, loaded, giver, portfolio.folder)
             else:
                 result.feedback[key] = verifier.judge(verifier.lines(loaded.file), giver, portfolio.folder)
     for i, waiver in enumerate(profile.waivers):
@@ -192,6 +226,38 @@ def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
                                                portfolio.folder)
     cache[portfolio.id] = result
     return result
+
+
+def _judge_sealed(project: Project, verifier: _Verifier, loaded: LoadedEntry, giver: str,
+                  folder: Path) -> Verification:
+    """A sealed entry is the giver's when its envelope lines are, and its sealed content is too.
+
+    The content is the giver's when they committed its block; or when they committed its
+    `sealed_digest` (among the envelope lines) and the block opened to that digest; or when a
+    version of this file they committed (inside this folder) opens to the same content.
+    `handbook feedback reseal` re-encrypts a block to new readers without changing what it says.
+    """
+    origins = verifier.lines(loaded.file)
+    whole = verifier.judge(origins, giver, folder)
+    if whole.counts or not origins or any(o is None for o in origins):
+        return whole
+    first, last = sealed_lines(loaded)
+    outside = verifier.judge(origins[:first - 1] + origins[last:], giver, folder)
+    if not outside.counts:
+        return outside
+    if loaded.meta.sealed_digest is not None:  # checked against the opened content when it was opened
+        return Verification(outside.status, outside.reason + "; its sealed content matches the digest the "
+                            "giver committed")
+    if verifier.sealed_by(loaded, giver, folder):
+        return Verification(outside.status, outside.reason + "; its sealed content as the giver committed it")
+    return whole
+
+
+def sealed_lines(loaded: LoadedEntry) -> tuple[int, int]:
+    """First and last line of the file that hold the `sealed:` key and its block."""
+    meta = loaded.meta
+    first = meta.key_pos("sealed").line
+    return first, first + len((meta.sealed or "").strip().splitlines())
 
 
 def refusals(project: Project, portfolio: Portfolio) -> tuple[frozenset[tuple[str, int]], frozenset[str]]:
@@ -249,6 +315,9 @@ def check_portfolio_provenance(project: Project, portfolio: Portfolio, problems:
     check_profile_reporting_line(project, portfolio, problems)
     for loaded in portfolio.entries:
         _check_feedback(project, portfolio, loaded, problems)
+    from generator.link.sealed import check_sealed
+
+    check_sealed(project, portfolio, problems)
 
 
 def _check_feedback(project: Project, portfolio: Portfolio, loaded: LoadedEntry, problems: Problems) -> None:

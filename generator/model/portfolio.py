@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field, model_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
@@ -20,6 +20,7 @@ from generator.model.types import (
     Slug,
     Verdict,
 )
+from generator.read.sealing import armour_problem
 
 # Lists of one entry: a real entry links a handful; thousands only multiply the work of every build.
 MAX_ITEMS = 100
@@ -97,6 +98,20 @@ class Entry(Strict):
     from_: Slug | None = Field(None, alias="from", description="kind: feedback only: who gave it.")
     role: Role | None = Field(None, description="kind: feedback only: the giver's role.")
     verdict: Verdict | None = Field(None, description="kind: feedback only: whether the giver judges it met.")
+    sealed: str | None = Field(None, description="kind: feedback only: the verdict and text, encrypted with age "
+                                                 "(ASCII armour) to the readers of the policy.")
+
+    sealed_digest: str | None = Field(None, pattern=r"^sha256:[0-9a-f]{64}$",
+                                      description="kind: feedback only: the digest of the sealed content, which "
+                                                  "the giver commits so the block can be resealed.")
+
+    @field_validator("sealed")
+    @classmethod
+    def _armoured(cls, value: str | None) -> str | None:
+        if value is not None and (problem := armour_problem(value)):
+            raise PydanticCustomError("sealed-armour", "{problem}; write it with handbook feedback give",
+                                      {"problem": problem})
+        return value
 
     @model_validator(mode="after")
     def _feedback_shape(self) -> Entry:
@@ -107,8 +122,16 @@ class Entry(Strict):
                     "feedback-entry",
                     "a feedback entry needs {keys}; add them to the front matter, like from: grace and role: manager",
                     {"keys": " and ".join(f"'{k}'" for k in missing)})
+            if self.sealed_digest is not None and self.sealed is None:
+                raise PydanticCustomError("sealed-digest", "'sealed_digest' belongs beside a sealed: block; "
+                                          "remove it")
+            if self.sealed is not None and self.verdict is not None:
+                raise PydanticCustomError(
+                    "sealed-verdict", "the verdict of sealed feedback is inside sealed:, not beside it; remove "
+                    "'verdict' (handbook feedback give seals it with the text)")
         else:
-            extra = [k for k, v in (("from", self.from_), ("role", self.role), ("verdict", self.verdict)) if v]
+            extra = [k for k, v in (("from", self.from_), ("role", self.role), ("verdict", self.verdict),
+                                    ("sealed", self.sealed), ("sealed_digest", self.sealed_digest)) if v]
             if extra:
                 raise PydanticCustomError(
                     "feedback-entry",

@@ -216,8 +216,11 @@ def _entry(person: str, loaded: LoadedEntry, coder: Coder, scrub: Scrubber, file
         **meta.model_dump(by_alias=True, exclude={"feedback"}), "title": scrub(meta.title), "feedback": feedback,
         "artifacts": [scrub(_rewrite(a, files)) for a in meta.artifacts],
         "from": coder.person(meta.from_) if meta.from_ else None})
+    opened = loaded.opened  # sealed feedback this build could open: its text is scrubbed like any other
+    if opened is not None:
+        opened = opened.model_copy(update={"text": scrub(_rewrite(opened.text, files))})
     return LoadedEntry(entry_id, folder / "entries" / f"{entry_id}.md", coded, scrub(_rewrite(loaded.body, files)),
-                       loaded.body_line)
+                       loaded.body_line, opened)
 
 
 def _copy_files(portfolio: Portfolio, coder: Coder, scrub: Scrubber, folder: Path) -> dict[str, str]:

@@ -31,6 +31,10 @@ def print_readiness(project: Project, portfolio: Portfolio, result: Readiness, c
                         + (f", {result.coverage_needed:.0%} needed" if result.coverage_needed else ""))
     console.print(f"Status: [{STATUS_STYLE[result.status]}]{label(result.status).upper()}[/]"
                   f"  ({'; '.join(assessed) or 'nothing to assess at this level'})")
+    if result.sealed:
+        from generator.link.sealed import sealed_sentence
+
+        console.print(sealed_sentence(project, result.sealed) + ".")
     if result.milestones:
         _print_milestones(result, console)
     if result.competencies:

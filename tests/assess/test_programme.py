@@ -37,10 +37,10 @@ def test_people_per_track_and_level(report: ProgrammeReport) -> None:
 
 
 def test_entries_per_month_by_kind(report: ProgrammeReport) -> None:
-    # counted from the `date:` and `kind:` of the 65 entry files (kenji's: May, June, July, two in September)
+    # counted from the `date:` and `kind:` of the 66 entry files (kenji's: May, June, July, two in September)
     totals = {m: sum(k.values()) for m, k in report.entries.items() if sum(k.values())}
     assert totals == {"2025-07": 1, "2025-10": 1, "2026-01": 2, "2026-02": 4, "2026-03": 5, "2026-04": 6,
-                      "2026-05": 7, "2026-06": 7, "2026-07": 13, "2026-08": 6, "2026-09": 9, "2026-10": 4}
+                      "2026-05": 7, "2026-06": 7, "2026-07": 13, "2026-08": 6, "2026-09": 9, "2026-10": 5}
     assert report.entry_months[0] == "2025-07" and report.entry_months[-1] == "2026-11"
     assert {k: n for k, n in report.entries["2026-07"].items() if n} == {
         "project": 6, "certification": 1, "feedback": 2, "reflection": 3, "mentoring": 1}

@@ -57,7 +57,7 @@ def test_statuses_due_overdue_and_owed(example: Project) -> None:
     assert david.overdue == []
     # onboarding-buddy is judged by a verdict and has its entry: it waits on David
     assert [(d.person, d.ref, d.missing) for d in david.owed] == [
-        ("tomas", "engineering/onboarding-buddy", ("criterion", "feedback:peer"))]
+        ("tomas", "engineering/onboarding-buddy", ("criterion",))]  # the peer's feedback is in, sealed
     helena = view(example, "helena")
     # farah: since 2025-09-15 + 9m (270 d) = 2026-06-12, not met
     assert [(d.person, d.ref, d.deadline) for d in helena.overdue] == [

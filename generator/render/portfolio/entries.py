@@ -36,6 +36,12 @@ from generator.render.portfolio.wording import artifact_caption, provenance_sent
 FUTURE = "dated after the as-of date"
 
 
+def sealed_words(project: Project) -> str:
+    from generator.link.sealed import readers_in_words
+
+    return f"Sealed for {readers_in_words(project)}: the verdict and text open only with one of their keys."
+
+
 class UnrenderableEntry(MarkdownRefused):
     """An entry whose Markdown is refused by the renderer's budget: its portfolio is not built."""
 
@@ -75,7 +81,7 @@ class EntryViews:
 
     def entry_view(self, loaded: LoadedEntry) -> EntryView:
         try:
-            body = render_markdown(loaded.body, untrusted=True)
+            body = render_markdown(loaded.opened.text if loaded.opened else loaded.body, untrusted=True)
         except MarkdownRefused as exc:
             raise UnrenderableEntry(self.shown(loaded), Position(loaded.body_line + exc.line - 1, 1), exc) from exc
         texts = []
@@ -105,7 +111,10 @@ class EntryViews:
             cid = ref.partition("@")[0].partition("/")[0]
             view.competencies.append((ref, anchor("competency", cid) if cid in self.rows else None))
         if meta.kind == "feedback" and meta.from_ and meta.role:
-            item = self.feedback(view, 0, meta.from_, meta.role, body, meta.verdict)
+            verdict = loaded.opened.verdict if loaded.opened else meta.verdict
+            if meta.sealed and loaded.opened is None:
+                body = Markup("<p>{}</p>").format(sealed_words(self.project))
+            item = self.feedback(view, 0, meta.from_, meta.role, body, verdict)
             item.anchor = view.anchor  # the feedback item is the whole entry
             view.feedback.append(item)
             view.verified = view.feedback[0].verified

@@ -157,6 +157,13 @@ class PortfolioContext:
         return self.portfolio.profile.name
 
     @property
+    def sealed_sentence(self) -> str:
+        """'1 verdict sealed for the committee', when feedback was sealed from whoever built the page."""
+        from generator.link.sealed import sealed_sentence
+
+        return sealed_sentence(self.project, self.readiness.sealed)
+
+    @property
     def feedback_count(self) -> int:
         return len(self.all_feedback)
 

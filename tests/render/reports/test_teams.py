@@ -50,7 +50,7 @@ def test_david_sees_what_he_owes_and_what_is_due(reports: Built) -> None:
                        ("0", "stale portfolios (no entry in 90 days)")]
     owed = html.split('id="owed"')[1].split("</section>")[0]
     assert "Be an onboarding buddy <code>engineering/onboarding-buddy</code>" in owed
-    assert "<td>2026-11-28 (27 days left)</td><td>criterion, feedback:peer</td>" in owed
+    assert "<td>2026-11-28 (27 days left)</td><td>criterion</td>" in owed  # the peer's is sealed
     assert 'id="teams"' not in html  # David manages no managers
 
 
