@@ -65,5 +65,6 @@ def test_text_shows_competency_rows_and_what_to_link(tmp_path: Path) -> None:
     out = " ".join(result.stdout.split())
     assert "Status: ON TRACK (6 of 10 competencies evidenced, 100% needed)" in out
     assert "milestones met or waived" not in out
-    assert ("link evidence entries to these competencies (competencies: [...]): cross-team-collaboration, "
+    assert ("ask someone who may confirm them (your manager, mentor or sponsor, a committee member or a peer) for "
+            "feedback that links these competencies; your own entries claim them: cross-team-collaboration, "
             "customer-focus, system-design, security-and-privacy") in out

@@ -45,7 +45,7 @@ def test_report_json_keys() -> None:
     assert list(data) == ["as_of", "people", "by_track_level", "readiness_over_time", "entries_per_month",
                           "time_to_ready", "milestones_met", "met_with_verified_feedback", "verified_share",
                           "signals", "participation", "recognition"]
-    assert data["participation"] == {"30d": {"active": 3, "people": 6, "share": 0.5},
+    assert data["participation"] == {"30d": {"active": 4, "people": 6, "share": 4 / 6},
                                      "90d": {"active": 6, "people": 6, "share": 1.0}}
     assert data["readiness_over_time"][-1] == {"date": "2026-10-31", "people": 6, "ready": 2, "on_track": 2,
                                                "not_yet": 2}

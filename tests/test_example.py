@@ -98,9 +98,12 @@ def test_the_example_shows_the_second_release_model(example: Project) -> None:
 def test_a_target_without_milestones_is_assessed_on_competencies() -> None:
     kenji = json.loads(run_cli("readiness", "kenji", "--root", ROOT, "--format", "json").stdout)
     assert kenji["milestones"] == []
-    assert kenji["coverage"] == {"evidenced": 6, "required": 10}
-    missing = [c["id"] for c in kenji["competencies"] if c["status"] == "missing"]
-    assert missing == ["cross-team-collaboration", "customer-focus", "system-design", "security-and-privacy"]
+    assert kenji["coverage"] == {"evidenced": 6, "claimed": 4, "required": 10, "needed_percent": 100}
+    # his self-assessment links the four he has not shown yet: claimed, never evidenced
+    claimed = [c["id"] for c in kenji["competencies"] if c["status"] == "claimed"]
+    assert claimed == ["cross-team-collaboration", "customer-focus", "system-design", "security-and-privacy"]
+    ownership = next(c for c in kenji["competencies"] if c["id"] == "ownership")
+    assert ownership["entries"] == ["2026-07-30-label-printer-outage-review", "2026-08-05-feedback-farah-outage-review"]
     capacity = next(c for c in kenji["competencies"] if c["id"] == "capacity-planning")
     assert capacity["behaviours"] == ["peak-forecast", "load-tests"]
     assert capacity["entries"] == ["2026-06-20-peak-season-capacity-plan", "2026-09-15-feedback-raj-capacity-plan"]

@@ -63,19 +63,30 @@ class MilestoneResult:
 
 @dataclass
 class CompetencyResult:
-    """One competency of the track expected at the target level: evidenced or missing."""
+    """One competency of the track expected at the target level: evidenced, claimed or missing.
+
+    Evidenced: an evidence entry links it and trusted feedback confirms it; claimed: only one of
+    the two (what the learner says alone, or feedback without evidence); missing: neither.
+    """
 
     id: str
     name: str
     domain: str
-    status: str                       # evidenced | missing
-    behaviours: list[str]             # behaviour ids linked by counting entries
+    status: str                       # evidenced | claimed | missing
+    behaviours: list[str]             # expected behaviour ids linked by counting entries
     entries: list[str]                # counting entries linked to it
     expected: list[Behaviour]
+    confirmed: list[str] = field(default_factory=list)   # expected behaviour ids confirmed by trusted feedback
+    confirmed_by: list[str] = field(default_factory=list)  # givers whose feedback confirms it
+
+    @property
+    def expected_ids(self) -> list[str]:
+        return [b.id for b in self.expected if b.id]
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "status": self.status, "behaviours": self.behaviours, "entries": self.entries,
-                "name": self.name, "domain": self.domain}
+                "name": self.name, "domain": self.domain, "confirmed_behaviours": len(self.confirmed),
+                "expected_behaviours": len(self.expected_ids)}
 
 
 @dataclass
@@ -94,8 +105,10 @@ class Readiness:
 
     @property
     def coverage(self) -> dict[str, int]:
+        """Competencies by status; `needed_percent` 0 means they inform and do not decide the status."""
         return {"evidenced": sum(1 for c in self.competencies if c.status == "evidenced"),
-                "required": len(self.competencies)}
+                "claimed": sum(1 for c in self.competencies if c.status == "claimed"),
+                "required": len(self.competencies), "needed_percent": round(self.coverage_needed * 100)}
 
     def counts(self) -> dict[str, int]:
         return {s: sum(1 for m in self.milestones if m.status == s) for s in STATUSES}
@@ -146,6 +159,13 @@ class Trust:
         if (entry, index) in self.refused:
             return False
         return self.verified is None or role not in self.roles or (entry, index) in self.verified
+
+    def confirms(self, entry: str, index: int) -> bool:
+        """Whether this feedback item may confirm a competency: verified, whatever its role, unless no facts
+        were asked for (a framework with `verified_feedback_only: false`)."""
+        if (entry, index) in self.refused or entry in self.sealed:
+            return False
+        return self.verified is None or (entry, index) in self.verified
 
     def waiver_counts(self, ref: str) -> bool:
         if ref in self.refused_waivers:
@@ -251,40 +271,95 @@ def overall_status(results: Sequence[MilestoneResult], on_track_ratio: float,
     return "not_yet"
 
 
-def _links(entry: Entry, names: list[str], direct_refs: set[str], ids: set[str]) -> tuple[bool, list[str]]:
-    """Whether `entry` links the competency (by `direct_refs`) or one of its behaviour `ids`, and which ids."""
-    direct = any(ref in direct_refs for ref in entry.competencies)
-    behaviours = []
-    for ref in entry.behaviours:
+@dataclass(frozen=True)
+class Confirmation:
+    """The framework's rule for a competency to count: who may confirm it, and how deeply."""
+
+    roles: frozenset[str] = frozenset()  # empty: the earlier rule, any evidence entry that links it
+    behaviour_coverage: float = 0.0
+
+
+def _linked_behaviours(refs: Sequence[str], names: Sequence[str], expected: set[str]) -> list[str]:
+    """The expected behaviour ids among `competency/behaviour` refs; others evidence nothing."""
+    found = []
+    for ref in refs:
         owner, _, behaviour = ref.partition("/")
-        if owner in names and behaviour in ids:
-            behaviours.append(behaviour)
-    return direct or bool(behaviours), behaviours
+        if owner in names and behaviour in expected and behaviour not in found:
+            found.append(behaviour)
+    return found
+
+
+def _feedback_of(entry_id: str, entry: Entry) -> list[tuple[int, str, str | None]]:
+    """(index, role, verdict) of an entry's feedback items, numbered as provenance numbers them."""
+    own = [(entry.role, entry.verdict)] if entry.kind == "feedback" and entry.from_ and entry.role else []
+    return [(n, role, verdict) for n, (role, verdict) in
+            enumerate([*own, *((f.role, f.verdict) for f in entry.feedback)]) if role]
+
+
+def _givers_of(entry: Entry) -> list[str]:
+    own = [entry.from_] if entry.kind == "feedback" and entry.from_ and entry.role else []
+    return [*own, *(f.from_ for f in entry.feedback)]
 
 
 def assess_competencies(competencies: Sequence[ResolvedCompetency], target: str,
-                        counting: Sequence[tuple[str, Entry]]) -> list[CompetencyResult]:
-    """One row per competency with behaviours expected at `target`: evidenced by a counting evidence entry?"""
+                        counting: Sequence[tuple[str, Entry]],
+                        milestone_competencies: dict[str, set[str]] | None = None,
+                        rule: Confirmation = Confirmation(), trust: Trust = Trust()) -> list[CompetencyResult]:
+    """One row per competency with behaviours expected at `target`.
+
+    An entry links a competency by its id (bare or at the target), by one of its *expected*
+    behaviour ids, or by a milestone (`milestone_competencies`: ref → competency ids) that lists
+    it. Under a confirmation rule, evidence means an entry of a kind other than feedback and
+    reflection, and confirmation a trusted feedback item that links it (a kind: feedback entry,
+    or an item inside the evidence entry) and does not say not_yet.
+    """
+    by_milestone = milestone_competencies or {}
     rows = []
     for comp in competencies:
         expected = comp.expected_at(target)
         if not expected:
             continue
-        # the competency or an ancestor it extends, bare or at the target; computed once, not per entry
         names = [comp.id, *comp.parents]
         direct_refs = {*names, *(f"{n}@{target}" for n in names)}
-        ids = set(comp.behaviour_ids())
-        entries, behaviours, evidenced = [], [], False
+        expected_ids = {b.id for b in expected if b.id}
+        entries: list[str] = []
+        behaviours: list[str] = []
+        shown: list[str] = []  # behaviours linked by evidence (not feedback)
+        confirmed: list[str] = []
+        givers: list[str] = []
+        evidenced = claimed = confirmed_any = False
         for entry_id, entry in counting:
-            if not entry.competencies and not entry.behaviours:
+            found = _linked_behaviours(entry.behaviours, names, expected_ids)
+            linked = (bool(found) or any(ref in direct_refs for ref in entry.competencies)
+                      or (entry.kind != "feedback"  # feedback confirms what it names itself
+                          and any(names[0] in by_milestone.get(ref, ()) for ref in entry.milestones)))
+            if not linked:
                 continue
-            linked, found = _links(entry, names, direct_refs, ids)
-            if linked:
-                entries.append(entry_id)
-                behaviours += [b for b in found if b not in behaviours]
-                evidenced = evidenced or entry.kind != "feedback"
-        rows.append(CompetencyResult(comp.id, comp.name, comp.domain, "evidenced" if evidenced else "missing",
-                                     behaviours, entries, expected))
+            entries.append(entry_id)
+            behaviours += [b for b in found if b not in behaviours]
+            if entry.kind != "feedback":
+                claimed = True
+                if not rule.roles or entry.kind != "reflection":
+                    evidenced = True
+                    shown += [b for b in found if b not in shown]
+            trusted = [n for n, role, verdict in _feedback_of(entry_id, entry)
+                       if role in rule.roles and verdict != "not_yet" and trust.confirms(entry_id, n)]
+            if trusted:
+                confirmed_any = True
+                confirmed += [b for b in found if b not in confirmed]
+                names_given = _givers_of(entry)
+                givers += [names_given[n] for n in trusted if names_given[n] not in givers]
+        if rule.roles:
+            # a behaviour is confirmed when trusted feedback names it and evidence links it too
+            confirmed = [b for b in confirmed if b in shown]
+            deep = (not rule.behaviour_coverage
+                    or len(confirmed) >= rule.behaviour_coverage * len(expected_ids) > 0)
+            status = ("evidenced" if evidenced and confirmed_any and deep
+                      else "claimed" if claimed or confirmed_any else "missing")
+        else:
+            status = "evidenced" if evidenced else "missing"
+        rows.append(CompetencyResult(comp.id, comp.name, comp.domain, status, behaviours, entries, expected,
+                                     confirmed, givers))
     return rows
 
 
@@ -307,7 +382,10 @@ def assess_readiness(framework: Framework, track: Track, person: str, profile: P
         mine = [r for r in results if r.milestone.domain == domain.id]
         if mine:
             domains[domain.id] = {"met": sum(1 for r in mine if r.status in RESOLVED), "required": len(mine)}
-    rows = assess_competencies(competencies, profile.target, counting)
+    policy = framework.readiness
+    by_milestone = {r.ref: set(r.milestone.competencies) for r in results}
+    rule = Confirmation(frozenset(policy.competency_confirmation), policy.behaviour_coverage)
+    rows = assess_competencies(competencies, profile.target, counting, by_milestone, rule, trust)
     needed = framework.readiness.coverage_needed(bool(results))
     return Readiness(person=person, track=track.id, level=profile.level, target=profile.target,
                      framework=framework.version, as_of=as_of,

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from generator.link.competencies import (
+    ResolvedCompetency,
     competency_sets,
     parent_chain,
     resolve_competencies,
@@ -199,6 +200,24 @@ def check_entry_links(project: Project, portfolio: Portfolio, loaded: LoadedEntr
             problems.add(entry.path, entry.pos("behaviours", i), "unknown-behaviour",
                          f"competency '{cid}' has no behaviour with id '{bid}'",
                          _id_hint(bid, comp.behaviour_ids(), unnamed, cid))
+            continue
+        expected = [b.id for b in comp.expected_at(target) if b.id]
+        if bid not in expected:
+            problems.warn(entry.path, entry.pos("behaviours", i), "behaviour-not-expected",
+                          f"'{ref}' is not expected at {portfolio.id}'s target level {target} "
+                          f"({_why_not_expected(comp, bid, target, project)}); it evidences nothing",
+                          f"link a behaviour expected at {target}, such as " + ", ".join(
+                              f"'{cid}/{e}'" for e in expected[:3]) if expected
+                          else f"link the competency itself: '{cid}'")
+
+
+def _why_not_expected(comp: ResolvedCompetency, bid: str, target: str, project: Project) -> str:
+    behaviour = comp.behaviour(bid)
+    order = [lv.id for lv in project.framework.levels] if project.framework else []
+    if behaviour and behaviour.level in order and target in order \
+            and order.index(behaviour.level) > order.index(target):
+        return f"it is first expected at {behaviour.level}"
+    return "a lower level's behaviour, replaced or removed since"
 
 
 def _known_competency(project: Project, track: Track | None, entry: Strict, key: tuple[str | int, ...], cid: str,

@@ -29,6 +29,9 @@ class Level(Strict):
     summary: str = Field("", description="What the level means across tracks (Markdown).")
 
 
+CONFIRMING_ROLES: tuple[Role, ...] = ("manager", "mentor", "sponsor", "committee", "peer")
+
+
 class ReadinessPolicy(Strict):
     evidence_max_age: Duration = Field("365d", description="Evidence older than this at the as-of date does not count.")
     on_track_ratio: float = Field(0.5, ge=0, le=1, allow_inf_nan=False,
@@ -38,7 +41,28 @@ class ReadinessPolicy(Strict):
                                       "ready; default 0, or 1 for a target level without milestones.")
     verified_feedback_only: bool | list[Role] = Field(
         True, description="Feedback that counts only when verified from git: true (manager, sponsor and committee "
-                          "feedback, and waivers), false (all feedback counts), or a list of roles.")
+                          "feedback, and waivers), false (all feedback counts), or a list of roles. Unless "
+                          "false, feedback confirms a competency only when verified, whatever its role.")
+    competency_confirmation: list[Role] = Field(
+        default_factory=lambda: list(CONFIRMING_ROLES),
+        description="Roles whose feedback confirms a competency: it is evidenced only when an evidence entry "
+                    "(not a reflection) links it and feedback of one of these roles links it too. [] keeps the "
+                    "earlier rule: any evidence entry that links it.")
+    behaviour_coverage: float = Field(
+        0.0, ge=0, le=1, allow_inf_nan=False,
+        description="Share of a competency's expected behaviours that must be confirmed for it to be evidenced "
+                    "(0: any confirmation).")
+    assess_against: Literal["latest", "release_at_since"] = Field(
+        "latest", description="The release people are assessed against unless their profile pins one: the "
+                              "latest, or the release in force at their profile's `since`.")
+
+    @field_validator("competency_confirmation")
+    @classmethod
+    def _no_self_confirmation(cls, roles: list[str]) -> list[str]:
+        if "self" in roles:
+            raise PydanticCustomError("self-confirmation", "a learner cannot confirm their own competencies; "
+                                      "remove 'self' from competency_confirmation")
+        return roles
 
     def roles_needing_verification(self) -> frozenset[str]:
         if self.verified_feedback_only is True:

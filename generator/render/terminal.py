@@ -8,13 +8,13 @@ from rich.table import Table
 from generator.assess.portfolio import next_steps
 from generator.assess.readiness import Readiness
 from generator.link.project import Portfolio, Project
+from generator.render.wording import CONFIRMERS, competency_label, label
 
 STATUS_STYLE = {"met": "green", "waived": "cyan", "in_progress": "yellow", "overdue": "red",
                 "not_started": "dim", "ready": "bold green", "on_track": "bold yellow", "not_yet": "bold red"}
 
 
-def label(status: str) -> str:
-    return status.replace("_", " ")
+COMPETENCY_STYLE = {"evidenced": "green", "claimed": "yellow", "missing": "red"}
 
 
 def print_readiness(project: Project, portfolio: Portfolio, result: Readiness, console: Console | None = None) -> None:
@@ -28,7 +28,8 @@ def print_readiness(project: Project, portfolio: Portfolio, result: Readiness, c
     assessed = [f"{resolved} of {len(result.milestones)} milestones met or waived"] if result.milestones else []
     if result.competencies:
         assessed.append(f"{cover['evidenced']} of {cover['required']} competencies evidenced"
-                        + (f", {result.coverage_needed:.0%} needed" if result.coverage_needed else ""))
+                        + (f", {result.coverage_needed:.0%} needed" if result.coverage_needed
+                           else " (not required for the status)"))
     console.print(f"Status: [{STATUS_STYLE[result.status]}]{label(result.status).upper()}[/]"
                   f"  ({'; '.join(assessed) or 'nothing to assess at this level'})")
     if result.sealed:
@@ -44,13 +45,19 @@ def print_readiness(project: Project, portfolio: Portfolio, result: Readiness, c
     steps = next_steps(result)
     # Missing competencies are a step only where coverage counts towards the status.
     missing = [c for c in result.competencies if c.status == "missing"] if result.coverage_needed else []
-    if steps or missing:
+    claimed = [c for c in result.competencies if c.status == "claimed"] if result.coverage_needed else []
+    if steps or missing or claimed:
         console.print("[bold]Next steps[/]")
         for n, step in enumerate(steps, 1):
             console.print(f" {n}. {step.result.milestone.title} ({step.result.ref}): " + "; ".join(step.actions))
+        n = len(steps)
         if missing:
-            console.print(f" {len(steps) + 1}. link evidence entries to these competencies (competencies: [...]): "
+            n += 1
+            console.print(f" {n}. link evidence entries to these competencies (competencies: [...]): "
                           + ", ".join(c.id for c in missing))
+        if claimed:
+            console.print(f" {n + 1}. ask someone who may confirm them ({CONFIRMERS}) for feedback that links "
+                          "these competencies; your own entries claim them: " + ", ".join(c.id for c in claimed))
     for m in result.milestones:
         if m.waiver:
             console.print(f"Waived: {m.ref}: {m.waiver.reason} (approved by {project.name_of(m.waiver.approved_by)})")
@@ -58,12 +65,14 @@ def print_readiness(project: Project, portfolio: Portfolio, result: Readiness, c
 
 def _print_competencies(result: Readiness, console: Console) -> None:
     table = Table(show_lines=False)
-    for column in ("competency", "domain", "status", "behaviours linked", "entries"):
+    for column in ("competency", "domain", "status", "behaviours linked", "confirmed", "entries"):
         table.add_column(column)
     for c in result.competencies:
-        style = "green" if c.status == "evidenced" else "red"
-        table.add_row(f"{c.name} ({c.id})", c.domain, f"[{style}]{c.status}[/]", ", ".join(c.behaviours),
-                      str(len(c.entries)))
+        # Where competencies do not decide the status they are information, never a red gap.
+        style = COMPETENCY_STYLE[c.status] if result.coverage_needed else "dim"
+        shown = competency_label(c.status) + ("" if result.coverage_needed else " (not required)")
+        table.add_row(f"{c.name} ({c.id})", c.domain, f"[{style}]{shown}[/]", ", ".join(c.behaviours),
+                      f"{len(c.confirmed)} of {len(c.expected_ids)}", str(len(c.entries)))
     console.print(table)
 
 

@@ -18,6 +18,8 @@ AS_OF = dt.date(2026, 11, 1)
 
 
 def framework(**readiness: Any) -> Framework:
+    """The earlier rule unless a test says otherwise: any evidence entry that links a competency."""
+    readiness.setdefault("competency_confirmation", [])
     return Framework.model_validate({
         "name": "F", "version": "2026.2", "domains": [{"id": "technical", "name": "Technical"}],
         "levels": [{"id": "L1", "name": "One"}, {"id": "L2", "name": "Two"}], "readiness": readiness})
@@ -71,8 +73,9 @@ def test_linked_by_id_by_id_at_target_by_parent_or_by_behaviour() -> None:
         ("backend-craft", "evidenced", ["reviews", "tests"], ["b"]), ("design", "evidenced", [], ["a"])]
     assert r.as_json()["competencies"][0] == {"id": "backend-craft", "status": "evidenced",
                                               "behaviours": ["reviews", "tests"], "entries": ["b"],
-                                              "name": "Craft", "domain": "technical"}
-    assert r.as_json()["coverage"] == {"evidenced": 2, "required": 2}
+                                              "name": "Craft", "domain": "technical",
+                                              "confirmed_behaviours": 0, "expected_behaviours": 2}
+    assert r.as_json()["coverage"] == {"evidenced": 2, "claimed": 0, "required": 2, "needed_percent": 100}
 
 
 def test_another_level_or_feedback_alone_or_old_entries_do_not_evidence() -> None:

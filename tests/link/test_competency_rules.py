@@ -480,6 +480,16 @@ CASES = {
         [("portfolios/ada/entries/2026-04-02-mentoring.md", 5, 16, "warning", "not-target-level",
           "'mentoring@L3' is not at ada's target level L2; it does not count", "write 'mentoring' or 'mentoring@L2'")],
     ),
+    "entry behaviour not expected at the target": (
+        [("edit", "content/competencies/core.yml", "      L2:\n        behaviours: [Pairs with new joiners]",
+          "      L2:\n        behaviours: [Pairs with new joiners]\n"
+          "      L3:\n        behaviours: [{id: grows-mentors, text: Grows mentors}]"),
+         ("edit", "portfolios/ada/entries/2026-04-02-mentoring.md", "kind: mentoring",
+          "kind: mentoring\nbehaviours: [mentoring/grows-mentors]")],
+        [("portfolios/ada/entries/2026-04-02-mentoring.md", 5, 14, "warning", "behaviour-not-expected",
+          "'mentoring/grows-mentors' is not expected at ada's target level L2 (it is first expected at L3); "
+          "it evidences nothing", "link the competency itself: 'mentoring'")],
+    ),
 }
 
 

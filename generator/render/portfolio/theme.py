@@ -11,6 +11,7 @@ import jinja2
 
 from generator.render.portfolio.links import anchor
 from generator.render.sandbox import sandboxed_environment
+from generator.render.wording import CONFIRMERS, competency_label
 
 PACKAGED = Path(__file__).resolve().parent.parent.parent / "themes" / "portfolio"
 TEMPLATE_SUFFIXES = {".html", ".j2"}
@@ -41,10 +42,11 @@ def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
                                 autoescape=True, trim_blocks=True, lstrip_blocks=True,
                                 undefined=jinja2.StrictUndefined, keep_trailing_newline=True)
     env.filters.update(
-        label=lambda s: str(s).replace("_", " "),
+        label=lambda s: str(s).replace("_", " "), competency_label=competency_label,
         date=lambda d: d.isoformat() if isinstance(d, dt.date) else str(d),
         days=_days, number=_number, sentence=lambda s: str(s)[:1].upper() + str(s)[1:],
         anchor=lambda key, kind: anchor(kind, str(key)))
+    env.globals["confirmers"] = CONFIRMERS
     return env
 
 

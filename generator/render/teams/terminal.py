@@ -6,7 +6,8 @@ from rich.console import Console
 from rich.table import Table
 
 from generator.assess.team import STALE_DAYS, DueItem, TeamView
-from generator.render.terminal import STATUS_STYLE, label
+from generator.render.terminal import STATUS_STYLE
+from generator.render.wording import label
 
 
 def _due_table(title: str, items: list[DueItem], names: dict[str, str]) -> Table:
@@ -43,6 +44,7 @@ def print_team(view: TeamView, console: Console | None = None) -> None:
         coverage = f"domains {done}/{len(m.domains)}"
         if m.coverage:
             coverage += f" · competencies {m.coverage['evidenced']}/{m.coverage['required']}"
+            coverage += "" if m.coverage["needed_percent"] else " (not required)"
         last = f"{m.last_entry or 'none'}{' (stale)' if m.stale else ''}"
         people.add_row(m.name, names.get(m.manager, m.manager), m.track, f"{m.level} → {m.target}",
                        f"[{STATUS_STYLE[m.status]}]{label(m.status)}[/]", f"{m.resolved}/{m.required}", coverage, last)

@@ -80,11 +80,16 @@ def test_competency_rows_show_the_entries_behind_them(example: Built) -> None:
     assert '<span class="status status-evidenced">evidenced</span>' in row
     assert "<code>peak-forecast</code>" in row and "<code>load-tests</code>" in row
     assert '<a href="#entry-2026-06-20-peak-season-capacity-plan">' in row
-    assert 'Competencies without evidence: <a href="#competency-cross-team-collaboration">' in kenji
+    assert ('Competencies not yet evidenced: <a href="#competency-cross-team-collaboration">'
+            'Cross-team collaboration</a> (claimed, not confirmed)') in kenji
+    steps = kenji[kenji.index('id="next-steps"'):]
+    assert "Nothing left" not in steps and "ask your manager, mentor or sponsor" in steps
     assert '<a href="#competency-capacity-planning"><code>capacity-planning/peak-forecast</code></a>' in kenji
     index = (example.out / "index.html").read_text()
     assert re.search(r'data-label="Met or waived"[^>]*>none at this level</td>\s*'
                      r'<td data-label="Competencies evidenced"[^>]*>6 of 10</td>', index)
+    assert re.search(r'data-label="Competencies evidenced"[^>]*>\d+ of 13 <span class="of">\(not required\)</span>',
+                     index)
     amara = example.html("amara")  # a ready person with milestones keeps them first and lists coverage after
     assert amara.index('id="milestones"') < amara.index('id="competencies"')
 

@@ -35,7 +35,7 @@ def test_charts_are_accessible_svg_with_a_table(reports: Built) -> None:
 
 def test_figures_on_the_page(reports: Built) -> None:
     page = html(reports)
-    assert "<li><strong>50%</strong> added an entry in the last 30 days (3 of 6)</li>" in page
+    assert "<li><strong>67%</strong> added an entry in the last 30 days (4 of 6)</li>" in page
     assert "<li><strong>100%</strong> added an entry in the last 90 days (6 of 6)</li>" in page
     assert "<tr><td>2026-09-30</td><td class=\"number\">6</td><td class=\"number\">2</td>" in page
     assert ("<tr><td>Software engineering</td><td>L3</td><td class=\"number\">1</td><td class=\"number\">1</td>"

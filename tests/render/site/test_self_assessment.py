@@ -152,7 +152,9 @@ def test_download_links_behaviour_ids_that_check_accepts(  # type: ignore[no-unt
         page.get_by_role("button", name="Download a reflection entry").click()
     text = Path(info.value.path()).read_text(encoding="utf-8")
     assert 'competencies: ["testing", "backend-communication"]\n' in text
-    assert 'behaviours: ["testing/unit-tests", "backend-communication/explains-tradeoffs"]\n' in text
+    # unit-tests is replaced by test-strategy at L3: the entry names it in words, never as a link
+    assert 'behaviours: ["backend-communication/explains-tradeoffs"]\n' in text
+    assert "- Writes unit tests for the code they change" in text
     context.close()
 
     repo = tmp_path / "families"

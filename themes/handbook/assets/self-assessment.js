@@ -68,7 +68,7 @@
       });
       var overlap = atCurrent.filter(function (k) { return atTarget.indexOf(k) >= 0; }).length;
       return {
-        competency: c, shown: shown, missing: missing, expected: atTarget.length,
+        competency: c, shown: shown, missing: missing, expected: atTarget.length, atTarget: atTarget,
         score: atTarget.length ? (atTarget.length - missing.length) / atTarget.length : 0,
         baseline: atTarget.length ? overlap / atTarget.length : 0,
         relevant: atTarget.concat(atCurrent)
@@ -206,7 +206,10 @@
       .map(function (r) { return r.competency.id; });
     var linkedBehaviours = [];
     results.forEach(function (r) {
-      r.shown.forEach(function (b) { if (b.id) linkedBehaviours.push(r.competency.id + "/" + b.id); });
+      // only behaviours the target expects: a lower level's, replaced since, would evidence nothing
+      r.shown.forEach(function (b) {
+        if (b.id && r.atTarget.indexOf(b.key) >= 0) linkedBehaviours.push(r.competency.id + "/" + b.id);
+      });
     });
     if (linkedCompetencies.length) {
       lines.push("competencies: " + yamlList(linkedCompetencies));
