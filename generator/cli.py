@@ -177,6 +177,9 @@ def report(root: Path, as_of: dt.date | None, fmt: str) -> None:
 @click.option("--shard", metavar="K/N", default=None, help="Build only the K-th of N stable shares of the portfolios.")
 @click.option("--merge-shards", "merge", is_flag=True,
               help="Join the build/portfolios folders of N shard builds (given as arguments) and write the index.")
+@click.option("--seal", is_flag=True,
+              help="Write each private output as an age-encrypted archive for its readers (build/sealed/), "
+                   "none in the clear.")
 @click.option("--engine", type=click.Choice(["mkdocs", "zensical"]), default=None,
               help="Site engine for this build (default: handbook.yml's site.engine, else mkdocs).")
 @click.argument("shard_dirs", nargs=-1, type=click.Path(exists=True, file_okay=False, path_type=Path))
@@ -186,7 +189,8 @@ def report(root: Path, as_of: dt.date | None, fmt: str) -> None:
 @identity_option
 def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: bool, person: str | None,
           jobs: int | None, all_versions: bool, audiences: tuple[str, ...], anonymise: bool, shard: str | None,
-          merge: bool, engine: str | None, shard_dirs: tuple[Path, ...], quiet: bool, verbose: bool) -> None:
+          merge: bool, seal: bool, engine: str | None, shard_dirs: tuple[Path, ...], quiet: bool,
+          verbose: bool) -> None:
     """Build site/ (the handbook) and the private outputs under build/."""
     from generator.commands.build import AUDIENCES, BuildOptions, run_build_command
 
@@ -195,11 +199,14 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
         raise click.UsageError("--shard needs K/N, like --shard 2/4 for the second of four runners")
     if bool(shard_dirs) != merge or (merge and (shard or person)) or (shard and person):
         raise click.UsageError("use --merge-shards DIR..., or --shard K/N, or --person ID (one of them)")
+    if seal and shard:
+        raise click.UsageError("--seal seals whole audiences; build the shards, merge them with "
+                               "--merge-shards --seal")
     if anonymise and (shard or merge):
         raise click.UsageError("--anonymise builds every packet at once; drop --shard and --merge-shards")
     options = BuildOptions(site=site, portfolios=portfolios, pdf=pdf, person=person, all_versions=all_versions,
                            audiences=audiences or tuple(AUDIENCES), anonymise=anonymise,
-                           shard=shard, merge_shards=[d.resolve() for d in shard_dirs])
+                           shard=shard, merge_shards=[d.resolve() for d in shard_dirs], seal=seal)
     if jobs:
         options.jobs = jobs
     sys.exit(run_build_command(root, as_of, options, cast(Engine | None, engine), quiet, verbose))
@@ -334,6 +341,17 @@ def serve(root: Path, as_of: dt.date | None, dev_addr: str, person: str | None, 
     from generator.commands.serve import run_serve
 
     run_serve(root, as_of, dev_addr, person, open_browser)
+
+
+@main.command()
+@root_option
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@handle_errors
+def access(root: Path, fmt: str) -> None:
+    """Show who can read each private output and each role's feedback, and with how many keys."""
+    from generator.commands.access import run_access
+
+    run_access(root, fmt)
 
 
 @main.group()

@@ -56,6 +56,11 @@ def run_build(project: Project, options: BuildOptions,
 def _run_build(project: Project, options: BuildOptions,
                progress: ProgressSink | None = None) -> BuildReport:
     report = BuildReport(progress=progress)
+    plan = None
+    if options.seal and options.portfolios:  # every reader's key is checked before any work is done
+        from generator.write.sealed_outputs import plan_sealed
+
+        plan = plan_sealed(project, options)
     if options.site:
         from generator.problems import UserError
         from generator.render.markdown import MarkdownRefused
@@ -69,7 +74,11 @@ def _run_build(project: Project, options: BuildOptions,
         except MarkdownRefused as exc:  # content is the framework owners': the whole site waits for the fix
             raise UserError(f"a text in content/ cannot be rendered: {exc.message}",
                             f"{exc.hint}; the site was left as it was") from exc
-    if options.portfolios:
+    if plan is not None:
+        from generator.write.sealed_outputs import build_sealed
+
+        build_sealed(project, options, report, plan, lambda: build_private(project, options, report))
+    elif options.portfolios:
         build_private(project, options, report)
     return report
 
@@ -112,7 +121,7 @@ def build_private(project: Project, options: BuildOptions, report: BuildReport) 
 
 def _reuse(project: Project, options: BuildOptions) -> Reuse | None:
     """The stamps of this build's private outputs (shared, so each person's inputs are hashed once)."""
-    if options.merge_shards:
+    if options.merge_shards or options.seal:  # a sealed build has no previous output in the clear to reuse
         return None
     from generator.read.git_history import read_git_history
     from generator.render.portfolio import output_dir

@@ -100,6 +100,8 @@ class Project:
     resolved_cache: dict[str, Any] | None = field(default=None, repr=False, compare=False)
     _indexes: dict[str, tuple[list[Any], int, dict[str, Any]]] = field(default_factory=dict, repr=False)
     _known: tuple[dict[str, Any], dict[str, Any], int, frozenset[str]] | None = field(default=None, repr=False)
+    # where private outputs are written instead of build/ (a sealed build renders them in a private folder)
+    outputs_root: Path | None = field(default=None, repr=False, compare=False)
 
     @property
     def content_dir(self) -> Path:
@@ -108,6 +110,11 @@ class Project:
     @property
     def portfolios_dir(self) -> Path:
         return self.root / "portfolios"
+
+    @property
+    def build_dir(self) -> Path:
+        """The folder of the private outputs: build/, unless a sealed build renders them elsewhere first."""
+        return self.outputs_root or self.root / "build"
 
     def _index(self, name: str, items: list[Any], key: Callable[[Any], Iterable[tuple[str, Any]]]) -> dict[str, Any]:
         """A dict over `items`, rebuilt when the list is replaced or changes length; the first id wins.

@@ -99,15 +99,19 @@ def seal(content: SealedContent, recipients: Sequence[str]) -> str:
         raise UserError("there is nobody to seal the feedback for: no reader of the policy has a key",
                         "add keys: to the readers of confidentiality.sealed_feedback.readers")
     payload = json.dumps(content.as_data(), ensure_ascii=False, sort_keys=True).encode()
-    armour: bytes = pyrage.encrypt(payload, [_recipient(k) for k in dict.fromkeys(recipients)], armored=True)
+    armour: bytes = pyrage.encrypt(payload, [recipient(k) for k in dict.fromkeys(recipients)], armored=True)
     return armour.decode()
 
 
-def _recipient(key: str) -> Any:
+def recipient(key: str) -> Any:
+    """The age recipient of a public key line (age1... or an SSH key); ValueError when it is not one."""
     key = key.strip()
-    if key.startswith("age1"):
-        return pyrage.x25519.Recipient.from_str(key)
-    return pyrage.ssh.Recipient.from_str(" ".join(key.split()[:2]))
+    try:
+        if key.startswith("age1"):
+            return pyrage.x25519.Recipient.from_str(key)
+        return pyrage.ssh.Recipient.from_str(" ".join(key.split()[:2]))
+    except (pyrage.RecipientError, ValueError) as exc:
+        raise ValueError(f"not a usable public key ({exc})") from None
 
 
 class OpenError(Exception):

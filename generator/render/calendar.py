@@ -173,7 +173,7 @@ def team_calendars(project: Project) -> dict[str, str]:
 
 
 def calendars_dir(project: Project) -> Path:
-    return project.root / "build" / "calendars"
+    return project.build_dir / "calendars"
 
 
 STAMPS = ".handbook-stamps"

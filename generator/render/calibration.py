@@ -25,12 +25,12 @@ MARKUP_SUFFIXES = {".html", ".htm", ".svg", ".xml"}  # entities decode to text a
 
 
 def output_dir(project: Project) -> Path:
-    return project.root / "build" / "calibration"
+    return project.build_dir / "calibration"
 
 
 def key_path(project: Project) -> Path:
     """Beside the packets, never inside them: publishing build/calibration/ never publishes the key."""
-    return project.root / "build" / "calibration-key.json"
+    return project.build_dir / "calibration-key.json"
 
 
 def find_leaks(folder: Path, check: LeakCheck) -> list[str]:

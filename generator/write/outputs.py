@@ -35,6 +35,7 @@ class BuildOptions:
     anonymise: bool = False  # calibration packets instead of the named private outputs
     shard: str | None = None  # K/N: build only this runner's share of the portfolios
     merge_shards: list[Path] = field(default_factory=list)  # shards' outputs to join into build/portfolios/
+    seal: bool = False  # private outputs as age-encrypted archives in build/sealed/, none in the clear
 
 
 @dataclass

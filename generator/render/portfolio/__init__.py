@@ -43,7 +43,7 @@ __all__ = ["build_portfolios", "start_portfolios", "render_portfolio_html", "out
 
 
 def output_dir(project: Project) -> Path:
-    return project.root / "build" / "portfolios"
+    return project.build_dir / "portfolios"
 
 
 def write_portfolio_assets(project: Project, portfolio: Portfolio, folder: Path) -> None:
@@ -104,7 +104,7 @@ def start_portfolios(project: Project, options: BuildOptions, report: BuildRepor
         if history is FROM_GIT:
             history = reuse.history if reuse else read_git_history(project.root)
         root = staged.parent if options.person else staged
-        own_reuse = reuse is None and not packets
+        own_reuse = reuse is None and not packets and not options.seal
         if own_reuse:
             reuse = Reuse(project, out, theme_dirs(project.root), options.pdf, history)
         submit = (lambda job: pool.submit(render_pdf, job, _pdf_done(project, job, report), len(job.html))) \

@@ -32,7 +32,7 @@ PAGE, PDF = "programme.html", "programme.pdf"
 
 
 def output_dir(project: Project) -> Path:
-    return project.root / "build" / "reports"
+    return project.build_dir / "reports"
 
 
 def feedback_verifier(project: Project) -> Verifier | None:

@@ -19,7 +19,7 @@ from generator.write.workers import Pool
 
 
 def output_dir(project: Project) -> Path:
-    return project.root / "build" / "teams"
+    return project.build_dir / "teams"
 
 
 def team_views(project: Project, only: str | None = None) -> list[TeamView]:
