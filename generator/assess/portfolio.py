@@ -9,12 +9,12 @@ from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.model.portfolio import Entry
 
 
-def assess_portfolio(project: Project, portfolio: Portfolio) -> Readiness:
-    """Readiness against the content of the version the profile is pinned to (or the current one)."""
+def assess_portfolio(project: Project, portfolio: Portfolio, version: str | None = None) -> Readiness:
+    """Readiness against `version`, else the version the person is assessed against (see assessed_version)."""
     from generator.link.competencies import track_competencies
     from generator.link.versions import view_for_version
 
-    project = view_for_version(project, portfolio.profile.framework)
+    project = view_for_version(project, version or assessed_version(project, portfolio))
     assert project.framework is not None
     track = project.track(portfolio.profile.track)
     assert track is not None, "validated by check_references"
@@ -23,6 +23,21 @@ def assess_portfolio(project: Project, portfolio: Portfolio) -> Readiness:
     return assess_readiness(project.framework, track, portfolio.id, portfolio.profile, entries,
                             project.as_of, bodies, track_competencies(project, track),
                             trust_of(project, portfolio))
+
+
+def assessed_version(project: Project, portfolio: Portfolio) -> str | None:
+    """The profile's pin; else, under `assess_against: release_at_since`, the release in force at its
+    `since` (the newest released on or before it); None for the current content."""
+    from generator.link.versions import content_of, known_versions
+
+    if portfolio.profile.framework:
+        return portfolio.profile.framework
+    assert project.framework is not None
+    if project.framework.readiness.assess_against != "release_at_since":
+        return None
+    dated = [(released, v) for v in known_versions(project)
+             if (released := content_of(project, v).framework.released) and released <= portfolio.profile.since]
+    return max(dated)[1] if dated else None
 
 
 def opened_meta(loaded: LoadedEntry) -> Entry:

@@ -7,6 +7,7 @@ import statistics
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from generator.assess.portfolio import assessed_version
 from generator.assess.timeline import Timeline
 from generator.link.project import Portfolio, Project
 from generator.link.versions import view_for_version
@@ -31,7 +32,7 @@ class Signal:
 
 
 def target_milestones(project: Project, portfolio: Portfolio) -> list[tuple[str, Milestone]]:
-    view = view_for_version(project, portfolio.profile.framework)
+    view = view_for_version(project, assessed_version(project, portfolio))
     track = view.track(portfolio.profile.track)
     level = track.level(portfolio.profile.target) if track else None
     return [(f"{track.id}/{m.id}", m) for m in level.milestones] if track and level else []

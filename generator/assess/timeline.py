@@ -8,7 +8,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from generator.assess.portfolio import assess_portfolio
+from generator.assess.portfolio import assess_portfolio, assessed_version
 from generator.assess.readiness import Readiness
 from generator.link.project import Portfolio, Project
 from generator.link.versions import view_for_version
@@ -26,7 +26,7 @@ def change_dates(project: Project, portfolio: Portfolio, until: dt.date) -> list
     An entry starts counting on its date and stops the day after it grows older than
     `evidence_max_age`; between those dates which milestones are met cannot change.
     """
-    view = view_for_version(project, portfolio.profile.framework)
+    view = view_for_version(project, assessed_version(project, portfolio))
     assert view.framework is not None
     age = duration_days(view.framework.readiness.evidence_max_age)
     dates = {portfolio.profile.since}

@@ -19,8 +19,8 @@ EVERYONE = "whoever reads the repository or the build artifacts"
 
 def access_table(project: Project) -> dict[str, Any]:
     """The outputs and the feedback of every role, each with who reads it."""
-    from generator.link.readers import archives
     from generator.link.sealed import READER_WORDS, policy
+    from generator.render.readers import archives
 
     confidentiality = project.config.confidentiality
     outputs: list[dict[str, Any]] = [{"output": "site/ (the handbook)", "file": "site/", "sealed": False,

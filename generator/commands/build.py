@@ -58,7 +58,7 @@ def _run_build(project: Project, options: BuildOptions,
     report = BuildReport(progress=progress)
     plan = None
     if options.seal and options.portfolios:  # every reader's key is checked before any work is done
-        from generator.write.sealed_outputs import plan_sealed
+        from generator.commands.sealed_outputs import plan_sealed
 
         plan = plan_sealed(project, options)
     if options.site:
@@ -75,7 +75,7 @@ def _run_build(project: Project, options: BuildOptions,
             raise UserError(f"a text in content/ cannot be rendered: {exc.message}",
                             f"{exc.hint}; the site was left as it was") from exc
     if plan is not None:
-        from generator.write.sealed_outputs import build_sealed
+        from generator.commands.sealed_outputs import build_sealed
 
         build_sealed(project, options, report, plan, lambda: build_private(project, options, report))
     elif options.portfolios:

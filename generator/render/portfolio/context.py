@@ -12,7 +12,7 @@ from pathlib import Path
 
 from generator.assess.benchmark import Cohorts
 from generator.assess.plan import PlanProgress, assess_plan
-from generator.assess.portfolio import assess_portfolio, next_steps
+from generator.assess.portfolio import assess_portfolio, assessed_version, next_steps
 from generator.assess.readiness import CompetencyResult, MilestoneResult, Readiness
 from generator.link.project import Portfolio, Project
 from generator.link.provenance import UNAVAILABLE, Verification
@@ -35,7 +35,7 @@ def build_context(project: Project, portfolio: Portfolio, history: dict[Path, Co
 
     `cohorts` shares the peer benchmarks' work between the portfolios of one build.
     """
-    view = view_for_version(project, portfolio.profile.framework)  # the release the profile is pinned to
+    view = view_for_version(project, assessed_version(project, portfolio))  # the release the profile is pinned to
     readiness = assess_portfolio(view, portfolio)
     assert view.framework is not None
     context = _Builder(view, portfolio, readiness, history).build()

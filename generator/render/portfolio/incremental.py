@@ -82,7 +82,9 @@ class Reuse:
 
     def _person(self, portfolio: Portfolio) -> str | None:
         profile = portfolio.profile
-        if profile.framework is not None or portfolio.folder.is_symlink():
+        assert self.project.framework is not None
+        dated = self.project.framework.readiness.assess_against == "release_at_since"
+        if profile.framework is not None or dated or portfolio.folder.is_symlink():  # another release: no reuse
             return None
         tracks = {profile.track} | {ref.partition("/")[0] for e in portfolio.entries for ref in e.meta.milestones}
         track_files = []

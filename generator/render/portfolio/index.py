@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from generator.assess.portfolio import assess_portfolio
+from generator.assess.portfolio import assess_portfolio, assessed_version
 from generator.assess.readiness import RESOLVED
 from generator.link.project import Portfolio, Project
 from generator.link.provenance import STATUSES, verify_portfolio
@@ -55,7 +55,7 @@ def index_row(project: Project, portfolio: Portfolio, pdf: bool, built: bool = T
     statuses = [v.status for v in verify_portfolio(project, portfolio).feedback.values()]
     feedback = {s: statuses.count(s) for s in STATUSES}
     profile = portfolio.profile
-    track = view_for_version(project, profile.framework).track(profile.track)
+    track = view_for_version(project, assessed_version(project, portfolio)).track(profile.track)
     site = handbook_url(project, readiness.framework)
     page = f"{site}tracks/{profile.track}/" if site else None
     return IndexRow(id=portfolio.id, name=profile.name, track=track.name if track else readiness.track,

@@ -14,8 +14,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from generator.link.project import Project
-from generator.link.readers import Archive, archives, check_readers
 from generator.problems import InvalidContent
+from generator.render.readers import Archive, archives, check_readers
 from generator.write.atomic import replace_dir, staging_dir
 from generator.write.outputs import BuildOptions, BuildReport
 from generator.write.sealed_archive import recipient, write_sealed
