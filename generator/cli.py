@@ -216,13 +216,17 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
 @click.argument("old")
 @click.argument("new")
 @root_option
+@as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--people", is_flag=True,
+              help="Also list each person whose milestone or overall status differs between the versions, and why.")
 @handle_errors
-def diff(old: str, new: str, root: Path, fmt: str) -> None:
+@identity_option
+def diff(old: str, new: str, root: Path, as_of: dt.date | None, fmt: str, people: bool) -> None:
     """What changed from framework version OLD to NEW (working tree or git tags)."""
     from generator.commands.diff import run_diff
 
-    run_diff(old, new, root, fmt)
+    run_diff(old, new, root, fmt, people=people, as_of=as_of)
 
 
 @main.command()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 import click
 
@@ -31,4 +31,4 @@ def identity_option(func: F) -> F:
         finally:
             use_identities([])
 
-    return wrapper  # type: ignore[return-value]
+    return cast(F, wrapper)

@@ -114,3 +114,27 @@ def test_behaviour_objects_compare_by_text_and_inheritance_is_a_field() -> None:
         ("changed", "extends", None, "base"),
         ("added", "behaviours", None, "Pairs daily"),
         ("removed", "behaviours", "Asks for help", None)]
+
+
+def test_diff_people_lists_whom_a_release_moves_and_why(repo: Path) -> None:
+    result = run_cli("diff", "1.0", "1.1", "--people", "--root", repo, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["people"] == [{
+        "person": "ada", "name": "Ada Example", "from": "on_track", "to": "not_yet", "note": "", "milestones": [
+            {"milestone": "engineering/raise-coverage", "title": "Raise test coverage", "from": "met",
+             "to": "overdue", "reason": "show coverage_pct >= 85 in an evidence entry (best so far: 84)"},
+            {"milestone": "engineering/run-retro", "title": "Run a team retrospective", "from": None,
+             "to": "overdue", "reason": "a new target milestone: add 1 more evidence entry linked to it; "
+                                        "show actions_adopted >= 2 in an evidence entry"}]}]
+    text = " ".join(run_cli("diff", "1.0", "1.1", "--people", "--root", repo).stdout.split())
+    assert ("People whose status differs between 1.0 and 1.1 (as of 2026-06-01): - Ada Example (ada): "
+            "on track → not yet Raise test coverage (engineering/raise-coverage): met → overdue: show "
+            "coverage_pct >= 85 in an evidence entry (best so far: 84)") in text
+
+
+def test_diff_people_leaves_out_people_pinned_to_a_release(repo: Path) -> None:
+    profile = repo / "portfolios/ada/profile.yml"
+    profile.write_text(profile.read_text() + 'framework: "1.0"\n')
+    result = run_cli("diff", "1.0", "1.1", "--people", "--root", repo)
+    assert "People: nobody's milestone or overall status differs between 1.0 and 1.1." in result.stdout
+    assert "People" not in run_cli("diff", "1.0", "1.1", "--root", repo).stdout
