@@ -79,7 +79,8 @@ def explain_missing(result: MilestoneResult, code: str) -> str:
         more = need.entries - len(result.evidence)
         return f"add {more} more evidence entr{'y' if more == 1 else 'ies'} linked to it"
     if code == "criterion" and m.criterion.metric:
-        best = "" if result.measured is None else f" (best so far: {result.measured:g})"
+        best = "" if result.measured is None else f" (best so far: {result.measured:g}" + (
+            ", self-reported)" if result.self_reported else ")")
         return f"show {m.criterion.metric} {m.criterion.target} in an evidence entry{best}"
     if code == "criterion":
         unverified = sorted({f.giver for f in result.feedback if f.verdict == "met" and not f.counts})

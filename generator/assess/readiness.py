@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from generator.model.framework import Framework
+from generator.model.framework import CONFIRMING_ROLES, Framework
 from generator.model.portfolio import Entry, Profile, Waiver
 from generator.model.track import Milestone, Track
 from generator.model.types import VERDICT_ROLES, duration_days, meets_target
@@ -48,6 +48,12 @@ class MilestoneResult:
     days_left: int | None
     waiver: Waiver | None = None
     waiver_counts: bool = True
+    measured_confirmed: bool = False  # trusted feedback links the entry that reports `measured`
+
+    @property
+    def self_reported(self) -> bool:
+        """A measure only the learner's own entry reports: shown as such, the verdict rules unchanged."""
+        return self.measured is not None and not self.measured_confirmed
 
     @property
     def sealed(self) -> int:
@@ -222,8 +228,23 @@ def best_measure(milestone: Milestone, evidence: Sequence[Entry]) -> float | Non
     return chosen[-1] if chosen else None
 
 
+def _measure_confirmed(milestone: Milestone, linked: Sequence[tuple[str, Entry]], trust: Trust,
+                       confirming: frozenset[str]) -> bool:
+    """Whether trusted feedback links an entry that reports the milestone's metric: a feedback item
+    inside it, or a kind: feedback entry on the same milestone."""
+    metric = milestone.criterion.metric
+    if not metric:
+        return False
+    reporting = [(i, e) for i, e in linked if metric in e.metrics]
+    feedback_entries = [(i, e) for i, e in linked if e.kind == "feedback"]
+    return any(role in confirming and verdict != "not_yet" and trust.confirms(entry_id, n)
+               for entry_id, entry in [*reporting, *feedback_entries]
+               for n, role, verdict in _feedback_of(entry_id, entry))
+
+
 def assess_milestone(ref: str, milestone: Milestone, profile: Profile, counting: Sequence[tuple[str, Entry]],
-                     bodies: dict[str, str], as_of: dt.date, trust: Trust = Trust()) -> MilestoneResult:
+                     bodies: dict[str, str], as_of: dt.date, trust: Trust = Trust(),
+                     confirming: frozenset[str] = frozenset()) -> MilestoneResult:
     linked = [(i, e) for i, e in counting if ref in e.milestones]
     evidence = [e for _, e in linked if e.kind != "feedback"]
     items = feedback_items(linked, bodies, trust)
@@ -245,7 +266,8 @@ def assess_milestone(ref: str, milestone: Milestone, profile: Profile, counting:
         ref=ref, milestone=milestone, status=status, missing=missing, entries=[i for i, _ in linked],
         evidence=[i for i, e in linked if e.kind != "feedback"], feedback=items,
         measured=best_measure(milestone, evidence), deadline=deadline,
-        days_left=(deadline - as_of).days if deadline else None, waiver=waiver, waiver_counts=waiver_counts)
+        days_left=(deadline - as_of).days if deadline else None, waiver=waiver, waiver_counts=waiver_counts,
+        measured_confirmed=_measure_confirmed(milestone, linked, trust, confirming))
 
 
 def overall_status(results: Sequence[MilestoneResult], on_track_ratio: float,
@@ -375,7 +397,8 @@ def assess_readiness(framework: Framework, track: Track, person: str, profile: P
     """
     level = track.level(profile.target)
     counting = counting_entries(entries, as_of, framework.readiness.evidence_max_age)
-    results = [assess_milestone(f"{track.id}/{m.id}", m, profile, counting, bodies or {}, as_of, trust)
+    confirming = frozenset(framework.readiness.competency_confirmation or CONFIRMING_ROLES)
+    results = [assess_milestone(f"{track.id}/{m.id}", m, profile, counting, bodies or {}, as_of, trust, confirming)
                for m in (level.milestones if level else [])]
     domains = {}
     for domain in framework.domains:

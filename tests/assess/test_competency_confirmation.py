@@ -152,3 +152,29 @@ def test_nothing_a_learner_writes_alone_evidences_a_competency(entries: list[Ent
     result = assess({f"e{i}": e for i, e in enumerate(entries)}, verified()).competencies[0]
     assert result.status != "evidenced"
     assert result.confirmed == []
+
+
+MEASURED = Track.model_validate({"id": "eng", "name": "Eng", "levels": [
+    {"level": "L1", "title": "Associate"},
+    {"level": "L2", "title": "Engineer", "milestones": [
+        {"id": "cover", "title": "Covers", "domain": "technical",
+         "criterion": {"text": "Coverage", "metric": "coverage_pct", "target": ">= 80"}}]}]})
+
+
+def measured(entries: dict[str, Entry], trust: Trust) -> tuple[str, bool]:
+    profile = Profile.model_validate({"name": "Ada", "track": "eng", "level": "L1", "target": "L2",
+                                      "since": "2026-06-01"})
+    result = assess_readiness(framework(), MEASURED, "ada", profile, list(entries.items()), AS_OF, {}, (),
+                              trust).milestones[0]
+    return result.status, result.self_reported
+
+
+def test_a_measure_only_the_learner_reports_is_self_reported_and_the_verdict_rule_stays() -> None:
+    alone = {"p": entry(milestones=["eng/cover"], metrics={"coverage_pct": 84})}
+    assert measured(alone, verified()) == ("met", True)
+    vouched = {"p": entry(milestones=["eng/cover"], metrics={"coverage_pct": 84},
+                          feedback=[{"from": "grace", "role": "manager", "text": "Checked the report"}])}
+    assert measured(vouched, verified(("p", 0))) == ("met", False)
+    assert measured(vouched, verified()) == ("met", True)  # the item inside is not the giver's commit
+    confirmed = {**alone, "f": feedback("peer", "noor", competencies=[], milestones=["eng/cover"])}
+    assert measured(confirmed, verified(("f", 0))) == ("met", False)

@@ -24,7 +24,8 @@ def needs_sentence(result: MilestoneResult, code: str, evidence_dates: list[dt.d
     if code == "entries":
         return f"needs {plural(need.entries, 'evidence entry', 'evidence entries')}, has {len(result.evidence)}"
     if code == "criterion" and m.criterion.metric:
-        measured = "nothing measured yet" if result.measured is None else f"best so far {result.measured:g}"
+        measured = "nothing measured yet" if result.measured is None else f"best so far {result.measured:g}" + (
+            ", self-reported" if result.self_reported else "")
         return f"needs {m.criterion.metric} {m.criterion.target} shown in evidence ({measured})"
     if code == "criterion":
         return "needs a “met” verdict from their manager, sponsor or a committee member"
