@@ -122,7 +122,8 @@ def test_diff_people_lists_whom_a_release_moves_and_why(repo: Path) -> None:
     assert json.loads(result.stdout)["people"] == [{
         "person": "ada", "name": "Ada Example", "from": "on_track", "to": "not_yet", "note": "", "milestones": [
             {"milestone": "engineering/raise-coverage", "title": "Raise test coverage", "from": "met",
-             "to": "overdue", "reason": "show coverage_pct >= 85 in an evidence entry (best so far: 84, self-reported)"},
+             "to": "overdue",
+             "reason": "show coverage_pct >= 85 in an evidence entry (best so far: 84, self-reported)"},
             {"milestone": "engineering/run-retro", "title": "Run a team retrospective", "from": None,
              "to": "overdue", "reason": "a new target milestone: add 1 more evidence entry linked to it; "
                                         "show actions_adopted >= 2 in an evidence entry"}]}]
