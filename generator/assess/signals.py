@@ -113,6 +113,8 @@ def metric_cluster(project: Project, ref: str, milestone: Milestone, people: lis
 def recalibration_signals(project: Project, timelines: dict[str, Timeline]) -> list[Signal]:
     signals: list[Signal] = []
     for ref, (milestone, people) in _targets(project).items():
+        if len(people) < project.config.signals_min_cohort:
+            continue  # one or two people say nothing about a milestone, and would be recognisable
         for found in (never_reached(project, ref, milestone, people, timelines),
                       met_early(project, ref, milestone, people, timelines),
                       metric_cluster(project, ref, milestone, people)):

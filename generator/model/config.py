@@ -74,6 +74,8 @@ class HandbookConfig(Strict):
     tag_pattern: str = Field("v*", description="Git tags that are framework releases (--all-versions).")
     benchmark_min_cohort: int = Field(5, ge=2, description="Fewest other people at the same track and level "
                                                            "before a portfolio shows the peer benchmark.")
+    signals_min_cohort: int = Field(5, ge=1, description="Fewest people with a milestone as a target before the "
+                                                          "programme report draws recalibration signals from it.")
     copyright: str | None = Field(None, description="Copyright line in the site footer.")
     site: SiteSettings = Field(default_factory=SiteSettings, description="How the handbook site is built.")
     portfolio: PortfolioSettings = Field(default_factory=PortfolioSettings,

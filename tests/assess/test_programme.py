@@ -136,3 +136,10 @@ def test_share_of_met_milestones_with_verified_feedback(tmp_path: Path, report: 
     project = load_project(root)[0]
     verified = assess_programme(project, feedback_verifier(project))
     assert (verified.met, verified.met_verified) == (15, 1)  # amara's mentor-an-engineer
+
+
+def test_signals_need_a_minimum_cohort(example: Project) -> None:
+    import dataclasses
+
+    strict = dataclasses.replace(example, config=example.config.model_copy(update={"signals_min_cohort": 2}))
+    assert assess_programme(strict).signals == []  # every example milestone is one person's target

@@ -89,7 +89,8 @@ def charts(report: ProgrammeReport) -> dict[str, Markup]:
 
 def render_programme_html(project: Project, report: ProgrammeReport) -> str:
     return render_page(project, PAGE, r=report, charts=charts(report), kinds=KINDS,
-                       early_weeks=EARLY_DAYS // 7, far=round(FAR * 100))
+                       early_weeks=EARLY_DAYS // 7, far=round(FAR * 100),
+                       min_cohort=project.config.signals_min_cohort)
 
 
 def programme_report(project: Project, reuse: Reuse | None = None) -> ProgrammeReport:
