@@ -22,7 +22,7 @@ from generator.commands.common import echo_err
 from generator.commands.identities import identity_option
 from generator.model.config import Engine
 from generator.model.types import KINDS, ROLES, date_in_range
-from generator.problems import InvalidContent, UserError, io_error, one_line
+from generator.problems import InvalidContent, UserError, io_error, one_line, printable
 from generator.render.problem_formats import FORMATS, format_text
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -65,9 +65,9 @@ def handle_errors(func: F) -> F:
             sys.exit(1)
         except (UserError, OSError) as exc:  # a full disk or a read-only folder is the user's to fix
             error = io_error(exc) if isinstance(exc, OSError) else exc
-            echo_err(f"error: {error.message}")
+            echo_err(f"error: {printable(error.message)}")
             if error.hint:
-                echo_err(f"    hint: {error.hint}")
+                echo_err(f"    hint: {printable(error.hint)}")
             sys.exit(1)
         except (click.exceptions.Exit, click.ClickException, SystemExit, KeyboardInterrupt):
             raise

@@ -13,14 +13,31 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
 
-# C0 and C1 controls (newline included), DEL, and the Unicode line and paragraph separators:
-# a message or path carrying one could forge extra `path:line:col:` lines or terminal escapes.
-_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+# C0 and C1 controls (newline included), DEL, the Unicode line and paragraph separators, and the
+# bidirectional overrides and isolates: a message or path carrying one could forge extra
+# `path:line:col:` lines, terminal escapes, or text that reads in another order than it is.
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+# The same, without tab and newline: what a value of a content or portfolio file may not hold.
+CONTROL = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069]")
+
+
+def _escaped(match: re.Match[str]) -> str:
+    return match.group().encode("unicode_escape").decode("ascii")
 
 
 def one_line(text: str) -> str:
     """`text` with every control character shown as an escape (\\n, \\x1b, ...), so it stays one line."""
-    return _CONTROL.sub(lambda m: m.group().encode("unicode_escape").decode("ascii"), text)
+    return _CONTROL.sub(_escaped, text)
+
+
+def printable(text: str) -> str:
+    """`text` safe for a terminal: controls but tab and newline shown as escapes."""
+    return CONTROL.sub(_escaped, text)
+
+
+def describe_control(char: str) -> str:
+    """U+001B and how it is written, for a message."""
+    return f"U+{ord(char):04X} ({char.encode('unicode_escape').decode('ascii')})"
 
 
 class Severity(StrEnum):

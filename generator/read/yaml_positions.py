@@ -13,7 +13,7 @@ from typing import Any
 
 import yaml
 
-from generator.problems import Position, Problems
+from generator.problems import CONTROL, Position, Problems, describe_control
 
 try:
     _Base: Any = yaml.CSafeLoader
@@ -202,6 +202,12 @@ class _Converter:
                     return node.value
             if not node.style:
                 self._check_cut(node, value)
+            if isinstance(value, str) and (found := CONTROL.search(value)):
+                self.problems.add(self.doc.display, Position(*self.values[loc]), "control-character",
+                                  f"the value holds the control character {describe_control(found.group())}, "
+                                  "which could rewrite a terminal or reorder the text a reader sees",
+                                  "remove it (in YAML, escapes such as \\e or \\u202e write one too)")
+                return CONTROL.sub("", value)
             return value
         if kind is yaml.MappingNode:
             return self._mapping(node, loc)
@@ -372,6 +378,8 @@ class _FastConverter:
                 end = node.end_mark
                 if end.line < len(self.lines) and _CUTTING_COMMENT.match(self.lines[end.line][end.column:]):
                     raise _Doubt
+            if isinstance(value, str) and CONTROL.search(value):
+                raise _Doubt
             return value
         if depth >= MAX_DEPTH:
             raise _Doubt

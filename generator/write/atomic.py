@@ -24,8 +24,18 @@ STAGING_SUFFIX = ".new"
 OLD_MARK = ".old-"
 
 
-@functools.cache
 def _umask() -> int:
+    """The process umask now (it may change between builds of one process, as in `handbook serve`).
+
+    Linux reports it in /proc without changing it; elsewhere it is set and restored.
+    """
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
     mask = os.umask(0o022)
     os.umask(mask)
     return mask

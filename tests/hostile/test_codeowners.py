@@ -12,7 +12,6 @@ HANDLES = {
     "newline-rule": '"ada\\n* @ada"',
     "space-rule": '"ada /content/ @ada"',
     "comment": '"ada #"',
-    "carriage-return": '"ada\\r/handbook.yml @ada"',
 }
 
 
@@ -30,3 +29,13 @@ def test_a_crafted_handle_is_a_located_warning_and_no_rule(minimal: Path, handle
                for line in rules), rules
     assert not any("@ada" in line for line in rules)
     assert "/portfolios/ada/ grace@example.com" in rules  # her manager still reviews her folder
+
+
+def test_a_carriage_return_in_a_handle_is_refused_before_any_rule(minimal: Path) -> None:
+    edit(minimal / "portfolios/ada/profile.yml", "email: ada@example.com\n",
+         'email: ada@example.com\nhandle: "ada\\r/handbook.yml @ada"\n')
+    result = run_cli("codeowners", "--root", minimal)
+    assert result.exit_code == 1
+    assert ("portfolios/ada/profile.yml:3:9: error: the value holds the control character U+000D (\\r)"
+            in result.stderr)
+    assert not (minimal / "CODEOWNERS").exists()
