@@ -45,6 +45,7 @@ def check_competency_model(project: Project, problems: Problems) -> None:
                              f"unknown level '{level_id}' in competency '{comp.id}'",
                              did_you_mean(level_id, levels) or "use a level id from content/framework.yml")
             _check_level_behaviours(comp, level_id, problems)
+        _check_ids_across_levels(comp, problems)
         _check_references_to_ids(project, comp, by_id, problems)
     _check_sets(project, problems)
     for track in project.tracks:
@@ -65,6 +66,23 @@ def _check_extends(project: Project, comp: Competency, by_id: dict[str, Competen
         problems.add(comp.path, comp.pos("extends"), "extends-cycle",
                      f"competency '{comp.id}' extends itself: {path}",
                      "remove 'extends' from one competency of the cycle")
+
+
+def _check_ids_across_levels(comp: Competency, problems: Problems) -> None:
+    """One id names one behaviour: at two levels with different words, a link to it could mean either."""
+    first: dict[str, tuple[str, int, str]] = {}
+    for level_id, level in comp.levels.items():
+        for i, raw in enumerate(level.behaviours):
+            if not isinstance(raw, BehaviourItem) or not raw.id:
+                continue
+            seen = first.setdefault(raw.id, (level_id, i, raw.text))
+            if seen[0] != level_id and " ".join(seen[2].split()) != " ".join(raw.text.split()):
+                line = comp.pos("levels", seen[0], "behaviours", seen[1], "id").line
+                problems.add(comp.path, comp.pos("levels", level_id, "behaviours", i, "id"), "duplicate-id",
+                             f"behaviour id '{raw.id}' of '{comp.id}' names '{seen[2]}' at {seen[0]} (line {line}) "
+                             f"and '{raw.text}' at {level_id}: an entry linking it could mean either",
+                             f"give the {level_id} behaviour its own id, with 'replaces: {raw.id}' if it takes "
+                             "the other's place")
 
 
 def _check_level_behaviours(comp: Competency, level_id: str, problems: Problems) -> None:

@@ -480,6 +480,16 @@ CASES = {
         [("portfolios/ada/entries/2026-04-02-mentoring.md", 5, 16, "warning", "not-target-level",
           "'mentoring@L3' is not at ada's target level L2; it does not count", "write 'mentoring' or 'mentoring@L2'")],
     ),
+    "one behaviour id at two levels with other words": (
+        [("edit", "content/competencies/core.yml", "      L1:\n        behaviours: [Adds tests for own changes]\n"
+          "      L2:\n        behaviours: [Adds tests for own changes, Reviews tests of others]",
+          "      L1:\n        behaviours: [{id: adds-tests, text: Adds tests for own changes}]\n"
+          "      L2:\n        behaviours: [{id: adds-tests, text: Reviews tests of others}]")],
+        [("content/competencies/core.yml", 10, 27, "error", "duplicate-id",
+          "behaviour id 'adds-tests' of 'testing' names 'Adds tests for own changes' at L1 (line 8) and "
+          "'Reviews tests of others' at L2: an entry linking it could mean either",
+          "give the L2 behaviour its own id, with 'replaces: adds-tests' if it takes the other's place")],
+    ),
     "entry behaviour not expected at the target": (
         [("edit", "content/competencies/core.yml", "      L2:\n        behaviours: [Pairs with new joiners]",
           "      L2:\n        behaviours: [Pairs with new joiners]\n"
