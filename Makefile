@@ -14,7 +14,7 @@ TEST_PACKAGES := chromium git poppler-utils age
 AUDIT_PACKAGES := default-jre-headless
 NPM_STAMP := node_modules/.installed
 
-.PHONY: build test audit check setup lint bench clean system-deps test-system-deps audit-deps
+.PHONY: build test audit check setup lint bench clean system-deps test-system-deps audit-deps docs dist
 
 # The example is built from a repository with the history a real one has (example/history.py):
 # tagged releases, and feedback committed by its givers.
@@ -31,9 +31,18 @@ audit: setup test-system-deps audit-deps
 check: setup
 	$(BIN)/handbook check
 
+# The documentation site (build/docs/): reference pages generated from the code, then MkDocs in strict mode.
+docs: setup
+	$(BIN)/python docs/gen_reference.py
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --quiet -f docs.mkdocs.yml
+
+# The sdist and wheel a company installs (dist/).
+dist: setup
+	$(BIN)/pip wheel --quiet --no-deps --wheel-dir dist .
+
 # ruff for style; mypy checks the types (strictly in the stages that decide a verdict: model, read, assess).
 lint: setup
-	$(BIN)/ruff check generator tests bench
+	$(BIN)/ruff check generator tests bench docs
 	$(BIN)/mypy generator
 
 bench: setup test-system-deps

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from generator.problems import UserError
 from generator.render.schema import render_schemas
+from generator.scaffold.install_source import install_source
 from generator.scaffold.text import yaml_scalar
 
 STARTER = "starter"
@@ -22,7 +23,11 @@ DOT_PREFIX = "dot-"
 
 
 def starter_values(site_name: str, today: dt.date) -> dict[str, str]:
+    source = install_source()
     return {
+        "install_spec": source.spec,
+        "install_spec_yaml": yaml_scalar(source.spec),
+        "install_note": source.note,
         "site_name": site_name,
         "site_name_yaml": yaml_scalar(site_name),
         "owner": "@framework-owners",
