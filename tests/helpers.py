@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -38,3 +39,19 @@ def copy_example(root: Path) -> Path:
         shutil.copytree(EXAMPLE / name, root / name)
     shutil.copy(EXAMPLE / "handbook.yml", root)
     return root
+
+
+# What a copy of the checkout leaves out: the environment, history and outputs at its top.
+LOCAL_ONLY = {".venv", ".git", "build", "site", ".example", "node_modules", "dist", ".handbook-cache"}
+
+
+def copy_source(target: Path) -> Path:
+    """The checkout as a source tree to build a wheel from (setuptools builds inside the tree)."""
+    root = Path(__file__).resolve().parent.parent
+
+    def ignore(folder: str, names: list[str]) -> set[str]:
+        top = Path(folder) == root
+        return {n for n in names if (top and n in LOCAL_ONLY) or n == "__pycache__" or n.endswith(".egg-info")}
+
+    shutil.copytree(root, target, symlinks=True, ignore=ignore)
+    return target

@@ -1,0 +1,82 @@
+"""What a user installs: the built wheel in a fresh virtual environment, its `handbook` driving
+a new handbook from `handbook new site` to a built site that works in Debian's Chromium."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import venv
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import copy_source
+from tests.render.site.browser import Watched, browser, serve  # noqa: F401  (the browser fixture)
+
+ROOT = Path(__file__).resolve().parent.parent
+pytestmark = [pytest.mark.slow, pytest.mark.browser]
+
+
+def run(*args: str | Path, cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    result = subprocess.run([str(a) for a in args], cwd=cwd, capture_output=True, text=True)
+    assert result.returncode == 0, f"{args}\n{result.stdout}\n{result.stderr}"
+    return result
+
+
+@pytest.fixture(scope="module")
+def handbook(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The `handbook` of a fresh environment where only the wheel (and its dependencies) is installed."""
+    work = tmp_path_factory.mktemp("installed")
+    source = copy_source(work / "source")
+    run(sys.executable, "-m", "pip", "wheel", "--quiet", "--no-deps", "--wheel-dir", work / "dist", source)
+    [wheel] = (work / "dist").glob("*.whl")
+    venv.EnvBuilder(with_pip=True).create(work / "env")
+    run(work / "env/bin/pip", "install", "--quiet", wheel)
+    return work / "env/bin/handbook"
+
+
+@pytest.fixture(scope="module")
+def built(handbook: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = tmp_path_factory.mktemp("handbook") / "acme"
+    run(handbook, "new", "site", root, "--name", "Acme Handbook")
+    run("git", "init", "-q", cwd=root)
+    run("git", "-c", "user.email=owner@acme.example", "-c", "user.name=Owner", "add", "-A", cwd=root)
+    run("git", "-c", "user.email=owner@acme.example", "-c", "user.name=Owner", "commit", "-qm", "Start", cwd=root)
+    run(handbook, "check", cwd=root)
+    run(handbook, "build", "-q", cwd=root)
+    return root
+
+
+def test_the_installed_tool_runs_from_outside_the_checkout(handbook: Path) -> None:
+    version = run(handbook, "--version").stdout
+    assert "handbook, version" in version
+    where = run(handbook.parent / "python", "-c", "import generator; print(generator.__file__)",
+                cwd=handbook.parent).stdout
+    assert str(ROOT) not in where and "site-packages" in where
+
+
+def test_the_built_site_loads_every_script_and_the_self_assessment_works(built: Path, browser) -> None:  # noqa: F811  # type: ignore[no-untyped-def]
+    assert list((built / "site").rglob("handbook.js")) and list((built / "site").rglob("self-assessment.js"))
+    assert list((built / "build/portfolios").glob("*/*.pdf"))  # WeasyPrint works from the wheel's install
+    for url in serve(built / "site"):
+        watched = Watched(browser)
+        page = watched.page
+        page.goto(f"{url}/latest/tracks/engineering/self-assessment/")
+        levels = page.get_by_label("Target level").locator("option").all_inner_texts()
+        page.get_by_label("Target level").select_option(index=len(levels) - 1)
+        page.locator("fieldset.hb-sa-competency:visible input[type=checkbox]").first.check()
+        assert page.locator("#sa-summary").inner_text().startswith("You show 1 of the")
+        assert page.locator("#sa-radar").count() == 1
+        page.goto(f"{url}/latest/")
+        assert watched.problems == []
+
+
+def test_the_committee_index_sorts_and_filters(built: Path, browser) -> None:  # noqa: F811  # type: ignore[no-untyped-def]
+    watched = Watched(browser)  # opened as a committee member opens a received folder: from disk
+    page = watched.page
+    page.goto((built / "build/portfolios/index.html").as_uri())
+    assert page.locator(".index-count").inner_text() == "1 of 1 people shown"
+    header = page.locator("#index-table th", has=page.get_by_role("button", name="Status"))
+    header.get_by_role("button").click()
+    assert header.get_attribute("aria-sort") == "ascending"
+    assert watched.problems == []
