@@ -336,7 +336,7 @@ def codeowners(root: Path, output: Path | None) -> None:
 @as_of_option
 @click.option("--dev-addr", "-a", default="127.0.0.1:8000", show_default=True, metavar="<IP:PORT>",
               help="Address to serve on; only this machine can connect to 127.0.0.1.")
-@click.option("--person", default=None, help="Also preview this person's portfolio (at /portfolio/).")
+@click.option("--person", default=None, help="Also preview this person's portfolio (at /portfolio/<id>/).")
 @click.option("--open", "open_browser", is_flag=True, help="Open the preview in a browser.")
 @handle_errors
 @identity_option

@@ -106,6 +106,19 @@ def sanitize_html(html: str, *, untrusted: bool = True) -> str:
                      attribute_filter=_confine_urls if untrusted else _content_attributes)
 
 
+# A comment on lines of its own (the guidance `handbook new entry` writes): outside code, up to
+# three spaces in, as CommonMark reads an HTML block.
+_COMMENT_BLOCK = re.compile(r"^ {0,3}<!--.*?-->[ \t]*$\n?", re.MULTILINE | re.DOTALL)
+
+
+class _DropComments(markdown.preprocessors.Preprocessor):
+    """Untrusted Markdown shows raw HTML as text; its comments are notes to the writer, not text."""
+
+    def run(self, lines: list[str]) -> list[str]:
+        text = "\n".join(lines)
+        return _COMMENT_BLOCK.sub("", text).split("\n") if "<!--" in text else lines
+
+
 @functools.cache
 def _markdown(untrusted: bool) -> markdown.Markdown:
     """One parser per trust level, reused (building one costs more than converting a page)."""
@@ -114,6 +127,8 @@ def _markdown(untrusted: bool) -> markdown.Markdown:
     if untrusted:
         md.preprocessors.deregister("html_block")
         md.inlinePatterns.deregister("html")
+        # after fenced code is set aside (priority 25), so a comment shown in code stays
+        md.preprocessors.register(_DropComments(md), "drop_comments", 20)
     return md
 
 
