@@ -98,6 +98,14 @@ def _check_level_behaviours(comp: Competency, level_id: str, problems: Problems)
                              f"duplicate behaviour id '{raw.id}' at {level_id} of '{comp.id}' "
                              f"(first on line {first.line})", "give each behaviour its own id")
             seen_ids.setdefault(raw.id, i)
+        if i and isinstance(raw, str) and raw[:1].islower():
+            before = comp.levels[level_id].behaviours[i - 1]
+            here, previous = comp.pos(*key), comp.pos("levels", level_id, "behaviours", i - 1)
+            if isinstance(before, str) and here.line == previous.line:
+                problems.warn(comp.path, here, "split-behaviour",
+                              f"'{raw}' reads as the end of '{before}': a comma inside [...] starts a new "
+                              "behaviour", f"quote the behaviour: [\"{before}, {raw}\"], or write each "
+                              "behaviour on its own '- ' line")
         normal = " ".join(text.split()).casefold()
         if normal in seen_texts:
             first = comp.pos("levels", level_id, "behaviours", seen_texts[normal])

@@ -490,6 +490,14 @@ CASES = {
           "'Reviews tests of others' at L2: an entry linking it could mean either",
           "give the L2 behaviour its own id, with 'replaces: adds-tests' if it takes the other's place")],
     ),
+    "a comma in a flow list splits a behaviour": (
+        [("edit", "content/competencies/core.yml", "behaviours: [Pairs with new joiners]",
+          "behaviours: [Grows mentors, not only mentees]")],
+        [("content/competencies/core.yml", 16, 37, "warning", "split-behaviour",
+          "'not only mentees' reads as the end of 'Grows mentors': a comma inside [...] starts a new behaviour",
+          "quote the behaviour: [\"Grows mentors, not only mentees\"], or write each behaviour on its own "
+          "'- ' line")],
+    ),
     "entry behaviour not expected at the target": (
         [("edit", "content/competencies/core.yml", "      L2:\n        behaviours: [Pairs with new joiners]",
           "      L2:\n        behaviours: [Pairs with new joiners]\n"
