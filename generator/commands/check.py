@@ -26,6 +26,10 @@ def run_check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed
         project, problems = check_with_cache(root, as_of, scope.paths if scope is not None else None)
     else:
         project, problems = load_project(root, as_of)
+    if not problems.errors:  # links between pages need the site's page list, from valid content
+        from generator.render.site.pages import free_page_problems
+
+        problems.extend(free_page_problems(project))
     verbosity = Verbosity.from_flags(quiet, verbose)
     if scope is not None:
         problems = scope.select(problems)

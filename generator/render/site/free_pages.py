@@ -7,10 +7,12 @@ sanitized HTML. Links to other `.md` files are rewritten to the built pages' URL
 
 from __future__ import annotations
 
+import posixpath
 import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from generator.problems import Position, Problems, display_path
 from generator.render.site import paths
 from generator.render.site.text import block_html, escape_text
 
@@ -44,18 +46,26 @@ def _title(text: str, path: Path) -> str:
     return path.stem.replace("-", " ").replace("_", " ").capitalize()
 
 
-def _outside_fences(lines: list[str]) -> list[str]:
-    """The lines that are not inside fenced code blocks."""
-    out, fence = [], None
-    for line in lines:
+def _fenced(lines: list[str]) -> set[int]:
+    """The numbers of the lines inside fenced code blocks, fences included."""
+    inside: set[int] = set()
+    fence = None
+    for i, line in enumerate(lines):
         match = FENCE.match(line)
         if fence is None and match:
             fence = match.group(1)[0] * 3
-        elif fence is not None and line.strip().startswith(fence):
-            fence = None
-        elif fence is None:
-            out.append(line)
-    return out
+            inside.add(i)
+        elif fence is not None:
+            inside.add(i)
+            if line.strip().startswith(fence):
+                fence = None
+    return inside
+
+
+def _outside_fences(lines: list[str]) -> list[str]:
+    """The lines that are not inside fenced code blocks."""
+    inside = _fenced(lines)
+    return [line for i, line in enumerate(lines) if i not in inside]
 
 
 def split_sections(text: str) -> list[tuple[str | None, str]]:
@@ -91,3 +101,43 @@ def render_free_page(page: FreePage, docs: set[str] | frozenset[str]) -> str:
     if not any(part.startswith("# ") for part in out):
         out.insert(0, f"# {escape_text(page.title)}\n")
     return "\n".join(out)
+
+
+# An inline link or image target, and a reference definition's target.
+LINK = re.compile(r"\]\(\s*<?([^)\s>]+)>?(?:\s+[\"'][^)]*)?\)|^[ \t]{0,3}\[[^\]^][^\]]*\]:[ \t]*<?(\S+?)>?(?:\s|$)",
+                  re.MULTILINE)
+SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+
+
+def broken_links(page: FreePage, docs: set[str] | frozenset[str], root: Path) -> Problems:
+    """Links of a free page to pages that the site does not have, or to the site's root."""
+    problems = Problems()
+    display = display_path(page.source, root)
+    lines = page.text.split("\n")
+    inside = _fenced(lines)
+    for number, line in enumerate(lines):
+        if number in inside:
+            continue
+        for match in LINK.finditer(line):
+            target = match.group(1) or match.group(2)
+            if not target or target.startswith("#") or SCHEME.match(target) or target.startswith("//"):
+                continue
+            pos = Position(number + 1, (match.start(1) if match.group(1) else match.start(2)) + 1)
+            path = target.split("#", 1)[0].split("?", 1)[0]
+            if path.startswith("/"):
+                problems.warn(display, pos, "site-root-link",
+                              f"'{target}' links to the root of the web server, which is not the handbook's "
+                              "(it is published under a version folder)",
+                              "link to the page's Markdown file relative to this one, like ../tracks/<track>.md")
+            elif path.endswith(".md"):
+                resolved = posixpath.normpath(posixpath.join(posixpath.dirname(page.doc), path))
+                if resolved not in docs:
+                    folder = resolved[:-3] + "/index.md"  # a track's page is the index of its folder
+                    candidates = [folder] if folder in docs else sorted(
+                        d for d in docs if posixpath.basename(d) == posixpath.basename(resolved))
+                    hint = ("did you mean " + ", ".join(
+                        posixpath.relpath(d, posixpath.dirname(page.doc)) for d in candidates[:3]) + "?"
+                            if candidates else "link to a page of the site, relative to this page")
+                    problems.warn(display, pos, "broken-link", f"'{target}' is not a page of the handbook", hint)
+    return problems
+

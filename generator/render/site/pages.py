@@ -13,11 +13,12 @@ from generator.link.competencies import Behaviour, ResolvedCompetency, resolve_c
 from generator.link.project import Project
 from generator.model.framework import Domain, Framework
 from generator.model.track import Milestone, Track, TrackLevel
+from generator.problems import Problems
 from generator.render.changes import HEADINGS, grouped
 from generator.render.sandbox import render_template
 from generator.render.site import paths
 from generator.render.site.charts import build_track_chart, describe_cadence, render_cadence, render_track_chart
-from generator.render.site.free_pages import FreePage, read_free_pages, render_free_page
+from generator.render.site.free_pages import FreePage, broken_links, read_free_pages, render_free_page
 from generator.render.site.self_assessment import self_assessment_page
 from generator.render.site.steps import BehaviourChanges, Step, build_steps
 from generator.render.site.text import block_html, escape_text, inline_html
@@ -193,18 +194,19 @@ def site_name(project: Project) -> str:
 Plan = list[tuple[str, str, dict[str, Any]]]  # (docs path, template, template context)
 
 
-def plan_pages(data: SiteData) -> Plan:
-    """Which template writes which page, with what."""
+def plan_pages(data: SiteData, *, contexts: bool = True) -> Plan:
+    """Which template writes which page, with what (without `contexts`: the pages only, quickly)."""
     plan: Plan = [(paths.HOME, "home.md.j2", {}), (paths.TRACKS, "tracks.md.j2", {})]
     for track in data.tracks:
-        chart = build_track_chart(data.framework, track, data.track_competencies(track))
+        chart = build_track_chart(data.framework, track, data.track_competencies(track)) if contexts else None
         plan.append((paths.track_doc(track.id), "track.md.j2", {
             "track": track, "chart": chart,
-            "chart_svg": render_track_chart(track, chart, f"chart-{track.id}", legend=False)}))
+            "chart_svg": render_track_chart(track, chart, f"chart-{track.id}", legend=False) if chart else ""}))
         plan.append((paths.track_matrix_doc(track.id), "track_matrix.md.j2", {"track": track}))
         plan += [(paths.step_doc(track.id, s.lower.level, s.upper.level), "step.md.j2", {"track": track, "step": s})
                  for s in data.steps[track.id]]
-        plan.append(self_assessment_page(data.project, track))
+        plan.append(self_assessment_page(data.project, track) if contexts
+                    else (paths.self_assessment_doc(track.id), "self_assessment.md.j2", {}))
     plan.append((paths.COMPETENCIES, "competencies.md.j2", {}))
     for domain in data.framework.domains:
         plan.append((paths.domain_doc(domain.id), "domain.md.j2", {"domain_": domain}))
@@ -251,3 +253,15 @@ def _render(env: jinja2.Environment, template: str, context: dict[str, Any]) -> 
     return render_template(env, template, context)
 
 
+
+
+def free_page_problems(project: Project) -> Problems:
+    """Links in content/pages/ to pages the site does not have: `handbook check` reports them."""
+    problems = Problems()
+    if project.framework is None or not project.pages:
+        return problems
+    data = build_site_data(project, pdf=False)
+    docs = frozenset([doc for doc, _, _ in plan_pages(data, contexts=False)] + [p.doc for p in data.free_pages])
+    for page in data.free_pages:
+        problems.extend(broken_links(page, docs, project.root))
+    return problems
