@@ -25,19 +25,21 @@ SCHEMA_FILES = {
 }
 
 
-def commands(group: click.Group, prefix: str = "handbook") -> list[tuple[str, click.Command]]:
-    """Every command under `group`, depth first, in the order `--help` lists them."""
-    found: list[tuple[str, click.Command]] = []
-    context = click.Context(group, info_name=prefix)
+def commands(group: click.Group, prefix: str = "handbook",
+             parent: click.Context | None = None) -> list[tuple[str, click.Context]]:
+    """Every command under `group` with its context (as `--help` sees it), depth first, in `--help` order."""
+    found: list[tuple[str, click.Context]] = []
+    context = click.Context(group, info_name=prefix, parent=parent, **(group.context_settings or {}))
     for name in group.list_commands(context):
         command = group.get_command(context, name)
         if command is None or command.hidden:
             continue
         path = f"{prefix} {name}"
         if isinstance(command, click.Group):
-            found += commands(command, path)
+            found += commands(command, path, context)
         else:
-            found.append((path, command))
+            found.append((path, click.Context(command, info_name=name, parent=context,
+                                              **(command.context_settings or {}))))
     return found
 
 
@@ -47,8 +49,8 @@ def _cell(text: str) -> str:
 
 def commands_page() -> str:
     lines = ["# Commands", "", "Every command of `handbook` and its options, as `--help` gives them.", ""]
-    for path, command in commands(main):
-        context = click.Context(command, info_name=path)
+    for path, context in commands(main):
+        command = context.command
         lines += [f"## `{path}`", "", "```text", command.get_usage(context), "```", "",
                   _cell(command.help or ""), ""]
         options = [p for p in command.get_params(context) if isinstance(p, click.Option)]

@@ -28,9 +28,9 @@ def test_the_command_reference_lists_every_command_and_option() -> None:
     page = commands_page()
     listed = commands(main)
     assert len(listed) >= 18
-    for path, command in listed:
+    for path, context in listed:
         assert f"## `{path}`" in page
-        for option in command.params:
+        for option in context.command.params:
             for flag in getattr(option, "opts", []):
                 if flag.startswith("--"):
                     assert flag in page, (path, flag)

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import copy_source
-from tests.render.site.browser import Watched, browser, serve  # noqa: F401  (the browser fixture)
+from tests.render.site.browser import Watched, serve
 
 ROOT = Path(__file__).resolve().parent.parent
 pytestmark = [pytest.mark.slow, pytest.mark.browser]
@@ -55,7 +55,7 @@ def test_the_installed_tool_runs_from_outside_the_checkout(handbook: Path) -> No
     assert str(ROOT) not in where and "site-packages" in where
 
 
-def test_the_built_site_loads_every_script_and_the_self_assessment_works(built: Path, browser) -> None:  # noqa: F811  # type: ignore[no-untyped-def]
+def test_the_built_site_loads_every_script_and_the_self_assessment_works(built: Path, browser) -> None:  # type: ignore[no-untyped-def]
     assert list((built / "site").rglob("handbook.js")) and list((built / "site").rglob("self-assessment.js"))
     assert list((built / "build/portfolios").glob("*/*.pdf"))  # WeasyPrint works from the wheel's install
     for url in serve(built / "site"):
@@ -71,7 +71,7 @@ def test_the_built_site_loads_every_script_and_the_self_assessment_works(built: 
         assert watched.problems == []
 
 
-def test_the_committee_index_sorts_and_filters(built: Path, browser) -> None:  # noqa: F811  # type: ignore[no-untyped-def]
+def test_the_committee_index_sorts_and_filters(built: Path, browser) -> None:  # type: ignore[no-untyped-def]
     watched = Watched(browser)  # opened as a committee member opens a received folder: from disk
     page = watched.page
     page.goto((built / "build/portfolios/index.html").as_uri())
