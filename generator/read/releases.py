@@ -99,5 +99,15 @@ def export_release(root: Path, tag: str, dest: Path) -> Path:
     if result.returncode != 0:
         raise UserError(f"cannot read tag '{tag}': {result.stderr.decode(errors='replace').strip()}")
     with tarfile.open(fileobj=io.BytesIO(result.stdout)) as archive:
-        archive.extractall(dest, filter="data")
+        links = [m.name for m in archive.getmembers() if m.issym() or m.islnk()]
+        if links:  # a link in a tag could point anywhere on the machine that builds it
+            raise UserError(f"tag '{tag}' holds a symbolic link at {links[0]}"
+                            + (f" (and {len(links) - 1} more)" if len(links) > 1 else ""),
+                            "a release is read from the tag's own files: put the file itself there and tag "
+                            "a new commit")
+        try:
+            archive.extractall(dest, filter="data")
+        except tarfile.FilterError as exc:
+            raise UserError(f"tag '{tag}' holds a file that cannot be read safely: {exc}",
+                            "tag a commit whose content/ holds plain files") from exc
     return dest / prefix if prefix else dest

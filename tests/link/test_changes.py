@@ -139,3 +139,20 @@ def test_diff_people_leaves_out_people_pinned_to_a_release(repo: Path) -> None:
     result = run_cli("diff", "1.0", "1.1", "--people", "--root", repo)
     assert "People: nobody's milestone or overall status differs between 1.0 and 1.1." in result.stdout
     assert "People" not in run_cli("diff", "1.0", "1.1", "--root", repo).stdout
+
+
+def test_a_symbolic_link_inside_a_tag_is_refused_with_the_tag_and_path(repo: Path) -> None:
+    (repo / "content/competencies/evil.yml").symlink_to("/etc/passwd")
+    framework = repo / "content/framework.yml"
+    framework.write_text(framework.read_text().replace('version: "2.0"', 'version: "2.1"'))
+    git(repo, "add", "-A")
+    git(repo, "commit", "-qm", "A link")
+    git(repo, "tag", "v2.1-link")
+    (repo / "content/competencies/evil.yml").unlink()  # the working tree is clean again: only the tag holds it
+    framework.write_text(framework.read_text().replace('version: "2.1"', 'version: "2.2"'))
+    git(repo, "commit", "-qam", "No link")
+    result = run_cli("build", "--root", repo, "--all-versions", "--no-pdf", "--no-portfolios")
+    assert result.exit_code == 1
+    assert ("error: tag 'v2.1-link' holds a symbolic link at content/competencies/evil.yml" in result.output)
+    assert "internal error" not in result.output
+    assert not (repo / "site").exists()
