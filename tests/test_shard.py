@@ -99,3 +99,31 @@ def test_usage_errors() -> None:
         result = run_cli("build", "--no-site", "--shard", empty)
         assert result.exit_code == 2
         assert "--shard needs K/N, like --shard 2/4" in result.output
+
+
+def test_shards_built_unlike_the_merge_are_refused(tmp_path: Path) -> None:
+    root = write_company(tmp_path / "co", Company(people=4, entries=1, tracks=1, seed=5))
+    dirs = _shards(root, 2, "--no-pdf")
+    # another as-of date than the merge
+    result = run_cli("build", "--root", root, "--no-site", "--no-pdf", "--as-of", "2020-01-01", "--merge-shards", *dirs)
+    assert result.exit_code == 1
+    assert f"{dirs[0] / 'shard.json'} was built differently: as-of date" in result.output
+    # content changed after the shards were built
+    entry = next((root / "portfolios").rglob("*.md"))
+    entry.write_text(entry.read_text(encoding="utf-8") + "\nOne more line.\n", encoding="utf-8")
+    result = run_cli("build", "--root", root, "--no-site", "--no-pdf", "--merge-shards", *dirs)
+    assert result.exit_code == 1
+    assert "content and portfolios" in result.output and "from the same commit" in result.output
+    assert not (root / "build/portfolios").exists()  # nothing merged
+
+
+def test_shards_of_different_pdf_settings_are_refused(tmp_path: Path) -> None:
+    root = write_company(tmp_path / "co", Company(people=4, entries=1, tracks=1, seed=5))
+    first = _shards(root, 2, "--no-pdf")[0]
+    _build(root, "--shard", "2/2", "--no-pdf")
+    manifest = root / "build/portfolios/shard.json"
+    manifest.write_text(manifest.read_text().replace('"pdf": false', '"pdf": true'))
+    result = run_cli("build", "--root", root, "--no-site", "--no-pdf", "--merge-shards", first,
+                     root / "build/portfolios")
+    assert result.exit_code == 1
+    assert "was built differently: PDF setting True (here False)" in result.output

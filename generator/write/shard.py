@@ -46,9 +46,44 @@ class Shard:
         return f"{self.index}/{self.count}"
 
 
-def write_manifest(folder: Path, shard: Shard, people: list[str], pdf: bool) -> None:
+# What the portfolios are made from: every shard of one merge must share these.
+INPUTS = ("handbook.yml", "content", "portfolios", "themes", ".mailmap")
+
+
+def inputs_digest(root: Path) -> str:
+    """A hash of the files the portfolios are made from (paths and bytes), links never followed."""
+    digest = hashlib.sha256()
+    for name in INPUTS:
+        top = root / name
+        files = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file() and not p.is_symlink()) \
+            if top.is_dir() and not top.is_symlink() else []
+        for path in files:
+            digest.update(path.relative_to(root).as_posix().encode() + b"\0")
+            digest.update(hashlib.sha256(path.read_bytes()).digest())
+    return digest.hexdigest()[:32]
+
+
+@dataclass(frozen=True)
+class ShardSettings:
+    """What makes two shards parts of one build: the same date, content, framework and options."""
+
+    as_of: str
+    version: str
+    inputs: str
+    pdf: bool
+
+    def differences(self, other: ShardSettings) -> list[str]:
+        words = {"as_of": "as-of date", "version": "framework version", "inputs": "content and portfolios",
+                 "pdf": "PDF setting"}
+        return [f"{words[key]} {getattr(other, key)} (here {getattr(self, key)})"
+                for key in words if getattr(self, key) != getattr(other, key)]
+
+
+def write_manifest(folder: Path, shard: Shard, people: list[str], settings: ShardSettings) -> None:
     write_text(folder / MANIFEST, json.dumps({"shard": shard.index, "of": shard.count, "people": people,
-                                              "pdf": pdf, "handbook": __version__}, indent=1) + "\n")
+                                              "pdf": settings.pdf, "as_of": settings.as_of,
+                                              "version": settings.version, "inputs": settings.inputs,
+                                              "handbook": __version__}, indent=1) + "\n")
 
 
 @dataclass
@@ -56,7 +91,7 @@ class ShardDir:
     folder: Path
     shard: Shard
     people: list[str]
-    pdf: bool
+    settings: ShardSettings
 
 
 def read_manifest(folder: Path) -> ShardDir:
@@ -75,12 +110,23 @@ def read_manifest(folder: Path) -> ShardDir:
     if data.get("handbook") != __version__:
         raise UserError(f"{path} was written by handbook {data.get('handbook')}, this is {__version__}",
                         "build every shard and the merge with the same version")
-    return ShardDir(folder, Shard(data["shard"], data["of"]), people, bool(data.get("pdf")))
+    settings = ShardSettings(str(data.get("as_of")), str(data.get("version")), str(data.get("inputs")),
+                             bool(data.get("pdf")))
+    return ShardDir(folder, Shard(data["shard"], data["of"]), people, settings)
 
 
-def collect(dirs: list[Path], expected: list[str]) -> dict[str, Path]:
-    """Each person's built folder from a complete set of shards of the current repository."""
+def collect(dirs: list[Path], expected: list[str], here: ShardSettings) -> dict[str, Path]:
+    """Each person's built folder from a complete set of shards of the current repository.
+
+    Every shard must have been built like this merge: same as-of date, framework version and
+    inputs, and the PDF setting of the first shard.
+    """
     shards = [read_manifest(d) for d in dirs]
+    for s in shards:
+        differ = ShardSettings(here.as_of, here.version, here.inputs, shards[0].settings.pdf).differences(s.settings)
+        if differ:
+            raise UserError(f"{s.folder / MANIFEST} was built differently: " + "; ".join(differ),
+                            "build every shard and the merge from the same commit, as-of date and options")
     counts = {s.shard.count for s in shards}
     if len(counts) != 1:
         raise UserError("the shards were split differently: " + ", ".join(f"{s.folder} is {s.shard}" for s in shards),

@@ -34,7 +34,7 @@ from generator.render.portfolio.pdf_worker import import_weasyprint, render_pdf
 from generator.render.portfolio.theme import copy_static, theme_dirs
 from generator.write.atomic import replace_dir, staging_dir, write_text
 from generator.write.outputs import BuildOptions, BuildReport, Started
-from generator.write.shard import Shard, collect, copy_person, write_manifest
+from generator.write.shard import Shard, ShardSettings, collect, copy_person, inputs_digest, write_manifest
 from generator.write.stamps import link_tree
 from generator.write.workers import Outcome, Pool
 
@@ -131,7 +131,7 @@ def start_portfolios(project: Project, options: BuildOptions, report: BuildRepor
             _write_index(project, out, lambda p: (out / p.id / f"{p.id}.pdf").is_file())
         else:
             if shard:  # the committee index needs everyone: `--merge-shards` writes it
-                write_manifest(staged, shard, [p.id for p in people], options.pdf)
+                write_manifest(staged, shard, [p.id for p in people], shard_settings(project, options.pdf))
             else:
                 _write_index(project, staged, lambda p: (staged / p.id / f"{p.id}.pdf").is_file(), reuse)
             replace_dir(staged, out)
@@ -168,10 +168,15 @@ def _pdf_done(project: Project, job: PdfJob, report: BuildReport) -> Callable[[O
     return done
 
 
+def shard_settings(project: Project, pdf: bool) -> ShardSettings:
+    assert project.framework is not None
+    return ShardSettings(project.as_of.isoformat(), project.framework.version, inputs_digest(project.root), pdf)
+
+
 def merge_portfolios(project: Project, dirs: list[Path], report: BuildReport) -> None:
     """Join the outputs of `--shard K/N` builds into build/portfolios/ with the committee index."""
     out = output_dir(project)
-    found = collect(dirs, [p.id for p in project.portfolios])
+    found = collect(dirs, [p.id for p in project.portfolios], shard_settings(project, pdf=True))
     staged = staging_dir(out)
     try:
         with report.step("merging shards", len(found)) as advance:
