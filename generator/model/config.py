@@ -44,6 +44,12 @@ class PortfolioSettings(Strict):
                          "towards readiness (evidence for target milestones and competencies, its feedback) and "
                          "lists every other entry in one line; the HTML portfolio always shows every entry. "
                          "0 summarises every PDF.", strict=True)
+    pdf_page_budget: int = Field(
+        2000, ge=1, description="Pages one portfolio PDF may have; a longer one fails alone (that person's "
+                                "previous portfolio is kept) and the others are printed.")
+    pdf_seconds: float = Field(
+        600, gt=0, allow_inf_nan=False, description="Seconds one portfolio PDF may take to lay out and write; "
+                                                     "a slower one fails alone and the others are printed.")
 
     @field_validator("pdf_summary_after")
     @classmethod

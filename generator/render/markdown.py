@@ -14,13 +14,9 @@ Either raises `MarkdownRefused`, which the caller reports at the text's location
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import html
 import re
-import signal
-import threading
-from collections.abc import Iterator
 from urllib.parse import unquote
 
 import markdown
@@ -28,6 +24,7 @@ import nh3
 from markupsafe import Markup
 
 from generator.read.nesting import MAX_NESTING, MarkdownRefused, check_nesting  # noqa: F401 (part of this API)
+from generator.write.workers import OverBudget, time_budget
 
 CONTENT_EXTENSIONS = ["tables", "fenced_code", "sane_lists", "admonition", "def_list", "footnotes",
                       "md_in_html", "pymdownx.tilde", "pymdownx.tasklist"]
@@ -132,37 +129,14 @@ def _markdown(untrusted: bool) -> markdown.Markdown:
     return md
 
 
-class _OverBudget(Exception):
-    pass
-
-
-@contextlib.contextmanager
-def _time_budget(seconds: float) -> Iterator[None]:
-    """SIGALRM after `seconds` (in the main thread; other threads get only the nesting limit)."""
-    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
-        yield
-        return
-
-    def expire(signum: int, frame: object) -> None:
-        raise _OverBudget
-
-    previous = signal.signal(signal.SIGALRM, expire)
-    signal.setitimer(signal.ITIMER_REAL, seconds)
-    try:
-        yield
-    finally:
-        signal.setitimer(signal.ITIMER_REAL, 0)
-        signal.signal(signal.SIGALRM, previous)
-
-
 def render_markdown(text: str, *, untrusted: bool = True, inline: bool = False) -> Markup:
     """Markdown → sanitized HTML; `inline` drops the wrapping paragraph of one-line text."""
     text = text or ""
     check_nesting(text)
     try:
-        with _time_budget(TIME_BUDGET):
+        with time_budget(TIME_BUDGET):
             html = _markdown(untrusted).reset().convert(text)
-    except (_OverBudget, RecursionError) as exc:
+    except (OverBudget, RecursionError) as exc:
         _markdown.cache_clear()  # the interrupted parser's state is not to be trusted again
         raise MarkdownRefused(f"the Markdown took more than {TIME_BUDGET:g} seconds to render, so it is not shown",
                               "simplify it: long runs of '[', '*' or '_' make the renderer backtrack") from exc

@@ -15,6 +15,7 @@ import ctypes.util
 import multiprocessing
 import os
 import signal
+import threading
 from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor, as_completed
 from concurrent.futures.process import BrokenProcessPool
@@ -79,6 +80,29 @@ class _Executor(ProcessPoolExecutor):
         limit: int = self._max_workers  # type: ignore[attr-defined]
         if processes is not None and len(processes) < min(limit, self.wanted):
             self._spawn_process()  # type: ignore[attr-defined]
+
+
+class OverBudget(Exception):
+    """A piece of work ran past the time it was given."""
+
+
+@contextmanager
+def time_budget(seconds: float) -> Iterator[None]:
+    """Raise OverBudget after `seconds` (a timer signal: in a main thread only; elsewhere, or 0, no limit)."""
+    if threading.current_thread() is not threading.main_thread() or seconds <= 0:
+        yield
+        return
+
+    def expire(signum: int, frame: object) -> None:
+        raise OverBudget
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
 
 
 def describe(exc: BaseException) -> str:

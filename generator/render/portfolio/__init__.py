@@ -159,10 +159,17 @@ def _pdf_done(project: Project, job: PdfJob, report: BuildReport) -> Callable[[O
             report.skipped.extend(f"{job.target.name}: refused {url}" for url in outcome.result.refused)
             return
         folder = display_path(job.person, project.root) if job.person else person
-        report.problems.add(folder, Position(), "pdf-failed",
-                            f"{person}'s portfolio PDF could not be rendered: {outcome.error}",
-                            f"the other portfolios were built; {person}'s previous portfolio was kept as it was "
-                            "(rerun the build, and report it if it fails again)")
+        if outcome.error.startswith("PdfBudgetExceeded: "):
+            report.problems.add(folder, Position(), "pdf-budget",
+                                f"{person}'s portfolio PDF was not printed: "
+                                f"{outcome.error.removeprefix('PdfBudgetExceeded: ')}",
+                                f"the other portfolios were built; shorten {person}'s longest entries, or raise "
+                                f"the budget; {person}'s previous portfolio was kept as it was")
+        else:
+            report.problems.add(folder, Position(), "pdf-failed",
+                                f"{person}'s portfolio PDF could not be rendered: {outcome.error}",
+                                f"the other portfolios were built; {person}'s previous portfolio was kept as it "
+                                "was (rerun the build, and report it if it fails again)")
         report.failed.add(person)
 
     return done
@@ -242,7 +249,9 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
             if reuse and reuse.pdf and page and reuse.take_pdf(out / portfolio.id / pdf.name, page, pdf):
                 report.skipped.append(f"{pdf.name}: its page is unchanged")
             else:
-                jobs.append(PdfJob(printed, out / portfolio.id, portfolio.folder, themes, pdf))
+                budget = project.config.portfolio
+                jobs.append(PdfJob(printed, out / portfolio.id, portfolio.folder, themes, pdf,
+                                   budget.pdf_page_budget, budget.pdf_seconds))
                 if submit:
                     submit(jobs[-1])
             advance()

@@ -16,6 +16,7 @@ from weasyprint.urls import URLFetcher, URLFetcherResponse
 
 from generator.render.portfolio.links import THEME_PREFIX, confined
 from generator.render.portfolio.pdf_job import PDF_OPTIONS, PdfJob, PdfResult
+from generator.write.workers import OverBudget, time_budget
 
 __all__ = ["PDF_OPTIONS", "PdfJob", "PdfResult", "render", "ConfinedFetcher"]
 
@@ -101,8 +102,20 @@ def render(job: PdfJob) -> PdfResult:
     page_dir = VIRTUAL_ROOT / job.page_dir.name
     fetcher = ConfinedFetcher(page_dir, job.person.resolve() if job.person else None, job.themes)
     page = HTML(string=job.html, base_url=(page_dir / "index.html").as_uri(), url_fetcher=fetcher)
-    document = page.render(**PDF_OPTIONS)
-    relative_links(document, page_dir)
-    job.target.parent.mkdir(parents=True, exist_ok=True)
-    document.write_pdf(job.target, **PDF_OPTIONS)
+    try:
+        with time_budget(job.max_seconds):
+            document = page.render(**PDF_OPTIONS)
+            if job.max_pages and len(document.pages) > job.max_pages:
+                raise PdfBudgetExceeded(f"it runs to {len(document.pages)} pages, more than the "
+                                        f"{job.max_pages} of portfolio.pdf_page_budget in handbook.yml")
+            relative_links(document, page_dir)
+            job.target.parent.mkdir(parents=True, exist_ok=True)
+            document.write_pdf(job.target, **PDF_OPTIONS)
+    except OverBudget:
+        raise PdfBudgetExceeded(f"it took more than {job.max_seconds:g} seconds, the "
+                                "portfolio.pdf_seconds of handbook.yml") from None
     return PdfResult(job.target, fetcher.refused)
+
+
+class PdfBudgetExceeded(Exception):
+    """One PDF over its budget: that person fails, the others are printed."""

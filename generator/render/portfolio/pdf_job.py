@@ -17,6 +17,8 @@ class PdfJob:
     person: Path | None  # None: a report page, which shows no one's files
     themes: tuple[Path, ...]
     target: Path
+    max_pages: int = 0        # 0: no budget (report pages)
+    max_seconds: float = 0.0
 
 
 @dataclass

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
@@ -130,3 +131,22 @@ def test_page_references_are_pydyfs_built_once() -> None:
         assert pdf.page_references == PYDYF_PAGE_REFERENCES.fget(pdf)
     assert len(pdf.page_references) == 3
     assert pdf.page_references is pdf.page_references  # built once until a page is added
+
+
+def test_a_pdf_over_its_page_budget_fails_alone_and_the_others_print(tmp_path: Path) -> None:
+    from bench.synth import Company, write_company
+    from tests.helpers import run_cli
+
+    root = write_company(tmp_path / "co", Company(people=3, entries=2, tracks=1, seed=5))
+    (root / "handbook.yml").write_text((root / "handbook.yml").read_text() + "portfolio:\n  pdf_page_budget: 12\n")
+    entry = next((root / "portfolios/person-00002/entries").glob("*.md"))
+    entry.write_text(entry.read_text(encoding="utf-8") + "\n\n".join(
+        f"Paragraph {i}: what happened, in enough words to fill a line or two of the printed page." for i in
+        range(400)) + "\n", encoding="utf-8")
+    result = run_cli("build", "--root", root, "--no-site", "--jobs", "2", "-q")
+    assert result.exit_code == 1
+    assert ("portfolios/person-00002:1:1: error: person-00002's portfolio PDF was not printed: it runs to "
+            in result.output)
+    assert "pages, more than the 12 of portfolio.pdf_page_budget in handbook.yml" in result.output
+    printed = sorted(p.name for p in (root / "build/portfolios").glob("*/*.pdf"))
+    assert printed == ["person-00001.pdf", "person-00003.pdf"]
