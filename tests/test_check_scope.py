@@ -111,3 +111,28 @@ def test_quiet_prints_errors_only(repo: Path) -> None:
     assert quiet.stderr == ""
     normal = run_cli("check", "--root", repo)
     assert "warning" in normal.stdout
+
+
+def test_staged_entry_needs_its_attachment_staged_too(repo: Path) -> None:
+    (repo / "portfolios/ada/attachments").mkdir(exist_ok=True)
+    (repo / "portfolios/ada/attachments/coverage.csv").write_text("week,coverage\n1,80\n")
+    edit(repo / ENTRY, "artifacts: [attachments/report.txt,", "artifacts: [attachments/report.txt, attachments/coverage.csv,")
+    git(repo, "add", ENTRY)
+    result = run_cli("check", "--root", repo, "--staged", "--format", "json")
+    assert result.exit_code == 1
+    [problem] = json.loads(result.stdout)
+    where = (problem["path"], problem["line"], problem["column"], problem["code"])
+    assert where == (ENTRY, 7, 37, "artifact-unstaged")
+    assert problem["message"] == ("artifact 'attachments/coverage.csv' is not staged: the commit would link to a "
+                                  "file it does not carry")
+    assert problem["hint"] == "stage it too: git add portfolios/ada/attachments/coverage.csv"
+    git(repo, "add", "portfolios/ada/attachments/coverage.csv")
+    assert run_cli("check", "--root", repo, "--staged").exit_code == 0
+
+
+def test_staged_entry_changed_after_staging_is_warned(repo: Path) -> None:
+    edit(repo / ENTRY, "kind: project", "kind: course")
+    git(repo, "add", ENTRY)
+    edit(repo / ENTRY, "kind: course", "kind: project")
+    result = run_cli("check", "--root", repo, "--staged", "--format", "json")
+    assert [(p["path"], p["code"]) for p in json.loads(result.stdout)] == [(ENTRY, "staged-differs")]

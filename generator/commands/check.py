@@ -26,6 +26,11 @@ def run_check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed
         project, problems = check_with_cache(root, as_of, scope.paths if scope is not None else None)
     else:
         project, problems = load_project(root, as_of)
+    if staged and scope is not None:
+        from generator.link.staged import staged_problems
+        from generator.read.vcs import unstaged_files
+
+        problems.extend(staged_problems(project, scope.paths, unstaged_files(root)))
     if not problems.errors:  # links between pages need the site's page list, from valid content
         from generator.render.site.pages import free_page_problems
 

@@ -84,3 +84,11 @@ def staged_files(root: Path) -> set[str]:
     """Files in the index that differ from HEAD (all of the index before the first commit)."""
     _require_repository(root)
     return set(_lines(_git(root, "diff", "--cached", "--name-only", "--relative", "--no-renames", "--")))
+
+
+def unstaged_files(root: Path) -> set[str]:
+    """Files whose working copy a commit would not carry: changed since staged, or untracked."""
+    _require_repository(root)
+    changed = _git(root, "diff", "--name-only", "--relative", "--no-renames", "--")
+    untracked = _git(root, "ls-files", "--others", "--exclude-standard")
+    return set(_lines(changed)) | set(_lines(untracked))
