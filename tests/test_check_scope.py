@@ -116,7 +116,8 @@ def test_quiet_prints_errors_only(repo: Path) -> None:
 def test_staged_entry_needs_its_attachment_staged_too(repo: Path) -> None:
     (repo / "portfolios/ada/attachments").mkdir(exist_ok=True)
     (repo / "portfolios/ada/attachments/coverage.csv").write_text("week,coverage\n1,80\n")
-    edit(repo / ENTRY, "artifacts: [attachments/report.txt,", "artifacts: [attachments/report.txt, attachments/coverage.csv,")
+    edit(repo / ENTRY, "artifacts: [attachments/report.txt,",
+         "artifacts: [attachments/report.txt, attachments/coverage.csv,")
     git(repo, "add", ENTRY)
     result = run_cli("check", "--root", repo, "--staged", "--format", "json")
     assert result.exit_code == 1
