@@ -134,27 +134,32 @@ def draft_entry(project: Project, request: EntryRequest, prompter: Prompter) -> 
     """Fill in every value of the entry from flags, prompts and defaults."""
     me = current_person(project)
     default_person = me if me and project.portfolio(me) else None
-    person = request.person or prompter.text("Person (whose portfolio)", "--person", default_person)
-    portfolio = require_portfolio(project, person)
+    portfolio = prompter.until_valid(request.person,
+                                     lambda: prompter.text("Person (whose portfolio)", "--person", default_person),
+                                     lambda person: require_portfolio(project, person))
+    person = portfolio.id
     kind = request.kind or prompter.choice("Kind", "--kind", KINDS, "project")
     title = request.title or prompter.text("Title", "--title")
     date = request.date or _ask_date(prompter)
     draft = EntryDraft(person, kind, title, date, [])
     if kind == "feedback":
-        draft.giver = require_person(project, request.giver or prompter.text("From (your person id)", "--from", me),
-                                     "the feedback's author")
+        draft.giver = prompter.until_valid(request.giver, lambda: prompter.text("From (your person id)", "--from", me),
+                                           lambda giver: require_person(project, giver, "the feedback's author"))
         draft.role = request.role or prompter.choice("Your role towards them", "--role", ROLES)
-        draft.verdict = request.verdict or prompter.optional("Verdict: met or not_yet")
+        draft.verdict = request.verdict or prompter.until_valid(
+            None, lambda: prompter.optional("Verdict: met or not_yet"), _check_verdict)
     track = portfolio.profile.track
-    refs = ([ref if "/" in ref else f"{track}/{ref}" for ref in request.milestones]
-            or ask_milestones(prompter, milestone_options(project, portfolio), track))
-    draft.milestones = [_check_milestone(project, ref) for ref in refs]
+    given = [ref if "/" in ref else f"{track}/{ref}" for ref in request.milestones] or None
+    draft.milestones = prompter.until_valid(
+        given, lambda: ask_milestones(prompter, milestone_options(project, portfolio), track),
+        lambda refs: [_check_milestone(project, ref) for ref in refs])
     for ref in draft.milestones:
         criterion = project.milestone(ref)[2].criterion  # type: ignore[index]
         if criterion.metric and criterion.target:
             draft.metric_hints[criterion.metric] = criterion.target
-    draft.competencies = ([_check_competency(project, portfolio, c) for c in request.competencies]
-                          or ask_competencies(prompter, competency_options(project, portfolio)))
+    draft.competencies = prompter.until_valid(
+        list(request.competencies) or None, lambda: ask_competencies(prompter, competency_options(project, portfolio)),
+        lambda ids: [_check_competency(project, portfolio, c) for c in ids])
     return draft
 
 
@@ -197,6 +202,12 @@ def _ask_date(prompter: Prompter) -> dt.date:
         return today
     answer = click.prompt("Date", default=today.isoformat(), type=click.DateTime(formats=["%Y-%m-%d"]))
     return answer.date()
+
+
+def _check_verdict(verdict: str | None) -> str | None:
+    if verdict not in (None, "met", "not_yet"):
+        raise UserError(f"'{verdict}' is not a verdict", "answer met or not_yet, or leave it empty")
+    return verdict
 
 
 def _check_milestone(project: Project, ref: str) -> str:

@@ -8,12 +8,16 @@ error naming the flag to pass.
 from __future__ import annotations
 
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import click
 
 from generator.problems import UserError
+
+S = TypeVar("S")
+T = TypeVar("T")
 
 
 def stdin_is_terminal() -> bool:
@@ -51,6 +55,18 @@ class Prompter:
         if default is None:
             raise UserError(f"missing {label.lower()}", f"pass {flag} with one of: {', '.join(choices)}")
         return default
+
+    def until_valid(self, given: S | None, ask: Callable[[], S], check: Callable[[S], T]) -> T:
+        """`check` the value given by a flag (an error if wrong), or ask until the answer passes `check`."""
+        if given is not None:
+            return check(given)
+        if not self.interactive:
+            return check(ask())
+        while True:
+            try:
+                return check(ask())
+            except UserError as exc:  # said, then asked again: a typo should not end the session
+                click.echo(f"  {exc.message}" + (f" ({exc.hint})" if exc.hint else ""), err=True)
 
     def confirm(self, label: str, default: bool = True) -> bool:
         return bool(click.confirm(label, default=default)) if self.interactive else default
