@@ -89,11 +89,23 @@ def track_ids(company: Company) -> list[str]:
 
 
 def _competency(rng: random.Random, cid: str, name: str, domain: str, levels: list[str]) -> dict[str, object]:
-    """Three behaviours a level, the first with an id (`l3-core`) that evidence can link."""
+    """Three behaviours a level, the first with an id (`l3-core`) that evidence can link.
+
+    No behaviour is said twice in one competency: a cumulative framework would warn of it.
+    """
+    said: set[str] = set()
+
+    def behaviour() -> str:
+        text = _sentence(rng)
+        while text in said:
+            text = _sentence(rng)
+        said.add(text)
+        return text
+
     return {"id": cid, "name": name, "domain": domain, "summary": _sentence(rng) + ".", "levels": {
         lv: {"summary": _sentence(rng) + ".",
-             "behaviours": [{"id": f"{lv.lower()}-core", "text": _sentence(rng), "examples": [_sentence(rng) + "."]},
-                            _sentence(rng), _sentence(rng)],
+             "behaviours": [{"id": f"{lv.lower()}-core", "text": behaviour(), "examples": [_sentence(rng) + "."]},
+                            behaviour(), behaviour()],
              "examples": [_sentence(rng) + "."]} for lv in levels}}
 
 

@@ -216,11 +216,13 @@ def _expectations(cid: str, listings: dict[str, _Listing], order: Sequence[str],
         gone = {id(b) for b in out.removed} | {id(old) for old, _ in out.replaced}
         candidates = [b for b in previous if id(b) not in gone]
         current: list[Behaviour] = []
+        repeated: list[Behaviour] = []  # said again word for word
         for b in out.listed:
             same = next((p for p in candidates if _same(p, b)), None)
             if same is not None and same.text == b.text:
                 current.append(same)          # still the behaviour first listed lower down
                 candidates.remove(same)
+                repeated.append(b)
                 continue
             reworded = same or (None if cumulative else _most_similar(b.text, candidates))
             if reworded is not None:
@@ -231,7 +233,8 @@ def _expectations(cid: str, listings: dict[str, _Listing], order: Sequence[str],
             else:
                 out.new.append(b)
             current.append(b)
-        if cumulative:
+        if cumulative:  # a repeated behaviour is expected already: listed only where it is new
+            out.listed = [b for b in out.listed if all(b is not r for r in repeated)]
             swapped = {id(before): after for before, after in out.changed}
             out.expected = [swapped.get(id(p), p) for p in previous if id(p) not in gone] + out.new
         else:

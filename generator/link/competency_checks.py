@@ -46,6 +46,8 @@ def check_competency_model(project: Project, problems: Problems) -> None:
                              did_you_mean(level_id, levels) or "use a level id from content/framework.yml")
             _check_level_behaviours(comp, level_id, problems)
         _check_ids_across_levels(comp, problems)
+        if project.framework and project.framework.expectations == "cumulative":
+            _check_cumulative_repeats(comp, [lv.id for lv in project.framework.levels], problems)
         _check_references_to_ids(project, comp, by_id, problems)
     _check_sets(project, problems)
     for track in project.tracks:
@@ -83,6 +85,21 @@ def _check_ids_across_levels(comp: Competency, problems: Problems) -> None:
                              f"and '{raw.text}' at {level_id}: an entry linking it could mean either",
                              f"give the {level_id} behaviour its own id, with 'replaces: {raw.id}' if it takes "
                              "the other's place")
+
+
+def _check_cumulative_repeats(comp: Competency, order: list[str], problems: Problems) -> None:
+    """In a cumulative framework a behaviour stays expected above the level that lists it."""
+    first: dict[str, str] = {}
+    for level_id in [lv for lv in order if lv in comp.levels]:
+        for i, raw in enumerate(comp.levels[level_id].behaviours):
+            text = " ".join((raw if isinstance(raw, str) else raw.text).split()).casefold()
+            if text in first and first[text] != level_id:
+                problems.warn(comp.path, comp.pos("levels", level_id, "behaviours", i), "restated-behaviour",
+                              f"'{raw if isinstance(raw, str) else raw.text}' at {level_id} of '{comp.id}' is "
+                              f"already expected from {first[text]}",
+                              "remove it here: expectations are cumulative, so it stays expected at every "
+                              "higher level")
+            first.setdefault(text, level_id)
 
 
 def _check_level_behaviours(comp: Competency, level_id: str, problems: Problems) -> None:

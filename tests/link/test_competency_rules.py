@@ -482,7 +482,7 @@ CASES = {
     ),
     "one behaviour id at two levels with other words": (
         [("edit", "content/competencies/core.yml", "      L1:\n        behaviours: [Adds tests for own changes]\n"
-          "      L2:\n        behaviours: [Adds tests for own changes, Reviews tests of others]",
+          "      L2:\n        behaviours: [Reviews tests of others]",
           "      L1:\n        behaviours: [{id: adds-tests, text: Adds tests for own changes}]\n"
           "      L2:\n        behaviours: [{id: adds-tests, text: Reviews tests of others}]")],
         [("content/competencies/core.yml", 10, 27, "error", "duplicate-id",
@@ -497,6 +497,13 @@ CASES = {
           "'not only mentees' reads as the end of 'Grows mentors': a comma inside [...] starts a new behaviour",
           "quote the behaviour: [\"Grows mentors, not only mentees\"], or write each behaviour on its own "
           "'- ' line")],
+    ),
+    "a behaviour said again at a higher level of a cumulative framework": (
+        [("edit", "content/competencies/core.yml", "behaviours: [Reviews tests of others]",
+          "behaviours: [Adds tests for own changes, Reviews tests of others]")],
+        [("content/competencies/core.yml", 10, 22, "warning", "restated-behaviour",
+          "'Adds tests for own changes' at L2 of 'testing' is already expected from L1",
+          "remove it here: expectations are cumulative, so it stays expected at every higher level")],
     ),
     "entry behaviour not expected at the target": (
         [("edit", "content/competencies/core.yml", "      L2:\n        behaviours: [Pairs with new joiners]",
