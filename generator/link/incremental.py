@@ -80,7 +80,7 @@ def _check_with_cache(root: Path, as_of: dt.date | None) -> tuple[Project, Probl
     cache = Cache(project.root, "check")
     index = Cache(project.root, PEOPLE)
     read_people(project, problems)
-    folders = portfolio_folders(project)
+    folders = portfolio_folders(project, problems)
     statuses: dict[str, str] = {}
     for f in folders:
         known = _status(index, f) or _read_status(f, project)
@@ -165,7 +165,7 @@ def _check_scoped(root: Path, as_of: dt.date | None, only: frozenset[str]) -> tu
     read_people(project, problems)
     touched = {parts[1] for path in only if len(parts := path.split("/")) > 2 and parts[0] == "portfolios"}
     statuses: dict[str, dict[str, Any]] = {}
-    for folder in portfolio_folders(project):
+    for folder in portfolio_folders(project, problems):
         known = None if folder.name in touched else _status(index, folder)
         if known is None:
             read_portfolio(folder, project, problems)

@@ -1,0 +1,77 @@
+"""handbook.yml `portfolios:`: several sources of person folders, and the ones refused."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+from tests.helpers import run_cli
+
+
+def _second_source(minimal: Path, portfolios: str) -> Path:
+    """Move ada into a checkout beside the handbook, and give grace a folder of her own there too."""
+    people = minimal.parent / "people"
+    people.mkdir()
+    shutil.move(minimal / "portfolios/ada", people / "ada")
+    with (minimal / "handbook.yml").open("a") as config:
+        config.write(f"portfolios: {portfolios}\n")
+    return people
+
+
+def _problems(root: Path, *args: str) -> list[dict[str, object]]:
+    result = run_cli("check", "--root", root, "--format", "json", *args)
+    assert result.exit_code in (0, 1), result.output
+    return json.loads(result.stdout or "[]")
+
+
+def test_a_glob_beside_the_handbook_is_a_source(minimal: Path) -> None:
+    _second_source(minimal, "[portfolios, ../people/*]")
+    assert _problems(minimal) == []
+    result = run_cli("readiness", "ada", "--root", minimal, "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["person"] == "ada"
+
+
+def test_a_folder_of_person_folders_is_a_source(minimal: Path) -> None:
+    _second_source(minimal, "[portfolios, ../people]")
+    assert _problems(minimal) == []
+
+
+def test_the_same_person_in_two_sources_names_both(minimal: Path) -> None:
+    people = _second_source(minimal, "[portfolios, ../people/*]")
+    shutil.copytree(people / "ada", minimal / "portfolios/ada")
+    (problem,) = _problems(minimal)
+    assert (problem["path"], problem["line"], problem["column"], problem["code"]) == ("handbook.yml", 3, 26,
+                                                                                     "duplicate-id")
+    assert problem["message"] == ("the person 'ada' is in two portfolio sources: portfolios/ada (from 'portfolios') "
+                                  "and ../people/ada (from '../people/*')")
+
+
+def test_a_glob_matching_nothing_is_a_warning(minimal: Path) -> None:
+    with (minimal / "handbook.yml").open("a") as config:
+        config.write("portfolios: [portfolios, ../nobody/*]\n")
+    (problem,) = _problems(minimal)
+    assert (problem["severity"], problem["line"], problem["message"]) == (
+        "warning", 3, "the portfolio source '../nobody/*' matches no folder")
+
+
+def test_sources_outside_the_handbooks_folder_are_refused(minimal: Path, tmp_path: Path) -> None:
+    outside = tmp_path.parent / f"{tmp_path.name}-outside"
+    (outside / "eve").mkdir(parents=True)
+    shutil.copy(minimal / "portfolios/ada/profile.yml", outside / "eve/profile.yml")
+    try:
+        with (minimal / "handbook.yml").open("a") as config:
+            config.write(f"portfolios: [portfolios, ../../{outside.name}, ../../{outside.name}/*]\n")
+        problems = _problems(minimal)
+    finally:
+        shutil.rmtree(outside)
+    assert [(p["code"], p["line"]) for p in problems] == [("link-outside", 3), ("link-outside", 3)]
+    assert "eve" not in json.dumps([p["path"] for p in problems])
+
+
+def test_a_linked_person_folder_in_a_glob_is_refused(minimal: Path) -> None:
+    people = _second_source(minimal, "[portfolios, ../people/*]")
+    (people / "eve").symlink_to(people / "ada")
+    (problem,) = _problems(minimal)
+    assert (problem["code"], problem["path"]) == ("link-outside", "../people/eve")
