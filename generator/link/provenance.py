@@ -31,7 +31,7 @@ from generator.link.roles import (
 )
 from generator.model.portfolio import Entry, FeedbackItem, Profile
 from generator.problems import Problems
-from generator.read.git_history import Commit, History, LineOrigin, signed_with
+from generator.read.git_history import Commit, History, LineOrigin, repository_top, signed_with
 from generator.vcs import in_git_repository
 
 COUNTING = ("signed", "verified")
@@ -63,7 +63,8 @@ class Provenance:
         return {w.milestone for i, w in enumerate(profile.waivers) if self.waivers.get(i, UNAVAILABLE).counts}
 
 
-_GIT, _VERIFIER = " in git", " verifier"  # cache keys beside the person ids, which never contain a space
+# cache keys beside the person ids, which never contain a space
+_GIT, _REPOSITORIES, _TOPS = " in git", " repositories", " tops"
 UNAVAILABLE = Verification("unavailable", "the repository is not in git")
 
 
@@ -93,9 +94,9 @@ def handle_of(project: Project, person: str) -> str | None:
 
 
 class _Verifier:
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, root: Path) -> None:
         self.project = project
-        self.history = History.open(project.root)
+        self.history = History.open(root)
         self.blames: dict[Path, list[LineOrigin | None] | None] = {}
         self.signatures: dict[tuple[str, str], bool | None] = {}
 
@@ -126,7 +127,9 @@ class _Verifier:
                                 "clone), so who wrote it cannot be told; fetch the full history with "
                                 "'git fetch --unshallow'")
         inside = self.history.relative(folder)
-        moved = sorted({o.path for o in lines if inside is None or not o.path.startswith(inside + "/")})
+        # ".": the folder is its repository's top (the person's own repository), which holds only them
+        moved = sorted({o.path for o in lines
+                        if inside is None or (inside != "." and not o.path.startswith(inside + "/"))})
         if moved:
             return Verification("unverified", f"committed as {', '.join(moved)}, outside this person's folder: "
                                 "feedback moved from another folder is not theirs")
@@ -159,8 +162,8 @@ def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
         return cache[portfolio.id]
     if _GIT not in cache:
         cache[_GIT] = in_git_repository(project.root)
-        cache[_VERIFIER] = _Verifier(project) if cache[_GIT] else None
-    in_git, verifier = cache[_GIT], cache[_VERIFIER]
+    verifier = _verifier(project, portfolio.folder)
+    in_git = verifier is not None
     if in_git:  # this person's files only: a rebuild of one changed person blames nobody else's
         verifier.prefetch([e.file for e in portfolio.entries if feedback_keys(e)]
                           + ([portfolio.folder / "profile.yml"] if portfolio.profile.waivers else []))
@@ -192,6 +195,23 @@ def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
                                                portfolio.folder)
     cache[portfolio.id] = result
     return result
+
+
+def _verifier(project: Project, folder: Path) -> _Verifier | None:
+    """The verifier of the git repository holding `folder`: the handbook's, a checkout beside it or a submodule.
+
+    Each repository's history is read once; None outside git (provenance is then unavailable).
+    """
+    repositories: dict[Path | None, _Verifier | None] = project.provenance.setdefault(_REPOSITORIES, {})
+    tops: dict[Path, Path | None] = project.provenance.setdefault(_TOPS, {})
+    # a folder without its own .git is in its parent's repository: one git call per parent, not per person
+    key = folder if (folder / ".git").exists() else folder.parent
+    if key not in tops:
+        tops[key] = repository_top(key)
+    top = tops[key]
+    if top not in repositories:
+        repositories[top] = _Verifier(project, top) if top else None
+    return repositories[top]
 
 
 def refusals(project: Project, portfolio: Portfolio) -> tuple[frozenset[tuple[str, int]], frozenset[str]]:

@@ -64,6 +64,12 @@ def run_git(root: Path, *args: str, timeout: int = 120, stdin: str | None = None
     return done.stdout if done.returncode == 0 else None
 
 
+def repository_top(folder: Path) -> Path | None:
+    """The top of the git work tree holding `folder` (a nested checkout or submodule is its own), or None."""
+    top = run_git(folder, "rev-parse", "--show-toplevel")
+    return Path(top.strip()).resolve() if top and top.strip() else None
+
+
 def parse_log(output: str, root: Path) -> dict[Path, Commit]:
     """Newest commits come first, so the first addition seen is the current file's."""
     added: dict[Path, Commit] = {}

@@ -75,3 +75,43 @@ def test_a_linked_person_folder_in_a_glob_is_refused(minimal: Path) -> None:
     (people / "eve").symlink_to(people / "ada")
     (problem,) = _problems(minimal)
     assert (problem["code"], problem["path"]) == ("link-outside", "../people/eve")
+
+
+VERDICT = ("---\ntitle: Grace on the joiner\ndate: 2026-05-01\nkind: feedback\nfrom: grace\nrole: manager\n"
+           "verdict: met\nmilestones: [engineering/mentor-joiner]\n---\nProductive.\n")
+
+
+def _own_repository(minimal: Path, verdict_by: str) -> Path:
+    """The framework in one repository, Ada's portfolio in her own beside it, Grace's verdict committed there."""
+    from tests.render.portfolio.conftest import git
+
+    people = _second_source(minimal, "[portfolios, ../people/*]")
+    for root in (minimal, people / "ada"):
+        git(root, "init", "-q", "-b", "main")
+        git(root, "add", "-A")
+        git(root, "commit", "-qm", "Start", who="ada")
+    (people / "ada/entries/2026-05-01-grace.md").write_text(VERDICT)
+    git(people / "ada", "add", "-A")
+    git(people / "ada", "commit", "-qm", "Verdict", who=verdict_by)
+    return people
+
+
+def _verdict(root: Path) -> str:
+    from generator.link.load import load_project
+    from generator.link.provenance import verify_portfolio
+
+    project, problems = load_project(root)
+    assert not problems.errors, problems.sorted()
+    portfolio = project.portfolio("ada")
+    assert portfolio is not None
+    return verify_portfolio(project, portfolio).feedback["2026-05-01-grace", 0].status
+
+
+def test_provenance_is_read_from_the_persons_own_repository(minimal: Path) -> None:
+    _own_repository(minimal, verdict_by="grace")
+    assert _verdict(minimal) == "verified"
+
+
+def test_feedback_the_learner_committed_in_their_own_repository_is_unverified(minimal: Path) -> None:
+    _own_repository(minimal, verdict_by="ada")
+    assert _verdict(minimal) == "unverified"
