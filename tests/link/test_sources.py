@@ -115,3 +115,16 @@ def test_provenance_is_read_from_the_persons_own_repository(minimal: Path) -> No
 def test_feedback_the_learner_committed_in_their_own_repository_is_unverified(minimal: Path) -> None:
     _own_repository(minimal, verdict_by="ada")
     assert _verdict(minimal) == "unverified"
+
+
+def test_a_rebuild_sees_a_new_commit_in_the_persons_own_repository(minimal: Path) -> None:
+    from tests.render.portfolio.conftest import git
+
+    people = _own_repository(minimal, verdict_by="grace")
+    page = minimal / "build/portfolios/ada/index.html"
+    assert run_cli("build", "--root", minimal, "--no-site", "--no-pdf").exit_code == 0
+    assert "committed by grace@example.com" in page.read_text()
+    git(people / "ada", "commit", "-q", "--amend", "--no-edit", "--reset-author", who="ada")  # same files
+    assert run_cli("build", "--root", minimal, "--no-site", "--no-pdf").exit_code == 0
+    assert "committed by grace@example.com" not in page.read_text()
+    assert "committed by ada@example.com" in page.read_text()
