@@ -501,3 +501,6 @@ def export_badges(root: Path, as_of: dt.date | None, out: Path | None, person: s
         raise UserError(f"no portfolio for '{person}' under portfolios/", "pass the id of a folder in portfolios/")
     paths = write_badges(project, out or default_dir(project, "badges"), person)
     click.echo(f"wrote {len(paths)} file(s) to {display_path(out or default_dir(project, 'badges'), project.root)}")
+from generator.commands.sources import sources  # noqa: E402
+
+main.add_command(sources)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+import subprocess
 from pathlib import Path
 
 from tests.helpers import run_cli
@@ -128,3 +129,20 @@ def test_a_rebuild_sees_a_new_commit_in_the_persons_own_repository(minimal: Path
     assert run_cli("build", "--root", minimal, "--no-site", "--no-pdf").exit_code == 0
     assert "committed by grace@example.com" not in page.read_text()
     assert "committed by ada@example.com" in page.read_text()
+
+
+def test_sources_lists_each_person_with_their_repository_and_commit(minimal: Path) -> None:
+
+    people = _own_repository(minimal, verdict_by="grace")
+    with (minimal / "handbook.yml").open("a") as config:
+        config.write("portfolios: [portfolios, ../people/*, ../missing/*]\n")
+    edit = (minimal / "handbook.yml").read_text().replace("portfolios: [portfolios, ../people/*]\n", "", 1)
+    (minimal / "handbook.yml").write_text(edit)
+    head = subprocess.run(["git", "-C", str(people / "ada"), "log", "-1", "--format=%h %as"], check=True,
+                          capture_output=True, text=True).stdout.strip()
+    result = run_cli("sources", "--root", minimal)
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines() == ["portfolios: 0 people", "../people/*: 1 person",
+                                          f"  ada  ../people/ada  (../people/ada at {head})",
+                                          "../missing/*: 0 people"]
+    assert "handbook.yml:3:39: warning: the portfolio source '../missing/*' matches no folder" in result.stderr
