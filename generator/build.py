@@ -107,13 +107,13 @@ def _reuse(project, options: BuildOptions):  # type: ignore[no-untyped-def]
     """The stamps of this build's private outputs (shared, so each person's inputs are hashed once)."""
     if options.merge_shards:
         return None
-    from generator.read.git_history import read_git_history
+    from generator.read.git_history import read_histories
     from generator.render.portfolio import output_dir
     from generator.render.portfolio.incremental import Reuse
     from generator.render.portfolio.theme import theme_dirs
 
     return Reuse(project, output_dir(project), theme_dirs(project.root), options.pdf,
-                 read_git_history(project.root))
+                 read_histories(project.root, [p.folder for p in project.portfolios]))
 
 
 def build_releases(project, options: BuildOptions, report: BuildReport) -> None:  # type: ignore[no-untyped-def]

@@ -37,6 +37,20 @@ def read_git_history(root: Path, under: str = "portfolios") -> dict[Path, Commit
     return None if output is None else parse_log(output, root.resolve())
 
 
+def read_histories(root: Path, folders: list[Path]) -> dict[Path, Commit] | None:
+    """read_git_history of the handbook, plus that of each person folder held by another repository."""
+    history = read_git_history(root)
+    inside = (root / "portfolios").resolve()
+    for folder in folders:
+        real = folder.resolve()
+        if real.is_relative_to(inside) or (top := repository_top(real)) is None:
+            continue
+        more = read_git_history(top, real.relative_to(top).as_posix() or ".")
+        if more:
+            history = {**(history or {}), **more}
+    return history
+
+
 def read_last_commit(root: Path, path: Path) -> Commit | None:
     """The newest commit that touched `path` (None outside git or when it was never committed)."""
     output = run_git(root, "log", "-1", "--no-renames", "--name-only", "--relative", LOG_FORMAT, "--", str(path))
