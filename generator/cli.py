@@ -427,3 +427,14 @@ def feedback_reseal(root: Path) -> None:
     from generator.commands.feedback import run_reseal
 
     run_reseal(root)
+
+
+
+@main.command()
+@root_option
+@handle_errors
+def sources(root: Path) -> None:
+    """List each portfolio source, its person folders, and the repository and last commit of each."""
+    from generator.commands.sources import run_sources
+
+    sys.exit(run_sources(root))

@@ -123,13 +123,13 @@ def _reuse(project: Project, options: BuildOptions) -> Reuse | None:
     """The stamps of this build's private outputs (shared, so each person's inputs are hashed once)."""
     if options.merge_shards or options.seal:  # a sealed build has no previous output in the clear to reuse
         return None
-    from generator.read.git_history import read_git_history
+    from generator.read.git_history import read_histories
     from generator.render.portfolio import output_dir
     from generator.render.portfolio.incremental import Reuse
     from generator.render.portfolio.theme import theme_dirs
 
     return Reuse(project, output_dir(project), theme_dirs(project.root), options.pdf,
-                 read_git_history(project.root))
+                 read_histories(project.root, [p.folder for p in project.portfolios]))
 
 
 def _version(project: Project) -> str:

@@ -107,7 +107,18 @@ class Preview:
     def sources(self) -> list[Path]:
         paths = [self.root / "content", self.root / "themes", self.root / "handbook.yml"]
         if self.person:
-            paths.append(self.root / "portfolios" / self.person)
+            from generator.link.sources import person_folders
+            from generator.model.config import HandbookConfig
+
+            try:  # the person's folder in whichever source holds it (handbook.yml is read again on each change)
+                import yaml
+
+                config = HandbookConfig.model_validate(
+                    yaml.safe_load((self.root / "handbook.yml").read_text(encoding="utf-8")) or {})
+            except Exception:  # a missing or broken handbook.yml is reported by the rebuild, not here
+                config = HandbookConfig()
+            paths += [p.folder for p in person_folders(self.root, config) if p.id == self.person][:1] or [
+                self.root / "portfolios" / self.person]
         return paths
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import os
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -80,7 +81,7 @@ def _check_with_cache(root: Path, as_of: dt.date | None) -> tuple[Project, Probl
     cache = Cache(project.root, "check")
     index = Cache(project.root, PEOPLE)
     read_people(project, problems)
-    folders = portfolio_folders(project)
+    folders = portfolio_folders(project, problems)
     statuses: dict[str, str] = {}
     for f in folders:
         known = _status(index, f) or _read_status(f, project)
@@ -163,10 +164,11 @@ def _check_scoped(root: Path, as_of: dt.date | None, only: frozenset[str]) -> tu
     project, problems = load_project(root, as_of, portfolios=False, check=False)
     index = Cache(project.root, PEOPLE)
     read_people(project, problems)
-    touched = {parts[1] for path in only if len(parts := path.split("/")) > 2 and parts[0] == "portfolios"}
     statuses: dict[str, dict[str, Any]] = {}
-    for folder in portfolio_folders(project):
-        known = None if folder.name in touched else _status(index, folder)
+    for folder in portfolio_folders(project, problems):
+        prefix = Path(os.path.relpath(folder, project.root)).as_posix() + "/"  # any source, not only portfolios/
+        touched = any(path.startswith(prefix) for path in only)
+        known = None if touched else _status(index, folder)
         if known is None:
             read_portfolio(folder, project, problems)
         else:

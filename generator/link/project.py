@@ -382,7 +382,7 @@ def _read_project(root: Path, as_of: dt.date | None, portfolios: bool) -> tuple[
     _default_titles(project)
     if portfolios:
         read_people(project, problems)
-        for sub in portfolio_folders(project):
+        for sub in portfolio_folders(project, problems):
             read_portfolio(sub, project, problems)
     return project, problems
 
@@ -405,11 +405,11 @@ def read_people(project: Project, problems: Problems) -> None:
         project.people = people.people
 
 
-def portfolio_folders(project: Project) -> list[Path]:
-    folder = project.portfolios_dir
-    if not folder.is_dir():
-        return []
-    return sorted(p for p in folder.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+def portfolio_folders(project: Project, problems: Problems | None = None) -> list[Path]:
+    """Every person folder of the sources handbook.yml's `portfolios:` names (generator.link.sources)."""
+    from generator.link.sources import person_folders
+
+    return [p.folder for p in person_folders(project.root, project.config, problems)]
 
 
 def read_portfolio(folder: Path, project: Project, problems: Problems, *, add: bool = True) -> Portfolio | None:

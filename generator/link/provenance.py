@@ -31,7 +31,7 @@ from generator.link.roles import (
 )
 from generator.model.portfolio import Entry, FeedbackItem, Profile
 from generator.problems import Problems
-from generator.read.git_history import Commit, History, LineOrigin, run_git, signed_with
+from generator.read.git_history import Commit, History, LineOrigin, repository_top, run_git, signed_with
 from generator.read.vcs import in_git_repository
 
 COUNTING = ("signed", "verified")
@@ -63,7 +63,8 @@ class Provenance:
         return {w.milestone for i, w in enumerate(profile.waivers) if self.waivers.get(i, UNAVAILABLE).counts}
 
 
-_GIT, _VERIFIER = " in git", " verifier"  # cache keys beside the person ids, which never contain a space
+# cache keys beside the person ids, which never contain a space
+_GIT, _REPOSITORIES, _TOPS = " in git", " repositories", " tops"
 UNAVAILABLE = Verification("unavailable", "the repository is not in git")
 
 
@@ -109,9 +110,9 @@ def handle_of(project: Project, person: str) -> str | None:
 
 
 class _Verifier:
-    def __init__(self, project: Project) -> None:
+    def __init__(self, project: Project, root: Path) -> None:
         self.project = project
-        self.history = History.open(project.root)
+        self.history = History.open(root)
         self.blames: dict[Path, list[LineOrigin | None] | None] = {}
         self.signatures: dict[tuple[str, str], bool | None] = {}
 
@@ -142,7 +143,9 @@ class _Verifier:
                                 "clone), so who wrote it cannot be told; fetch the full history with "
                                 "'git fetch --unshallow'")
         inside = self.history.relative(folder)
-        moved = sorted({o.path for o in lines if inside is None or not o.path.startswith(inside + "/")})
+        # ".": the folder is its repository's top (the person's own repository), which holds only them
+        moved = sorted({o.path for o in lines
+                        if inside is None or (inside != "." and not o.path.startswith(inside + "/"))})
         if moved:
             return Verification("unverified", f"committed as {', '.join(moved)}, outside this person's folder: "
                                 "feedback moved from another folder is not theirs")
@@ -191,9 +194,8 @@ def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
         return cache[portfolio.id]
     if _GIT not in cache:
         cache[_GIT] = in_git_repository(project.root)
-        cache[_VERIFIER] = _Verifier(project) if cache[_GIT] else None
-    in_git, verifier = cache[_GIT], cache[_VERIFIER]
-    if in_git:  # this person's files only: a rebuild of one changed person blames nobody else's
+    verifier = _verifier(project, portfolio.folder)
+    if verifier is not None:  # this person's files only: a rebuild of one changed person blames nobody else's
         verifier.prefetch([e.file for e in portfolio.entries if feedback_keys(e)]
                           + ([portfolio.folder / "profile.yml"] if portfolio.profile.waivers else []))
     result = Provenance()
@@ -205,7 +207,7 @@ def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
                 result.feedback[key] = Verification("self-declared", "given by the portfolio's owner")
             elif refused:
                 result.feedback[key] = Verification("unverified", refused[0])
-            elif not in_git:
+            elif verifier is None:
                 result.feedback[key] = UNAVAILABLE
             elif loaded.opened is not None and key[1] == 0:
                 result.feedback[key] = _judge_sealed(project, verifier, loaded, giver, portfolio.folder)
@@ -217,7 +219,7 @@ def verify_portfolio(project: Project, portfolio: Portfolio) -> Provenance:
             result.waivers[i] = Verification("self-declared", "approved by the portfolio's owner")
         elif refused:
             result.waivers[i] = Verification("unverified", refused[0])
-        elif not in_git:
+        elif verifier is None:
             result.waivers[i] = UNAVAILABLE
         else:
             commits = verifier.lines(portfolio.folder / "profile.yml")
@@ -258,6 +260,23 @@ def sealed_lines(loaded: LoadedEntry) -> tuple[int, int]:
     meta = loaded.meta
     first = meta.key_pos("sealed").line
     return first, first + len((meta.sealed or "").strip().splitlines())
+
+
+def _verifier(project: Project, folder: Path) -> _Verifier | None:
+    """The verifier of the git repository holding `folder`: the handbook's, a checkout beside it or a submodule.
+
+    Each repository's history is read once; None outside git (provenance is then unavailable).
+    """
+    repositories: dict[Path | None, _Verifier | None] = project.provenance.setdefault(_REPOSITORIES, {})
+    tops: dict[Path, Path | None] = project.provenance.setdefault(_TOPS, {})
+    # a folder without its own .git is in its parent's repository: one git call per parent, not per person
+    key = folder if (folder / ".git").exists() else folder.parent
+    if key not in tops:
+        tops[key] = repository_top(key)
+    top = tops[key]
+    if top not in repositories:
+        repositories[top] = _Verifier(project, top) if top else None
+    return repositories[top]
 
 
 def refusals(project: Project, portfolio: Portfolio) -> tuple[frozenset[tuple[str, int]], frozenset[str]]:

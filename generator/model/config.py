@@ -86,6 +86,9 @@ class HandbookConfig(Strict):
     site: SiteSettings = Field(default_factory=SiteSettings, description="How the handbook site is built.")
     portfolio: PortfolioSettings = Field(default_factory=PortfolioSettings,
                                          description="How readiness portfolios are printed.")
+    portfolios: list[str] = Field(default_factory=lambda: ["portfolios"], min_length=1,
+                                  description="Folders of person folders, or globs of person folders (such as "
+                                              "../people/*), relative to the handbook's root.")
     confidentiality: Confidentiality | None = Field(None, description="Who reads what; without it nothing is "
                                                                       "sealed.")
 

@@ -37,6 +37,20 @@ def read_git_history(root: Path, under: str = "portfolios") -> dict[Path, Commit
     return None if output is None else parse_log(output, root.resolve())
 
 
+def read_histories(root: Path, folders: list[Path]) -> dict[Path, Commit] | None:
+    """read_git_history of the handbook, plus that of each person folder held by another repository."""
+    history = read_git_history(root)
+    inside = (root / "portfolios").resolve()
+    for folder in folders:
+        real = folder.resolve()
+        if real.is_relative_to(inside) or (top := repository_top(real)) is None:
+            continue
+        more = read_git_history(top, real.relative_to(top).as_posix() or ".")
+        if more:
+            history = {**(history or {}), **more}
+    return history
+
+
 def read_last_commit(root: Path, path: Path) -> Commit | None:
     """The newest commit that touched `path` (None outside git or when it was never committed)."""
     output = run_git(root, "log", "-1", "--no-renames", "--name-only", "--relative", LOG_FORMAT, "--", str(path))
@@ -62,6 +76,12 @@ def run_git(root: Path, *args: str, timeout: int = 120, stdin: str | None = None
     except (OSError, subprocess.SubprocessError):
         return None
     return done.stdout if done.returncode == 0 else None
+
+
+def repository_top(folder: Path) -> Path | None:
+    """The top of the git work tree holding `folder` (a nested checkout or submodule is its own), or None."""
+    top = run_git(folder, "rev-parse", "--show-toplevel")
+    return Path(top.strip()).resolve() if top and top.strip() else None
 
 
 def parse_log(output: str, root: Path) -> dict[Path, Commit]:

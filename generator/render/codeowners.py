@@ -10,6 +10,7 @@ the framework owners, so no path is left without a reviewer.
 
 from __future__ import annotations
 
+import os
 import re
 from pathlib import Path
 
@@ -104,8 +105,9 @@ def render_codeowners(project: Project, prefix: str = "") -> tuple[str, Problems
     for portfolio in sorted(project.portfolios, key=lambda p: p.id):
         people = [portfolio.id] + ([portfolio.profile.manager] if portfolio.profile.manager else [])
         tokens = list(dict.fromkeys(t for person in people for t in _owners_of(project, person, problems, warned)))
-        if tokens:
-            lines.append(f"/{prefix}portfolios/{portfolio.id}/ {' '.join(tokens)}")
+        rel = Path(os.path.relpath(portfolio.folder, project.root)).as_posix()
+        if tokens and not rel.startswith("../"):  # a folder beside the handbook is owned in its own repository
+            lines.append(f"/{prefix}{rel}/ {' '.join(tokens)}")
     return "\n".join(lines) + "\n", problems
 
 

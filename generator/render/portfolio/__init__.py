@@ -16,7 +16,7 @@ from generator.assess.benchmark import Cohorts
 from generator.link.project import Portfolio, Project
 from generator.model.errors import did_you_mean
 from generator.problems import Position, UserError, display_path
-from generator.read.git_history import Commit, read_git_history
+from generator.read.git_history import Commit, read_histories
 from generator.render.calendar import render_person_calendar, write_team_calendars
 from generator.render.portfolio.context import build_context
 from generator.render.portfolio.entries import UnrenderableEntry
@@ -102,7 +102,7 @@ def start_portfolios(project: Project, options: BuildOptions, report: BuildRepor
 
     try:
         if history is FROM_GIT:
-            history = reuse.history if reuse else read_git_history(project.root)
+            history = reuse.history if reuse else read_histories(project.root, [p.folder for p in project.portfolios])
         root = staged.parent if options.person else staged
         own_reuse = reuse is None and not packets and not options.seal
         if own_reuse:
@@ -214,7 +214,7 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
     called before the first page is made, to start a worker while it is.
     """
     if history is FROM_GIT:
-        history = reuse.history if reuse else read_git_history(project.root)
+        history = reuse.history if reuse else read_histories(project.root, [p.folder for p in project.portfolios])
     themes = theme_dirs(project.root)
     cohorts = Cohorts(project)
     jobs = []

@@ -16,11 +16,12 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 from importlib.metadata import version as package_version
 from pathlib import Path
 
 from generator.link.project import Portfolio, Project
-from generator.read.git_history import Commit, newest_commits, run_git
+from generator.read.git_history import Commit, newest_commits, repository_top, run_git
 from generator.write.cache import Cache, digest
 from generator.write.stamps import STAMP, Stamp, link_file, link_tree, page_hash, read_stamp, write_stamp
 
@@ -61,7 +62,7 @@ class Reuse:
         self._people: dict[str, str | None] = {}
 
     def _file(self, path: Path) -> str:
-        rel = path.relative_to(self.project.root).as_posix()
+        rel = Path(os.path.relpath(path, self.project.root)).as_posix()  # a person folder may sit beside the root
         return (self.cache.file_hash(path, rel) or "-") if path.is_file() else "-"
 
     def _tree(self, folder: Path) -> str:
@@ -109,6 +110,11 @@ class Reuse:
             parts = name.split("/")
             if len(parts) > 2:
                 people.setdefault(parts[1], []).append((name, sha))
+        inside = self.project.portfolios_dir.resolve()
+        for portfolio in self.project.portfolios:  # the other sources: each folder in its own repository
+            folder = portfolio.folder.resolve()
+            if not folder.is_relative_to(inside) and (top := repository_top(folder)):
+                people[portfolio.id] = sorted(newest_commits(top, folder).items())
         return people
 
     @functools.cache  # noqa: B019
