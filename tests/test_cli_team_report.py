@@ -19,7 +19,7 @@ def test_team_json_keys() -> None:
     assert [p["id"] for p in data["people"]] == ["amara", "tomas"]
     assert list(data["people"][1]) == ["id", "name", "manager", "track", "level", "target", "status", "resolved",
                                        "required", "last_entry", "stale", "overdue", "due", "feedback_owed",
-                                       "domains", "coverage"]
+                                       "domains", "coverage", "sealed"]
     assert [d["milestone"] for d in data["people"][1]["due"]["30d"]] == ["engineering/own-a-feature",
                                                                          "engineering/onboarding-buddy"]
     assert [d["milestone"] for d in data["feedback_owed"]] == ["engineering/onboarding-buddy"]

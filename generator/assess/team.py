@@ -108,6 +108,7 @@ class Member:
     owed: list[DueItem]  # waiting on a manager's verdict or feedback
     domains: dict[str, dict[str, int]]
     coverage: dict[str, int] | None  # competencies evidenced / required, when readiness assesses them
+    sealed: int = 0  # verdicts sealed from whoever assessed them
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "manager": self.manager, "track": self.track,
@@ -117,7 +118,7 @@ class Member:
                 "overdue": [d.as_json() for d in self.overdue],
                 "due": {f"{days}d": [d.as_json() for d in items] for days, items in self.due.items()},
                 "feedback_owed": [d.as_json() for d in self.owed], "domains": self.domains,
-                "coverage": self.coverage}
+                "coverage": self.coverage, "sealed": self.sealed}
 
 
 @dataclass
@@ -193,7 +194,7 @@ def assess_member(project: Project, person: str, manager: str, readiness: Readin
         last_entry=last, stale=last is None or (as_of - last).days > STALE_DAYS,
         overdue=[due_item(person, r) for r in open_ if r.status == "overdue"], due=due,
         owed=[due_item(person, r) for r in open_ if waiting_on_manager(r)], domains=readiness.domains,
-        coverage=coverage_of(readiness))
+        coverage=coverage_of(readiness), sealed=readiness.sealed)
 
 
 def rollup(project: Project, lead: str, members: list[Member]) -> TeamRollup:

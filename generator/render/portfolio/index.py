@@ -33,6 +33,7 @@ class IndexRow:
     evidenced: int = 0       # competencies of the target level with evidence
     competencies: int = 0    # competencies of the target level
     competencies_decide: bool = False  # False: shown as information, not required for the status
+    sealed: int = 0          # verdicts sealed from whoever built the index
     manager: str = ""
     built: bool = True
     feedback: dict[str, int] | None = None  # items by verification status: verified, unverified, ...
@@ -64,7 +65,7 @@ def index_row(project: Project, portfolio: Portfolio, pdf: bool, built: bool = T
                     required=len(readiness.milestones), pdf=pdf, built=built,
                     feedback={s: n for s, n in feedback.items() if n},
                     evidenced=readiness.coverage["evidenced"], competencies=readiness.coverage["required"],
-                    competencies_decide=readiness.coverage_needed > 0,
+                    competencies_decide=readiness.coverage_needed > 0, sealed=readiness.sealed,
                     manager=project.name_of(profile.manager) if profile.manager else "none",
                     level_url=f"{page}#{level_anchor(readiness.level)}" if page else None,
                     target_url=f"{page}#{level_anchor(readiness.target)}" if page else None)

@@ -47,7 +47,8 @@ def print_team(view: TeamView, console: Console | None = None) -> None:
             coverage += "" if m.coverage["needed_percent"] else " (not required)"
         last = f"{m.last_entry or 'none'}{' (stale)' if m.stale else ''}"
         people.add_row(m.name, names.get(m.manager, m.manager), m.track, f"{m.level} → {m.target}",
-                       f"[{STATUS_STYLE[m.status]}]{label(m.status)}[/]", f"{m.resolved}/{m.required}", coverage, last)
+                       f"[{STATUS_STYLE[m.status]}]{label(m.status)}[/]"
+                       + (f" ({m.sealed} sealed)" if m.sealed else ""), f"{m.resolved}/{m.required}", coverage, last)
     console.print(people)
     for title, items in (("Feedback you owe", view.owed), ("Overdue", view.overdue),
                          ("Due in the next 30 days", view.due(30)), ("Due in the next 90 days", view.due(90))):

@@ -145,3 +145,12 @@ def test_committee_index_links_levels_to_the_handbook(example: Built) -> None:
     index = (example.out / "index.html").read_text()
     assert "framework version <strong>2026.2</strong>" in index
     assert ('<a href="https://careers.kittiwake.example/2026.2/tracks/engineering/#level-L4">L4</a>' in index)
+
+
+def test_the_committee_index_says_what_it_could_not_open(example: Built) -> None:
+    index = (example.out / "index.html").read_text()
+    row = index[index.index('href="tomas/'):]
+    row = row[:row.index("</tr>")] if "</tr>" in row else row
+    before = index[:index.index('href="tomas/')]
+    tomas = before[before.rindex("<tr"):] + row
+    assert "1 verdict sealed: the status may change once opened" in tomas
