@@ -139,3 +139,13 @@ def test_ci_builds_portfolios_on_four_runners_then_merges_them(starter: Path) ->
     assert 'handbook build --no-site --shard "$CI_NODE_INDEX/$CI_NODE_TOTAL"' in pipeline["portfolios"]["script"]
     assert pipeline["portfolios-merge"]["needs"] == ["portfolios"]
     assert pipeline["portfolios-merge"]["script"] == ["handbook build --no-site --merge-shards shards/*"]
+
+
+def test_both_pipelines_offer_a_sealed_build(starter: Path) -> None:
+    workflow = yaml.safe_load((starter / ".github/workflows/handbook.yml").read_text())
+    steps = workflow["jobs"]["sealed"]["steps"]
+    assert any(s.get("run") == "handbook build --no-site --seal" for s in steps)
+    assert next(s for s in steps if "upload-artifact" in s.get("uses", ""))["with"]["path"] == "build/sealed/"
+    pipeline = yaml.safe_load((starter / ".gitlab-ci.yml").read_text())
+    assert "handbook build --no-site --seal" in pipeline["sealed"]["script"]
+    assert pipeline["sealed"]["artifacts"]["paths"] == ["build/sealed"]
