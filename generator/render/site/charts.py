@@ -28,6 +28,7 @@ class TrackChart:
     counts: list[list[int]]                # counts[level][domain]: milestones (or behaviours) new at the level
     cumulative: list[list[int]]            # the same, summed up to the level
     unit: str = "milestones"               # what is counted: milestones, else the track's behaviours
+    restated: bool = False                 # behaviours of a restated framework: each level lists all it expects
 
     @property
     def has_data(self) -> bool:
@@ -54,7 +55,8 @@ def build_track_chart(framework: Framework, track: Track,
         running = [a + b for a, b in zip(running, row, strict=True)]
         cumulative.append(running)
     return TrackChart([f"{lv.level} · {lv.title}" for lv in track.levels],
-                      [(domains[j].name, colours[domains[j].id]) for j in used], counts, cumulative, unit)
+                      [(domains[j].name, colours[domains[j].id]) for j in used], counts, cumulative, unit,
+                      restated=unit == "behaviours" and framework.expectations == "restated")
 
 
 def describe_chart(track: Track, chart: TrackChart) -> str:
@@ -62,7 +64,8 @@ def describe_chart(track: Track, chart: TrackChart) -> str:
     for label, row in zip(chart.levels, chart.cumulative, strict=True):
         by_domain = ", ".join(f"{name} {n}" for (name, _), n in zip(chart.domains, row, strict=True) if n)
         parts.append(f"{label}: {sum(row)} {chart.unit}" + (f" ({by_domain})" if by_domain else ""))
-    return (f"{chart.unit.capitalize()} expected up to each level of {track.name}, by domain. "
+    scope = "at" if chart.restated else "up to"
+    return (f"{chart.unit.capitalize()} expected {scope} each level of {track.name}, by domain. "
             + "; ".join(parts) + ".")
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -50,3 +51,27 @@ def test_cadence_marks_are_capped() -> None:
     svg = ET.fromstring(str(render_cadence(milestone("micro", "1y"))))
     assert len(svg.findall(f"{SVG}circle")) == 13
     assert svg.get("aria-label") == "micro check-ins: about 122 over 365 days"
+
+
+def test_a_restated_framework_is_charted_as_what_each_level_expects(tmp_path: Path) -> None:
+    from generator.link.competencies import resolve_competencies
+    from generator.link.project import Project
+    from generator.model.competency import Competency
+    from generator.model.framework import Framework
+    from generator.model.track import Track
+    from generator.render.site.charts import describe_chart
+
+    framework = Framework.model_validate({
+        "name": "F", "version": "1", "expectations": "restated", "domains": [{"id": "tech", "name": "Technical"}],
+        "levels": [{"id": "L1", "name": "One"}, {"id": "L2", "name": "Two"}]})
+    craft = Competency.model_validate({"id": "craft", "name": "Craft", "domain": "tech", "levels": {
+        "L1": {"behaviours": ["Writes tests", "Reviews code", "Fixes bugs"]},
+        "L2": {"behaviours": ["Sets the test strategy", "Reviews designs"]}}})
+    project = Project(root=tmp_path, as_of=dt.date(2026, 1, 1), framework=framework, competencies=[craft])
+    track = Track.model_validate({"id": "eng", "name": "Engineering", "competencies": ["craft"], "levels": [
+        {"level": "L1", "title": "Junior"}, {"level": "L2", "title": "Engineer"}]})
+    chart = build_track_chart(framework, track, [resolve_competencies(project)["craft"]])
+    assert (chart.unit, chart.restated, chart.cumulative) == ("behaviours", True, [[3], [2]])
+    assert describe_chart(track, chart) == ("Behaviours expected at each level of Engineering, by domain. "
+                                            "L1 · Junior: 3 behaviours (Technical 3); "
+                                            "L2 · Engineer: 2 behaviours (Technical 2).")
