@@ -8,7 +8,7 @@ from rich.table import Table
 from generator.assess.portfolio import next_steps
 from generator.assess.readiness import Readiness
 from generator.link.project import Portfolio, Project
-from generator.render.wording import CONFIRMERS, competency_label, label
+from generator.render.wording import CONFIRMERS, competency_label, gap_words, label
 
 STATUS_STYLE = {"met": "green", "waived": "cyan", "in_progress": "yellow", "overdue": "red",
                 "not_started": "dim", "ready": "bold green", "on_track": "bold yellow", "not_yet": "bold red"}
@@ -78,12 +78,12 @@ def _print_competencies(result: Readiness, console: Console) -> None:
 
 def _print_milestones(result: Readiness, console: Console) -> None:
     table = Table(show_lines=False)
-    for column in ("milestone", "domain", "status", "missing", "entries", "deadline"):
+    for column in ("milestone", "domain", "status", "still needs", "entries", "deadline"):
         table.add_column(column)
     for m in result.milestones:
         deadline = "" if m.deadline is None else str(m.deadline)
         if m.deadline and m.days_left is not None and m.status not in ("met", "waived"):
             deadline += f" ({m.days_left}d left)" if m.days_left >= 0 else f" ({-m.days_left}d over)"
         table.add_row(m.milestone.title, m.milestone.domain, f"[{STATUS_STYLE[m.status]}]{label(m.status)}[/]",
-                      ", ".join(m.missing), str(len(m.entries)), deadline)
+                      ", ".join(gap_words(code) for code in m.missing), str(len(m.entries)), deadline)
     console.print(table)
