@@ -90,7 +90,9 @@ def test_every_private_output_is_an_archive_and_nothing_is_in_the_clear(
     team = tmp_path / "opened-team"
     assert open_archive(sealed / "team-grace.tar.age", keys["grace"][0], team).returncode == 0
     assert (team / "teams/grace/index.html").is_file()
-    assert open_archive(sealed / "programme.tar.age", keys["programme"][0], tmp_path / "p").returncode == 0
+    programme = tmp_path / "opened-programme"
+    assert open_archive(sealed / "programme.tar.age", keys["programme"][0], programme).returncode == 0
+    assert (programme / "reports/programme.html").is_file() and (programme / "teams/index.html").is_file()
 
 
 def test_a_reader_opens_only_their_own_archives(repo: Path, keys: dict[str, tuple[Path, str]],

@@ -108,7 +108,9 @@ def archives(project: Project, audiences: tuple[str, ...], person: str | None = 
                           (f"teams/{m}", f"calendars/team-{m}.ics"), (person_reader(project, m, "manager"),))
                   for m in manager_ids(project)]
     if "programme" in audiences and person is None:
-        found.append(Archive("programme", "programme", "the programme report", ("reports",),
+        # the list of every team view names every manager's team: the programme's overview, not a manager's
+        found.append(Archive("programme", "programme", "the programme report and the list of team views",
+                             ("reports", "teams/index.html", "teams/_theme"),
                              (_config_reader(project, "programme", "programme readers of handbook.yml"),)))
     return found
 
