@@ -9,7 +9,8 @@ SYSTEM_STAMP := $(VENV)/.system-deps
 # fonts-noto-color-emoji: emoji in content print as emoji (fontconfig falls back to it), not as boxes.
 RUNTIME_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core fonts-liberation2 \
 	fonts-noto-color-emoji
-TEST_PACKAGES := chromium git poppler-utils age
+# age and ssh-keygen (openssh-client) make and open the real keys of the sealing and signing tests.
+TEST_PACKAGES := chromium git poppler-utils age openssh-client
 # The outside checkers of `make audit`: the Nu HTML Checker (vnu.jar) runs on Java; npm installs it and axe-core.
 AUDIT_PACKAGES := default-jre-headless
 NPM_STAMP := node_modules/.installed

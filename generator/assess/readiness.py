@@ -237,9 +237,7 @@ def _measure_confirmed(milestone: Milestone, linked: Sequence[tuple[str, Entry]]
         return False
     reporting = [(i, e) for i, e in linked if metric in e.metrics]
     feedback_entries = [(i, e) for i, e in linked if e.kind == "feedback"]
-    return any(role in confirming and verdict != "not_yet" and trust.confirms(entry_id, n)
-               for entry_id, entry in [*reporting, *feedback_entries]
-               for n, role, verdict in _feedback_of(entry_id, entry))
+    return bool(confirmations([*reporting, *feedback_entries], confirming, trust))
 
 
 def assess_milestone(ref: str, milestone: Milestone, profile: Profile, counting: Sequence[tuple[str, Entry]],
@@ -311,16 +309,10 @@ def _linked_behaviours(refs: Sequence[str], names: Sequence[str], expected: set[
     return found
 
 
-def _feedback_of(entry_id: str, entry: Entry) -> list[tuple[int, str, str | None]]:
-    """(index, role, verdict) of an entry's feedback items, numbered as provenance numbers them."""
-    own = [(entry.role, entry.verdict)] if entry.kind == "feedback" and entry.from_ and entry.role else []
-    return [(n, role, verdict) for n, (role, verdict) in
-            enumerate([*own, *((f.role, f.verdict) for f in entry.feedback)]) if role]
-
-
-def _givers_of(entry: Entry) -> list[str]:
-    own = [entry.from_] if entry.kind == "feedback" and entry.from_ and entry.role else []
-    return [*own, *(f.from_ for f in entry.feedback)]
+def confirmations(entries: Sequence[tuple[str, Entry]], roles: frozenset[str], trust: Trust) -> list[FeedbackGiven]:
+    """The feedback items of `entries` that confirm: a trusted role, verified, not a not_yet verdict."""
+    return [item for item in feedback_items(entries, {}, trust)
+            if item.role in roles and item.verdict != "not_yet" and trust.confirms(item.entry, item.index)]
 
 
 def assess_competencies(competencies: Sequence[ResolvedCompetency], target: str,
@@ -364,13 +356,11 @@ def assess_competencies(competencies: Sequence[ResolvedCompetency], target: str,
                 if not rule.roles or entry.kind != "reflection":
                     evidenced = True
                     shown += [b for b in found if b not in shown]
-            trusted = [n for n, role, verdict in _feedback_of(entry_id, entry)
-                       if role in rule.roles and verdict != "not_yet" and trust.confirms(entry_id, n)]
+            trusted = confirmations([(entry_id, entry)], rule.roles, trust)
             if trusted:
                 confirmed_any = True
                 confirmed += [b for b in found if b not in confirmed]
-                names_given = _givers_of(entry)
-                givers += [names_given[n] for n in trusted if names_given[n] not in givers]
+                givers += [item.giver for item in trusted if item.giver not in givers]
         if rule.roles:
             # a behaviour is confirmed when trusted feedback names it and evidence links it too
             confirmed = [b for b in confirmed if b in shown]

@@ -26,6 +26,12 @@ from generator.read.sealing import armour_problem
 MAX_ITEMS = 100
 
 
+# Said of a person in people.yml and of a learner in their profile alike.
+COMMITTEE_DOC = "A member of the promotion committee: only members may give committee feedback and verdicts."
+KEYS_DOC = ("Public keys (age1..., ssh-ed25519 ..., ssh-rsa ...): they open what is sealed for this person, "
+            "and SSH keys check who signed their commits.")
+
+
 class Person(Strict):
     id: Slug = Field(description="Person id, referenced as manager, mentor, sponsor or feedback author.")
     name: str = Field(description="Full name.")
@@ -33,12 +39,8 @@ class Person(Strict):
     handle: str | None = Field(None, description="Code-host handle such as @grace, for CODEOWNERS.")
     manager: Slug | None = Field(None, description="Person id of their manager, for team views of a manager "
                                                    "of managers.")
-    committee: bool = Field(False, description="A member of the promotion committee: only members may give "
-                                               "committee feedback and verdicts.")
-    keys: list[PublicKey] = Field(default_factory=list, max_length=MAX_ITEMS,
-                                  description="Public keys (age1..., ssh-ed25519 ..., ssh-rsa ...): they open "
-                                              "what is sealed for this person, and SSH keys check who signed "
-                                              "their commits.")
+    committee: bool = Field(False, description=COMMITTEE_DOC)
+    keys: list[PublicKey] = Field(default_factory=list, max_length=MAX_ITEMS, description=KEYS_DOC)
 
 
 class PeopleFile(Strict):
@@ -62,12 +64,8 @@ class Profile(Strict):
     manager: Slug | None = Field(None, description="Person id of the manager.")
     mentor: Slug | None = Field(None, description="Person id of the mentor.")
     sponsor: Slug | None = Field(None, description="Person id of the sponsor.")
-    committee: bool = Field(False, description="A member of the promotion committee: only members may give "
-                                               "committee feedback and verdicts.")
-    keys: list[PublicKey] = Field(default_factory=list, max_length=MAX_ITEMS,
-                                  description="Public keys (age1..., ssh-ed25519 ..., ssh-rsa ...): they open "
-                                              "what is sealed for this person, and SSH keys check who signed "
-                                              "their commits.")
+    committee: bool = Field(False, description=COMMITTEE_DOC)
+    keys: list[PublicKey] = Field(default_factory=list, max_length=MAX_ITEMS, description=KEYS_DOC)
     framework: str | None = Field(None, description="Released framework version to assess against.")
     waivers: list[Waiver] = Field(default_factory=list,
                                   description="Milestones that cannot be met, with justification.")
