@@ -217,7 +217,9 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
 @click.argument("new")
 @root_option
 @as_of_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+              help="markdown: release notes for the framework owners' review; with --people they name people, "
+                   "so keep them off the public site.")
 @click.option("--people", is_flag=True,
               help="Also list each person whose milestone or overall status differs between the versions, and why.")
 @handle_errors
