@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from generator.model.competency import Competency
@@ -37,6 +37,8 @@ class Content:
     framework: Framework
     competencies: Sequence[Competency]
     tracks: Sequence[Track]
+    # competencies resolved against this content (generator.link.competencies), shared by every view of it
+    resolved: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _text(value: Any) -> str | None:

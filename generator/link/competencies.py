@@ -271,8 +271,11 @@ def resolve_competencies(project: Project) -> dict[str, ResolvedCompetency]:
     if project.framework is None:
         return {}
     if project.resolved_cache is None:
-        project.resolved_cache = {"competencies": _resolve(project)}
-    return project.resolved_cache["competencies"]
+        project.resolved_cache = {}
+    if "competencies" not in project.resolved_cache:
+        project.resolved_cache["competencies"] = _resolve(project)
+    resolved: dict[str, ResolvedCompetency] = project.resolved_cache["competencies"]
+    return resolved
 
 
 def competency_sets(project: Project) -> dict[str, list[str]]:
