@@ -226,3 +226,15 @@ def test_release_notes_for_owners_name_whom_a_release_moves(repo: Path) -> None:
             "met → overdue | show coverage_pct >= 85 in an evidence entry (best so far: 84, self-reported) |"
             ) in result.stdout
     assert "Whom it moves" not in run_cli("diff", "2.1", "2.2", "--format", "markdown", "--root", repo).stdout
+
+
+def test_only_people_on_tracks_a_release_touches_are_assessed_for_the_warning(repo: Path) -> None:
+    from generator.assess.release_impact import tracks_a_release_touches
+
+    _prepare_release(repo)
+    project, _ = load_project(repo)
+    assert tracks_a_release_touches(project, "2.1", "2.2") == {"engineering"}
+    framework = repo / "content/framework.yml"
+    framework.write_text(framework.read_text() + "readiness:\n  verified_feedback_only: false\n")
+    project, _ = load_project(repo)
+    assert tracks_a_release_touches(project, "2.1", "2.2") is None  # a policy change can move anyone
