@@ -11,7 +11,7 @@ from markupsafe import Markup
 from generator.link.changes import Change
 from generator.link.competencies import Behaviour, ResolvedCompetency, resolve_competencies, track_competencies
 from generator.link.project import Project
-from generator.model.framework import Domain, Framework
+from generator.model.framework import Dimension, Domain, Framework
 from generator.model.track import Milestone, Track, TrackLevel
 from generator.problems import Problems
 from generator.render.changes import HEADINGS, grouped
@@ -84,6 +84,18 @@ class SiteData:
 
     def level_name(self, level_id: str) -> str:
         return next((lv.name for lv in self.framework.levels if lv.id == level_id), level_id)
+
+    def dimensions(self, track: Track | None, level_id: str) -> list[tuple[Dimension, str]]:
+        """The level's dimensions (scope, reach...) as the track says them, else as the framework does."""
+        own = track.level(level_id) if track else None
+        return self.framework.dimensions_at(level_id, own.dimensions if own else None)
+
+    def dimension_steps(self, step: Step) -> list[tuple[Dimension, str, str]]:
+        """Each dimension a step's levels describe: (dimension, text at the lower level, at the upper)."""
+        lower = {d.id: text for d, text in self.dimensions(step.track, step.lower.level)}
+        upper = {d.id: text for d, text in self.dimensions(step.track, step.upper.level)}
+        return [(d, lower.get(d.id, ""), upper.get(d.id, "")) for d in self.framework.dimensions
+                if d.id in lower or d.id in upper]
 
     def domain(self, domain_id: str) -> Domain | None:
         return next((d for d in self.framework.domains if d.id == domain_id), None)
