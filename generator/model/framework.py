@@ -33,6 +33,8 @@ class Level(Strict):
     id: LevelId = Field(description="Level id such as L3, referenced by tracks and profiles.")
     name: str = Field(description="Display name of the level.")
     summary: str = Field("", description="What the level means across tracks (Markdown).")
+    proficiency: str = Field("", description="The proficiency the level stands for, such as Awareness, Working, "
+                                             "Practitioner or Expert; shown with the level in the matrices.")
     dimensions: dict[Slug, str] = Field(
         default_factory=dict, description="What the level means on each of the framework's dimensions, keyed by "
                                           "dimension id, like `scope: a team` (Markdown); a track level may say "

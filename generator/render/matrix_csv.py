@@ -1,6 +1,6 @@
 """The competency map as a CSV matrix that `handbook import` reads back to the same content.
 
-One row per behaviour (and one per further example of it), in the order the files list them.
+One row per behaviour (and one per further example or link of it), in the order the files list them.
 Every row names its competency (set, id, name, domain); the first row of a competency carries
 the rest of what belongs to it (extends, summary, owners), the first row of a level its summary
 and `remove`; a level's own
@@ -21,7 +21,8 @@ from collections.abc import Iterator
 from generator.model.competency import BehaviourItem, Competency, CompetencyLevel
 
 COLUMNS = ("set", "competency_id", "competency", "domain", "extends", "competency_summary", "owners",
-           "level", "summary", "behaviour_id", "behaviour", "example", "replaces", "level_example", "remove")
+           "level", "summary", "behaviour_id", "behaviour", "example", "link_title", "link_url", "replaces",
+           "level_example", "remove")
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 GUARD = "'"
 
@@ -42,9 +43,11 @@ def _behaviour_rows(item: str | BehaviourItem) -> Iterator[dict[str, str]]:
     if isinstance(item, str):
         yield {"behaviour": item}
         return
-    examples = item.examples or [""]
-    for n, example in enumerate(examples):
-        row = {"behaviour_id": item.id or "", "behaviour": item.text, "example": example}
+    examples, links = item.examples, [(link.title, link.url) for link in item.links]
+    for n in range(max(1, len(examples), len(links))):  # the n-th example and the n-th link share a row
+        title, url = links[n] if n < len(links) else ("", "")
+        row = {"behaviour_id": item.id or "", "behaviour": item.text,
+               "example": examples[n] if n < len(examples) else "", "link_title": title, "link_url": url}
         if n == 0 and item.replaces:
             row["replaces"] = item.replaces
         yield row

@@ -21,7 +21,7 @@ from typing import Any
 import yaml
 
 from generator.link.project import Project
-from generator.model.competency import CompetencyFile
+from generator.model.competency import CompetencyFile, web_address
 from generator.model.errors import did_you_mean
 from generator.model.track import Track
 from generator.model.types import LEVEL_RE, SLUG_RE
@@ -31,8 +31,8 @@ from generator.render.matrix_csv import unguard
 REQUIRED = ("competency", "level", "behaviour")
 OPTIONAL = ("domain", "example", "summary", "track")
 # The columns `handbook export csv` adds, so that a sheet it wrote reads back to the same content.
-EXPORTED = ("set", "competency_id", "extends", "competency_summary", "owners", "behaviour_id", "replaces",
-            "level_example", "remove")
+EXPORTED = ("set", "competency_id", "extends", "competency_summary", "owners", "behaviour_id", "link_title",
+            "link_url", "replaces", "level_example", "remove")
 MAX_BYTES = 20 * 1024 * 1024
 
 
@@ -170,6 +170,14 @@ def _read_row(matrix: Matrix, row: list[str], number: int, sheet: _Sheet, proble
             bad(column, f"'{cell(column)}' is not a valid {column.replace('_', ' ')}",
                 "use lowercase letters, digits and hyphens")
             ok = False
+    title, url = cell("link_title"), cell("link_url")
+    if (title or url) and not (title and url and cell("behaviour")):
+        missing = "behaviour" if title and url else "link_url" if title else "link_title"
+        bad(missing, f"the {missing.replace('_', ' ')} is empty", "a link needs a behaviour, a title and an address")
+        ok = False
+    elif url and not web_address(url):
+        bad("link_url", f"'{url[:80]}' is not an http(s) address", "give an address that starts with https://")
+        ok = False
     for removed in cell("remove").split():
         if not SLUG_RE.match(removed):
             bad("remove", f"'{removed}' is not a behaviour id", "list behaviour ids separated by spaces")
@@ -239,11 +247,14 @@ def _add_behaviour(comp: _Competency, entry: dict[str, Any], cell: Callable[[str
     text, example, bid = cell("behaviour"), cell("example"), cell("behaviour_id")
     behaviours: list[Any] = entry["behaviours"]
     same = next((i for i, b in enumerate(behaviours) if _same(b, bid, text)), None)
+    link = {"title": cell("link_title"), "url": cell("link_url")}
     if same is not None:
+        if isinstance(behaviours[same], str) and (example or link["url"]):
+            behaviours[same] = {"text": behaviours[same]}
         if example:
-            if isinstance(behaviours[same], str):
-                behaviours[same] = {"text": behaviours[same]}
             behaviours[same].setdefault("examples", []).append(example)
+        if link["url"]:
+            behaviours[same].setdefault("links", []).append(link)
         return
     if not bid and not exported:
         taken = {str(b["id"]) for lv in comp.levels.values() for b in lv["behaviours"] if isinstance(b, dict)}
@@ -257,6 +268,8 @@ def _add_behaviour(comp: _Competency, entry: dict[str, Any], cell: Callable[[str
         behaviour["examples"] = [example]
     if cell("replaces"):
         behaviour["replaces"] = cell("replaces")
+    if link["url"]:
+        behaviour["links"] = [link]
     behaviours.append(text if list(behaviour) == ["text"] else behaviour)
 
 

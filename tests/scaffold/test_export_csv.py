@@ -45,6 +45,9 @@ def test_formulas_are_exported_inert_and_multi_line_text_survives(minimal: Path,
           - id: adds-tests
             text: "=HYPERLINK(\\"http://evil.example\\",\\"click\\")"
             examples: ["+1 for every bug", "@SUM(A1:A2)", "'quoted' on purpose"]
+            links:
+              - {title: "=Testing guide", url: "https://example.com/testing?a=1&b=2"}
+              - {title: Flaky tests, url: "http://example.com/flaky"}
           - "-2 flaky tests a week, at most"
           - "Writes tests that are\\nreadable\\n\\nand short"
         remove: []
@@ -57,6 +60,7 @@ def test_formulas_are_exported_inert_and_multi_line_text_survives(minimal: Path,
     assert {"'+1 for every bug", "'@SUM(A1:A2)", "''quoted' on purpose", "'-2 flaky tests a week, at most",
             "'@team owns it", "'@qa", "'\tindented with a tab"} <= set(cells)
     assert "Writes tests that are\nreadable\n\nand short" in cells
+    assert {"'=Testing guide", "https://example.com/testing?a=1&b=2", "Flaky tests"} <= set(cells)
     assert not [c for c in cells if c.startswith(("=", "+", "-", "@", "\t", "\r"))]
     assert loaded(tmp_path / "fresh") == loaded(minimal)
 
@@ -86,4 +90,19 @@ def test_bad_ids_in_an_exported_sheet_are_located(minimal: Path) -> None:
         "    hint: use lowercase letters, digits and hyphens",
         "matrix.csv:3:6: error: 'old/one' is not a behaviour id",
         "    hint: list behaviour ids separated by spaces",
+    ]
+
+
+def test_a_link_that_is_not_a_web_address_is_located(minimal: Path) -> None:
+    path = minimal / "matrix.csv"
+    path.write_text("competency,level,domain,behaviour_id,behaviour,link_title,link_url\n"
+                    "Testing,L1,technical,adds-tests,Adds tests,Guide,javascript:alert(1)\n"
+                    "Testing,L2,technical,reviews,Reviews tests,Guide,\n", encoding="utf-8")
+    result = run_cli("import", path, "--root", minimal)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "matrix.csv:2:7: error: 'javascript:alert(1)' is not an http(s) address",
+        "    hint: give an address that starts with https://",
+        "matrix.csv:3:7: error: the link url is empty",
+        "    hint: a link needs a behaviour, a title and an address",
     ]
