@@ -298,6 +298,10 @@ def plan_files(matrix: Matrix, project: Project, problems: Problems, display: st
             problems.add(display, Position(1, 1), "csv-domain", f"competency '{comp.id}' has no domain",
                          "add a domain column and fill it in on the competency's rows")
             continue
+        if not comp.name and not comp.extends:
+            problems.add(display, Position(1, 1), "csv-name", f"competency '{comp.id}' has no name",
+                         "fill in the competency column on one of its rows, or its extends column")
+            continue
         sets.setdefault(comp.set, []).append(_competency_data(comp, order))
     files: dict[Path, str] = {}
     for set_id, competencies in sets.items():

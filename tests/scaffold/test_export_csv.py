@@ -106,3 +106,15 @@ def test_a_link_that_is_not_a_web_address_is_located(minimal: Path) -> None:
         "matrix.csv:3:7: error: the link url is empty",
         "    hint: a link needs a behaviour, a title and an address",
     ]
+
+
+def test_a_competency_without_a_name_or_parent_is_refused(minimal: Path) -> None:
+    path = minimal / "matrix.csv"
+    path.write_text("competency_id,competency,level,behaviour_id,behaviour,domain\n"
+                    "pairing,,L1,,Pairs daily,technical\n", encoding="utf-8")
+    result = run_cli("import", path, "--root", minimal)
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "matrix.csv:1:1: error: competency 'pairing' has no name",
+        "    hint: fill in the competency column on one of its rows, or its extends column",
+    ]
