@@ -73,6 +73,9 @@ def test_levels_steps_home_and_pdf_show_the_dimensions_not_as_competencies(famil
     pdf = "\n".join(p.extract_text() for p in PdfReader(site / "handbook.pdf").pages)
     assert "Scope" in pdf and "a group of teams" in pdf and "How far the work reaches." in pdf
     assert "a feature → a group of teams" in pdf
+    from tests.render.site.crawl import broken_links
+
+    assert broken_links(site.parent) == []
 
 
 def test_an_unknown_dimension_is_a_located_error(families: Path) -> None:

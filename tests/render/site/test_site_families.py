@@ -109,3 +109,11 @@ def test_a_link_that_is_not_a_web_address_is_a_located_error(tmp_path: Path) -> 
         "content/competencies/core.yml:14:41: error: url: 'javascript:alert(1)' is not an http(s) address",
         "    hint: give a link that starts with https:// (or http://), like https://example.com/guide",
     ]
+
+
+def test_the_families_site_has_no_broken_links_or_unsafe_markup(site: Path) -> None:
+    from tests.render.site.crawl import broken_links
+    from tests.render.site.html_checks import scan
+
+    assert broken_links(site.parent) == []
+    assert [u for page in site.rglob("*.html") for u in scan(page).unsafe] == []
