@@ -362,7 +362,7 @@ def access(root: Path, fmt: str) -> None:
 
 @main.group()
 def export() -> None:
-    """Write the framework and achievements in open standards (CASE 1.1, Open Badges 3.0)."""
+    """Write the framework and achievements in open standards (CASE 1.1, Open Badges 3.0) or as CSV."""
 
 
 out_option = click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -378,6 +378,17 @@ def export_case(root: Path, out: Path | None) -> None:
     from generator.commands.export import run_export_case
 
     run_export_case(root, out)
+
+
+@export.command("csv")
+@root_option
+@out_option
+@handle_errors
+def export_csv(root: Path, out: Path | None) -> None:
+    """The competencies as a CSV matrix for a spreadsheet, which `handbook import` reads back."""
+    from generator.commands.export import run_export_csv
+
+    run_export_csv(root, out)
 
 
 @export.command("badges")
