@@ -113,7 +113,8 @@ def release_in_preparation(project: Project) -> tuple[str, str] | None:
 
 
 MET = ("met", "waived")
-# changes that can move any milestone, whatever its track
+# changes that can move any milestone, whatever its track: the policy, and levels or domains coming or going
+# (their names, summaries and dimensions move nothing)
 EVERYWHERE = {"policy", "level", "domain"}
 
 
@@ -128,7 +129,7 @@ def tracks_a_release_touches(project: Project, old: str, new: str) -> set[str] |
     from generator.link.versions import content_of
 
     changes = diff_content(content_of(project, old), content_of(project, new))
-    if any(c.entity in EVERYWHERE for c in changes):
+    if any(c.entity in EVERYWHERE and (c.entity == "policy" or c.action != "changed") for c in changes):
         return None
     return {c.id.split("/")[0].split("@")[0] for c in changes if c.entity in ("milestone", "track level", "track")}
 

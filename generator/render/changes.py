@@ -15,10 +15,10 @@ if TYPE_CHECKING:
     from generator.assess.release_impact import MilestoneMove, ReleaseImpact
 
 ENTITY_ORDER = ["milestone", "track level", "track", "competency", "competency level", "behaviour", "level",
-                "domain", "policy"]
+                "dimension", "domain", "policy"]
 HEADINGS = {"milestone": "Milestones", "track level": "Track levels", "track": "Tracks",
             "competency": "Competencies", "competency level": "Competency levels", "behaviour": "Behaviours",
-            "level": "Levels", "domain": "Domains", "policy": "Readiness policy"}
+            "level": "Levels", "dimension": "Level dimensions", "domain": "Domains", "policy": "Readiness policy"}
 SIGNS = {"added": "+", "removed": "-", "changed": "~"}
 
 

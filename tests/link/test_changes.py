@@ -238,3 +238,28 @@ def test_only_people_on_tracks_a_release_touches_are_assessed_for_the_warning(re
     framework.write_text(framework.read_text() + "readiness:\n  verified_feedback_only: false\n")
     project, _ = load_project(repo)
     assert tracks_a_release_touches(project, "2.1", "2.2") is None  # a policy change can move anyone
+
+
+def test_dimensions_proficiency_and_links_are_changes_too() -> None:
+    from generator.link.changes import diff_framework
+    from generator.model.framework import Framework
+
+    def framework(**extra: object) -> Framework:
+        return Framework.model_validate({"name": "F", "version": "1", "domains": [{"id": "d", "name": "D"}],
+                                         "levels": [{"id": "L1", "name": "One", **extra}],
+                                         "dimensions": [{"id": "scope", "name": "Scope"}]})
+
+    changes = diff_framework(framework(dimensions={"scope": "a team"}),
+                             framework(dimensions={"scope": "a group"}, proficiency="Working"))
+    assert [(c.entity, c.id, c.field, c.old, c.new) for c in changes] == [
+        ("level", "L1", "proficiency", "", "Working"), ("level", "L1", "scope (dimension)", "a team", "a group")]
+    from generator.link.changes import diff_competency
+    from generator.model.competency import Competency
+
+    def comp(links: list[dict[str, str]]) -> Competency:
+        return Competency.model_validate({"id": "c", "name": "C", "domain": "d", "levels": {"L1": {"behaviours": [
+            {"id": "b", "text": "Writes tests", "links": links}]}}})
+
+    guide = {"title": "Testing guide", "url": "https://example.com/testing"}
+    assert [(c.field, c.old, c.new) for c in diff_competency(comp([]), comp([guide]))] == [
+        ("links", "none", "Testing guide (https://example.com/testing)")]
