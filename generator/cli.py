@@ -120,14 +120,14 @@ def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: st
 
 
 @main.command()
-@click.argument("person")
+@click.argument("person", required=False)
 @root_option
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @handle_errors
 @identity_option
-def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
-    """Show PERSON's readiness for their target level."""
+def readiness(person: str | None, root: Path, as_of: dt.date | None, fmt: str) -> None:
+    """Show PERSON's readiness for their target level (in a person's own repository, theirs)."""
     from generator.commands.readiness import run_readiness
 
     run_readiness(person, root, as_of, fmt)

@@ -1,0 +1,245 @@
+"""A person's own repository: the framework fetched with git from a file:// remote, and a committee build over many."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_cli
+from tests.render.portfolio.conftest import git
+
+MINIMAL = Path(__file__).parent.parent / "fixtures" / "minimal"
+VERDICT = ("---\ntitle: Grace on the joiner\ndate: 2026-05-01\nkind: feedback\nfrom: grace\nrole: manager\n"
+           "verdict: met\nmilestones: [engineering/mentor-joiner]\n---\nProductive.\n")
+PEER = ("---\ntitle: Linus on the pairing\ndate: 2026-05-02\nkind: feedback\nfrom: linus\nrole: peer\n"
+        "milestones: [engineering/mentor-joiner]\n---\nHelpful.\n")
+
+
+@pytest.fixture(autouse=True)
+def user_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """The user's cache (and home) inside the test's folder: frameworks are fetched there."""
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    return tmp_path / "cache" / "handbook" / "frameworks"
+
+
+def _version(work: Path, version: str, tag: str | None = None) -> None:
+    framework = work / "content/framework.yml"
+    text = framework.read_text(encoding="utf-8")
+    framework.write_text(text.replace(text.splitlines()[1], f'version: "{version}"'), encoding="utf-8")
+    git(work, "commit", "-qam", f"Release {version}", who="grace")
+    if tag:
+        git(work, "tag", tag)
+
+
+@pytest.fixture
+def framework(tmp_path: Path) -> tuple[Path, str]:
+    """The minimal framework without portfolios, tagged v1 (version 1.0) and v2 (1.1), in a bare remote."""
+    work = tmp_path / "framework-work"
+    shutil.copytree(MINIMAL, work)
+    shutil.rmtree(work / "portfolios/ada")
+    git(work, "init", "-q", "-b", "main")
+    git(work, "add", "-A")
+    git(work, "commit", "-qm", "Framework 1.0", who="grace")
+    git(work, "tag", "v1")
+    _version(work, "1.1", "v2")
+    remote = tmp_path / "remote" / "framework.git"
+    subprocess.run(["git", "clone", "-q", "--bare", str(work), str(remote)], check=True)
+    git(work, "remote", "add", "origin", str(remote))
+    return work, remote.as_uri()
+
+
+def person_repository(tmp_path: Path, person: str, url: str, ref: str = "v1") -> Path:
+    """`person`'s own repository: Ada's portfolio of the fixture (renamed) and a handbook.yml naming the framework."""
+    root = tmp_path / "own" / person
+    shutil.copytree(MINIMAL / "portfolios/ada", root)
+    profile = root / "profile.yml"
+    profile.write_text(profile.read_text().replace("Ada Example", f"{person.title()} Example")
+                       .replace("ada@", f"{person}@"), encoding="utf-8")
+    (root / "handbook.yml").write_text(f'framework: {{git: "{url}", ref: {ref}}}\n', encoding="utf-8")
+    git(root, "init", "-q", "-b", "main")
+    git(root, "add", "-A")
+    git(root, "commit", "-qm", "My portfolio", who=person)
+    return root
+
+
+def readiness(root: Path, *args: str) -> dict[str, object]:
+    result = run_cli("readiness", *args, "--root", root, "--format", "json")
+    assert result.exit_code == 0, result.output
+    return dict(json.loads(result.stdout))
+
+
+def problems(root: Path) -> list[dict[str, object]]:
+    result = run_cli("check", "--root", root, "--format", "json")
+    assert result.exit_code in (0, 1), result.output
+    return list(json.loads(result.stdout or "[]"))
+
+
+def milestones(data: dict[str, object]) -> dict[str, str]:
+    rows = data["milestones"]
+    assert isinstance(rows, list)
+    return {row["id"]: row["status"] for row in rows}
+
+
+def test_a_persons_repository_is_checked_against_the_tagged_framework(framework: tuple[Path, str],
+                                                                       tmp_path: Path, user_cache: Path) -> None:
+    _, url = framework
+    ada = person_repository(tmp_path, "ada", url)
+    assert problems(ada) == []
+    data = readiness(ada)
+    assert (data["person"], data["framework"]) == ("ada", "1.0")
+    assert len(list(user_cache.iterdir())) == 1
+    (ada / "handbook.yml").write_text(f'framework: {{git: "{url}", ref: v2}}\n', encoding="utf-8")
+    assert readiness(ada, "ada")["framework"] == "1.1"
+
+
+def test_a_fetched_tag_is_used_offline(framework: tuple[Path, str], tmp_path: Path) -> None:
+    _, url = framework
+    ada = person_repository(tmp_path, "ada", url)
+    assert readiness(ada)["framework"] == "1.0"
+    shutil.rmtree(tmp_path / "remote")
+    result = run_cli("check", "--root", ada)
+    assert result.exit_code == 0, result.output
+    assert "warning" not in result.output
+    assert readiness(ada)["framework"] == "1.0"
+
+
+def test_a_branch_is_fetched_again_and_used_offline_with_a_warning(framework: tuple[Path, str],
+                                                                    tmp_path: Path) -> None:
+    work, url = framework
+    ada = person_repository(tmp_path, "ada", url, ref="main")
+    assert readiness(ada)["framework"] == "1.1"
+    _version(work, "1.2")
+    git(work, "push", "-q", "origin", "main")
+    assert readiness(ada)["framework"] == "1.2"
+    shutil.rmtree(tmp_path / "remote")
+    (warning,) = problems(ada)
+    remote = tmp_path / "remote" / "framework.git"
+    assert (warning["severity"], warning["code"], warning["path"], warning["line"], warning["column"]) == (
+        "warning", "framework-not-updated", "handbook.yml", 1, len(url) + 27)
+    assert warning["message"] == (f"could not update the framework's 'main' from '{url}' ('{remote}' does not "
+                                  "appear to be a git repository); using the copy fetched earlier")
+    assert readiness(ada)["framework"] == "1.2"
+
+
+def test_an_unreachable_framework_is_a_located_error(tmp_path: Path) -> None:
+    url = (tmp_path / "nowhere.git").as_uri()
+    ada = person_repository(tmp_path, "ada", url)
+    result = run_cli("check", "--root", ada)
+    assert result.exit_code == 1
+    assert result.output.splitlines()[:2] == [
+        f"handbook.yml:1:18: error: cannot fetch the framework from '{url}': '{tmp_path / 'nowhere.git'}' does "
+        "not appear to be a git repository",
+        "    hint: check the address and your access to it (try 'git clone' with it); once fetched, the framework "
+        "is used offline"]
+    assert "content/framework.yml" not in result.output
+
+
+def test_a_missing_ref_is_a_located_error(framework: tuple[Path, str], tmp_path: Path) -> None:
+    _, url = framework
+    ada = person_repository(tmp_path, "ada", url, ref="v9")
+    (error,) = problems(ada)
+    assert (error["path"], error["line"], error["column"], error["code"]) == (
+        "handbook.yml", 1, len(url) + 27, "framework-unavailable")
+    assert error["message"] == f"the framework repository '{url}' has no tag, branch or commit 'v9'"
+
+
+@pytest.mark.parametrize(("framework_line", "message"), [
+    ('{git: "-uexploit", ref: v1}', "git: '-uexploit' is not a repository address or folder"),
+    ('{git: "file:///x.git", ref: "--upload-pack=x"}', "ref: '--upload-pack=x' is not a tag, branch or commit name"),
+])
+def test_option_like_addresses_and_refs_are_refused(tmp_path: Path, user_cache: Path, framework_line: str,
+                                                    message: str) -> None:
+    ada = person_repository(tmp_path, "ada", "file:///unused.git")
+    (ada / "handbook.yml").write_text(f"framework: {framework_line}\n", encoding="utf-8")
+    (error,) = problems(ada)
+    assert (error["path"], error["line"], error["message"]) == ("handbook.yml", 1, message)
+    assert not user_cache.exists()
+
+
+def test_a_framework_folder_needs_its_content(tmp_path: Path, framework: tuple[Path, str]) -> None:
+    work, _ = framework
+    ada = person_repository(tmp_path, "ada", "file:///unused.git")
+    (ada / "handbook.yml").write_text("framework: {path: ../../framework-work}\n", encoding="utf-8")
+    assert readiness(ada)["framework"] == "1.1"
+    (ada / "handbook.yml").write_text("framework: {path: ../elsewhere}\n", encoding="utf-8")
+    (error,) = problems(ada)
+    assert (error["line"], error["column"], error["message"]) == (
+        1, 19, "the framework folder '../elsewhere' has no content/framework.yml")
+
+
+def test_settings_of_the_framework_are_not_taken_from_a_persons_repository(framework: tuple[Path, str],
+                                                                          tmp_path: Path) -> None:
+    _, url = framework
+    ada = person_repository(tmp_path, "ada", url)
+    with (ada / "handbook.yml").open("a", encoding="utf-8") as config:
+        config.write("site_name: Mine\nperson: ada\n")
+    (warning,) = problems(ada)
+    assert (warning["line"], warning["code"], warning["message"]) == (
+        2, "setting-of-framework", "'site_name' is the framework's to set, so this one is not used")
+
+
+def test_feedback_committed_by_its_giver_in_the_persons_repository_is_verified(framework: tuple[Path, str],
+                                                                               tmp_path: Path) -> None:
+    _, url = framework
+    ada = person_repository(tmp_path, "ada", url)
+    (ada / "entries/2026-05-02-linus.md").write_text(PEER, encoding="utf-8")
+    git(ada, "add", "-A")
+    git(ada, "commit", "-qm", "Peer feedback", who="linus")
+    (ada / "entries/2026-05-01-grace.md").write_text(VERDICT, encoding="utf-8")
+    git(ada, "add", "-A")
+    git(ada, "commit", "-qm", "Verdict written by Ada for Grace", who="ada")
+    assert milestones(readiness(ada))["engineering/mentor-joiner"] == "in_progress"
+    git(ada, "rm", "-q", "entries/2026-05-01-grace.md")
+    git(ada, "commit", "-qm", "Withdrawn", who="ada")
+    (ada / "entries/2026-05-01-grace.md").write_text(VERDICT, encoding="utf-8")
+    git(ada, "add", "-A")
+    git(ada, "commit", "-qm", "Verdict", who="grace")
+    assert milestones(readiness(ada))["engineering/mentor-joiner"] == "met"
+
+
+def test_new_entry_writes_into_the_persons_repository(framework: tuple[Path, str], tmp_path: Path) -> None:
+    _, url = framework
+    ada = person_repository(tmp_path, "ada", url)
+    result = run_cli("new", "entry", "--root", ada, "--kind", "project", "--title", "Shipped search",
+                     "--date", "2026-05-20", "--yes")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "wrote entries/2026-05-20-shipped-search.md\n"
+    assert problems(ada) == []
+
+
+def test_a_committee_builds_every_persons_repository(framework: tuple[Path, str], tmp_path: Path) -> None:
+    """The committee checks out the framework and each person's repository beside it, and builds them all."""
+    _, url = framework
+    remotes = tmp_path / "remotes"
+    for person in ("ada", "bo"):
+        own = person_repository(tmp_path, person, url)
+        if person == "ada":
+            for name, text, giver in (("2026-05-01-grace.md", VERDICT, "grace"),
+                                      ("2026-05-02-linus.md", PEER, "linus")):
+                (own / "entries" / name).write_text(text, encoding="utf-8")
+                git(own, "add", "-A")
+                git(own, "commit", "-qm", "Feedback", who=giver)
+        subprocess.run(["git", "clone", "-q", "--bare", str(own), str(remotes / f"{person}.git")], check=True)
+    committee = tmp_path / "committee"
+    subprocess.run(["git", "clone", "-q", "--branch", "v2", url, str(committee / "framework")], check=True,
+                   capture_output=True)
+    for person in ("ada", "bo"):
+        subprocess.run(["git", "clone", "-q", (remotes / f"{person}.git").as_uri(), str(committee / "people" / person)],
+                       check=True)
+    root = committee / "framework"
+    with (root / "handbook.yml").open("a", encoding="utf-8") as config:
+        config.write("portfolios: [portfolios, ../people/*]\n")
+    assert problems(root) == []
+    assert milestones(readiness(root, "ada"))["engineering/mentor-joiner"] == "met"
+    assert readiness(root, "bo")["framework"] == "1.1"
+    result = run_cli("build", "--root", root, "--no-site", "--no-pdf", "--audience", "committee")
+    assert result.exit_code == 0, result.output
+    built = sorted(p.name for p in (root / "build/portfolios").iterdir() if not p.name.startswith("_"))
+    assert built == ["ada", "bo", "index.html"]
+    index = (root / "build/portfolios/index.html").read_text(encoding="utf-8")
+    assert "Ada Example" in index and "Bo Example" in index
