@@ -165,8 +165,11 @@ def test_new_entry_writes_into_the_persons_repository(framework: tuple[Path, str
     assert problems(ada) == []
 
 
-def test_a_committee_builds_every_persons_repository(framework: tuple[Path, str], tmp_path: Path) -> None:
-    """The committee checks out the framework and each person's repository beside it, and builds them all."""
+@pytest.mark.parametrize("clones", ["../people", "portfolios"])
+def test_a_committee_builds_every_persons_repository(framework: tuple[Path, str], tmp_path: Path,
+                                                     clones: str) -> None:
+    """The committee clones the framework, and each person's repository beside it (a `portfolios:` source) or
+    inside its portfolios/ folder, and builds them all; feedback is verified from each person's history."""
     _, url = framework
     remotes = tmp_path / "remotes"
     for person in ("ada", "bo"):
@@ -181,12 +184,13 @@ def test_a_committee_builds_every_persons_repository(framework: tuple[Path, str]
     committee = tmp_path / "committee"
     subprocess.run(["git", "clone", "-q", "--branch", "v2", url, str(committee / "framework")], check=True,
                    capture_output=True)
-    for person in ("ada", "bo"):
-        subprocess.run(["git", "clone", "-q", (remotes / f"{person}.git").as_uri(), str(committee / "people" / person)],
-                       check=True)
     root = committee / "framework"
-    with (root / "handbook.yml").open("a", encoding="utf-8") as config:
-        config.write("portfolios: [portfolios, ../people/*]\n")
+    for person in ("ada", "bo"):
+        subprocess.run(["git", "clone", "-q", (remotes / f"{person}.git").as_uri(), str(root / clones / person)],
+                       check=True)
+    if clones == "../people":
+        with (root / "handbook.yml").open("a", encoding="utf-8") as config:
+            config.write("portfolios: [portfolios, ../people/*]\n")
     assert problems(root) == []
     assert milestones(readiness(root, "ada"))["engineering/mentor-joiner"] == "met"
     assert readiness(root, "bo")["framework"] == "1.1"

@@ -113,9 +113,10 @@ class Reuse:
             parts = name.split("/")
             if len(parts) > 2:
                 people.setdefault(parts[1], []).append((name, sha))
-        for portfolio in self.project.portfolios:  # the other sources: each folder in its own repository
+        for portfolio in self.project.portfolios:  # the other sources, and clones inside portfolios/: their own
             folder = portfolio.folder.resolve()
-            if not folder.is_relative_to(inside) and (top := repository_top(folder)):
+            own = (folder / ".git").exists() or not folder.is_relative_to(inside)
+            if own and (top := repository_top(folder)):
                 people[portfolio.id] = sorted(newest_commits(top, folder).items())
         return people
 
