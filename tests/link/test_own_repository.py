@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.helpers import run_cli
-from tests.own_repositories import framework, person_repository, release, user_cache
+from tests.own_repositories import MINIMAL, framework, person_repository, release, user_cache
 from tests.render.portfolio.conftest import git
 
 __all__ = ["framework", "user_cache"]  # fixtures
@@ -200,3 +200,25 @@ def test_a_committee_builds_every_persons_repository(framework: tuple[Path, str]
     assert built == ["ada", "bo", "index.html"]
     index = (root / "build/portfolios/index.html").read_text(encoding="utf-8")
     assert "Ada Example" in index and "Bo Example" in index
+
+
+def test_moving_a_portfolio_to_its_own_repository_keeps_its_verified_feedback(tmp_path: Path) -> None:
+    """`git subtree split` keeps who committed each file, so feedback stays verified in the person's repository."""
+    shared = tmp_path / "shared"
+    shutil.copytree(MINIMAL, shared)
+    git(shared, "init", "-q", "-b", "main")
+    git(shared, "add", "-A")
+    git(shared, "commit", "-qm", "Framework and Ada's portfolio")
+    for name, text, giver in (("2026-05-01-grace.md", VERDICT, "grace"), ("2026-05-02-linus.md", PEER, "linus")):
+        (shared / "portfolios/ada/entries" / name).write_text(text, encoding="utf-8")
+        git(shared, "add", "-A")
+        git(shared, "commit", "-qm", "Feedback", who=giver)
+    assert milestones(readiness(shared, "ada"))["engineering/mentor-joiner"] == "met"
+    git(shared, "subtree", "split", "-q", "--prefix", "portfolios/ada", "-b", "ada-alone")
+    ada = tmp_path / "own" / "ada"
+    subprocess.run(["git", "clone", "-q", "--branch", "ada-alone", str(shared), str(ada)], check=True)
+    (ada / "handbook.yml").write_text("framework: {path: ../../shared}\n", encoding="utf-8")
+    git(ada, "add", "handbook.yml")
+    git(ada, "commit", "-qm", "Assessed against the shared framework")
+    assert problems(ada) == []
+    assert milestones(readiness(ada))["engineering/mentor-joiner"] == "met"
