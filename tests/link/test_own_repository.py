@@ -222,3 +222,18 @@ def test_moving_a_portfolio_to_its_own_repository_keeps_its_verified_feedback(tm
     git(ada, "commit", "-qm", "Assessed against the shared framework")
     assert problems(ada) == []
     assert milestones(readiness(ada))["engineering/mentor-joiner"] == "met"
+
+
+def test_sources_names_the_framework_commit_and_the_person(framework: tuple[Path, str], tmp_path: Path) -> None:
+    work, url = framework
+    ada = person_repository(tmp_path, "ada", url, ref="v2")
+    result = run_cli("sources", "--root", ada)
+    assert result.exit_code == 0, result.output
+    framework_line, person_line = result.stdout.splitlines()
+    commit = git_output(work, "log", "-1", "--format=%h %as", "v2")
+    assert framework_line.startswith(f"framework: {url}@v2 at {commit}  (")
+    assert person_line == f"person: ada  (at {git_output(ada, 'log', '-1', '--format=%h %as')})"
+
+
+def git_output(root: Path, *args: str) -> str:
+    return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True).stdout.strip()

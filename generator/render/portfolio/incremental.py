@@ -49,7 +49,8 @@ class Reuse:
         self.project, self.out, self.pdf, self.history = project, out, pdf, history
         self.cache = Cache(project.root, "build")
         root = project.root
-        shared = [self._file(root / "handbook.yml"), self._file(project.portfolios_dir / "people.yml"),
+        shared = [self._file(root / "handbook.yml"), self._file(project.framework_dir / "handbook.yml"),
+                  self._file(project.portfolios_dir / "people.yml"),
                   self._file(project.content_dir / "framework.yml"),
                   self._tree(project.content_dir / "competencies"),
                   sorted((p.id, self._file(p.folder / "profile.yml")) for p in project.portfolios),
