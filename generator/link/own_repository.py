@@ -7,6 +7,7 @@ from pathlib import Path
 import yaml
 
 from generator.model.config import HandbookConfig
+from generator.model.types import SLUG_RE
 from generator.problems import Problems
 from generator.read.framework_fetch import FrameworkUnavailable, fetch_framework, framework_folder
 
@@ -29,6 +30,11 @@ def framework_of(own: HandbookConfig, root: Path, problems: Problems) -> Path | 
     """
     source = own.framework
     assert source is not None
+    if own.person is None and not SLUG_RE.match(root.name):
+        problems.add(own.path, own.key_pos("framework"), "person-id",
+                     f"the repository's folder '{root.name}' is not a person id, and handbook.yml names none",
+                     "add 'person: <your id>' (lowercase letters, digits and hyphens) to handbook.yml")
+        return None
     try:
         if source.git is not None and source.ref is not None:
             fetched = fetch_framework(source.git, source.ref)

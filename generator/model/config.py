@@ -13,7 +13,7 @@ from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
 from generator.model.keys import Confidentiality
-from generator.model.types import IsoDate
+from generator.model.types import IsoDate, Slug
 
 _UNSAFE_URL = re.compile(r"[\s\"'<>\\`]")
 
@@ -138,8 +138,8 @@ class HandbookConfig(Strict):
     framework: FrameworkSource | None = Field(
         None, description="Makes this a person's own repository (profile.yml and entries/ at its top): the "
                           "framework it is assessed against, whose content, themes, people.yml and settings apply.")
-    person: str | None = Field(None, pattern=r"^[a-z0-9][a-z0-9-]*$",
-                               description="In a person's own repository: their id; defaults to the folder's name.")
+    person: Slug | None = Field(None, description="In a person's own repository: their id; defaults to the "
+                                                  "folder's name.")
 
     @field_validator("site_url")
     @classmethod

@@ -237,3 +237,17 @@ def test_sources_names_the_framework_commit_and_the_person(framework: tuple[Path
 
 def git_output(root: Path, *args: str) -> str:
     return subprocess.run(["git", "-C", str(root), *args], check=True, capture_output=True, text=True).stdout.strip()
+
+
+def test_a_repository_folder_that_is_not_an_id_needs_person(framework: tuple[Path, str], tmp_path: Path) -> None:
+    _, url = framework
+    ada = person_repository(tmp_path, "ada", url)
+    renamed = ada.rename(ada.parent / "Ada_Portfolio")
+    (error,) = problems(renamed)
+    assert (error["path"], error["line"], error["code"], error["message"]) == (
+        "handbook.yml", 1, "person-id",
+        "the repository's folder 'Ada_Portfolio' is not a person id, and handbook.yml names none")
+    with (renamed / "handbook.yml").open("a", encoding="utf-8") as config:
+        config.write("person: ada\n")
+    assert problems(renamed) == []
+    assert readiness(renamed)["person"] == "ada"
