@@ -251,3 +251,20 @@ def test_a_repository_folder_that_is_not_an_id_needs_person(framework: tuple[Pat
         config.write("person: ada\n")
     assert problems(renamed) == []
     assert readiness(renamed)["person"] == "ada"
+
+
+def test_the_frameworks_warnings_are_not_the_learners(framework: tuple[Path, str], tmp_path: Path) -> None:
+    """A warning in the framework is its owners' to fix: a learner's strict check passes; its errors still stop."""
+    work, _ = framework
+    ada = person_repository(tmp_path, "ada", "file:///unused.git")
+    (ada / "handbook.yml").write_text("framework: {path: ../../framework-work}\n", encoding="utf-8")
+    framework_file = work / "content/framework.yml"
+    text = framework_file.read_text(encoding="utf-8")
+    framework_file.write_text(text.replace("summary: A small framework used by the tests.", 'summary: ""'),
+                              encoding="utf-8")
+    assert problems(work) != []  # the framework's owners see it
+    result = run_cli("check", "--root", ada, "--strict")
+    assert result.exit_code == 0, result.output
+    framework_file.write_text(text.replace('version: "1.1"', "version: [1]"), encoding="utf-8")
+    (error,) = problems(ada)
+    assert (error["path"], error["severity"]) == (str(framework_file), "error")
