@@ -20,7 +20,8 @@ from pathlib import Path
 
 _COMMIT = re.compile(r"[0-9a-f]{7,40}")
 # no transport that runs commands, no password prompt that would hang a hook or CI job
-_SAFE = ("-c", "protocol.ext.allow=never", "-c", "core.askPass=", "-c", "credential.interactive=false")
+_SAFE = ("-c", "protocol.ext.allow=never", "-c", "protocol.fd.allow=never", "-c", "core.askPass=",
+         "-c", "credential.interactive=false")
 
 
 class FrameworkUnavailable(Exception):

@@ -268,3 +268,39 @@ def test_the_frameworks_warnings_are_not_the_learners(framework: tuple[Path, str
     framework_file.write_text(text.replace('version: "1.1"', "version: [1]"), encoding="utf-8")
     (error,) = problems(ada)
     assert (error["path"], error["severity"]) == (str(framework_file), "error")
+
+
+def test_feedback_sealed_in_a_persons_repository_opens_for_the_frameworks_readers(framework: tuple[Path, str],
+                                                                                  tmp_path: Path) -> None:
+    """The framework's confidentiality policy applies in a person's repository: the giver seals there."""
+    work, _ = framework
+    committee_key = tmp_path / "committee.agekey"
+    subprocess.run(["age-keygen", "-o", str(committee_key)], check=True, capture_output=True)
+    public = subprocess.run(["age-keygen", "-y", str(committee_key)], check=True, capture_output=True, text=True)
+    with (work / "handbook.yml").open("a", encoding="utf-8") as config:
+        config.write(f"confidentiality:\n  readers:\n    committee: [{public.stdout.strip()}]\n"
+                     "  sealed_feedback:\n    roles: [manager]\n    readers: [committee]\n")
+    ada = person_repository(tmp_path, "ada", "file:///unused.git")
+    (ada / "handbook.yml").write_text("framework: {path: ../../framework-work}\n", encoding="utf-8")
+    (ada / "entries/2026-05-02-linus.md").write_text(PEER, encoding="utf-8")
+    git(ada, "add", "-A")
+    git(ada, "commit", "-qm", "Peer feedback", who="linus")
+    result = run_cli("feedback", "give", "ada", "--root", ada, "--role", "manager", "--from", "grace",
+                     "--milestone", "mentor-joiner", "--verdict", "met", "--date", "2026-05-01", "--text", "Ready.")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("wrote entries/2026-05-01-manager-feedback-grace.md")
+    git(ada, "add", "-A")
+    git(ada, "commit", "-qm", "Verdict", who="grace")
+    assert problems(ada) == []
+    assert milestones(readiness(ada))["engineering/mentor-joiner"] == "in_progress"
+    opened = readiness(ada, "--identity", str(committee_key))
+    assert milestones(opened)["engineering/mentor-joiner"] == "met"
+
+
+def test_a_transport_that_runs_commands_is_refused(tmp_path: Path) -> None:
+    ada = person_repository(tmp_path, "ada", "ext::git-upload-pack%s")
+    (error,) = problems(ada)
+    assert error["message"] == "cannot fetch the framework from 'ext::git-upload-pack%s': transport 'ext' not allowed"
+    ada = person_repository(tmp_path / "spaced", "ada", "ext::sh -c true")  # a command with arguments needs spaces
+    (error,) = problems(ada)
+    assert error["message"] == "git: 'ext::sh -c true' is not a repository address or folder"
