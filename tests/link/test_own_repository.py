@@ -104,6 +104,10 @@ def test_a_missing_ref_is_a_located_error(framework: tuple[Path, str], tmp_path:
 @pytest.mark.parametrize(("framework_line", "message"), [
     ('{git: "-uexploit", ref: v1}', "git: '-uexploit' is not a repository address or folder"),
     ('{git: "file:///x.git", ref: "--upload-pack=x"}', "ref: '--upload-pack=x' is not a tag, branch or commit name"),
+    ('{git: "file:///x.git"}', "framework: a framework from git needs the ref to use, like ref: v2026.2"),
+    ('{git: "file:///x.git", ref: v1, path: ../fw}', "framework: name the framework either by git and ref (like git: "
+                                                   "https://git.example.com/acme/career-framework.git with ref: "
+                                                   "v2026.2) or by path"),
 ])
 def test_option_like_addresses_and_refs_are_refused(tmp_path: Path, user_cache: Path, framework_line: str,
                                                     message: str) -> None:

@@ -97,3 +97,10 @@ def test_a_folder_with_files_is_refused(framework: tuple[Path, str], tmp_path: P
     assert result.exit_code == 1
     assert "exists and is not an empty folder; nothing was written" in result.output
     assert sorted(p.name for p in (tmp_path / "x").iterdir()) == ["notes.md"]
+
+
+def test_the_last_at_separates_the_ref() -> None:
+    from generator.scaffold.portfolio_repository import parse_framework
+
+    source = parse_framework("git@git.example.com:acme/framework.git@v2026.2")
+    assert (source.git, source.ref) == ("git@git.example.com:acme/framework.git", "v2026.2")
