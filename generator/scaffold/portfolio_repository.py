@@ -18,6 +18,7 @@ from generator.model.portfolio import Profile
 from generator.problems import InvalidContent, Problems, UserError
 from generator.read.framework_fetch import FrameworkUnavailable, fetch_framework
 from generator.read.yaml_positions import read_yaml_text
+from generator.render.schema import render_schemas
 from generator.scaffold.install_source import install_source
 from generator.scaffold.person import PersonRequest, draft_person, render_profile
 from generator.scaffold.prompt import Prompter
@@ -25,6 +26,7 @@ from generator.scaffold.site import starter_files
 from generator.scaffold.text import yaml_scalar
 
 STARTER = "portfolio_starter"
+OWN_SCHEMAS = ("handbook.schema.json", "profile.schema.json", "entry.schema.json", "plan.schema.json")
 
 
 def parse_framework(text: str) -> FrameworkSource:
@@ -53,8 +55,10 @@ def portfolio_files(source: FrameworkSource, request: PersonRequest, prompter: P
         raise InvalidContent(problems)
     draft = draft_person(project, request, prompter)
     assert draft.id is not None and draft.name is not None
-    profile = "".join(line + "\n" for line in render_profile(project, draft).splitlines()
-                      if not line.startswith("# yaml-language-server"))  # the framework's schemas are not here
+    # editor completion from this repository's own copy of the schemas (the framework's are not here)
+    profile = "# yaml-language-server: $schema=schemas/profile.schema.json\n" + "".join(
+        line + "\n" for line in render_profile(project, draft).splitlines()
+        if not line.startswith("# yaml-language-server"))
     _validate_profile(profile)
     config = (f"# The framework this portfolio is assessed against: `handbook` fetches it into your cache.\n"
               f"# Moving to a new release: change ref and run `handbook check`.\n"
@@ -63,7 +67,8 @@ def portfolio_files(source: FrameworkSource, request: PersonRequest, prompter: P
     spec = install_source()
     values = {"install_spec": spec.spec, "install_spec_yaml": yaml_scalar(spec.spec), "install_note": spec.note,
               "name": draft.name, "framework": f"{source.git} at {source.ref}"}
-    return {"handbook.yml": config, "profile.yml": profile, **starter_files(values, STARTER)}
+    schemas = {f"schemas/{name}": text for name, text in render_schemas().items() if name in OWN_SCHEMAS}
+    return {"handbook.yml": config, "profile.yml": profile, **starter_files(values, STARTER), **schemas}
 
 
 def _validate_profile(text: str) -> None:

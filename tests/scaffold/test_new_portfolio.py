@@ -31,7 +31,11 @@ def test_the_new_repository_passes_a_strict_check(framework: tuple[Path, str], t
     written = new_portfolio(target, f"{url}@v2")
     assert written.splitlines() == ["wrote handbook.yml", "wrote profile.yml", "wrote README.md",
                                     "wrote .github/workflows/portfolio.yml", "wrote .gitignore",
-                                    "wrote .gitlab-ci.yml", "wrote .pre-commit-config.yaml"]
+                                    "wrote .gitlab-ci.yml", "wrote .pre-commit-config.yaml",
+                                    "wrote schemas/handbook.schema.json", "wrote schemas/profile.schema.json",
+                                    "wrote schemas/entry.schema.json", "wrote schemas/plan.schema.json"]
+    assert (target / "profile.yml").read_text().startswith(
+        "# yaml-language-server: $schema=schemas/profile.schema.json\nname: Bo Li\n")
     config = yaml.safe_load((target / "handbook.yml").read_text())
     assert config == {"framework": {"git": url, "ref": "v2"}, "person": "bo"}
     assert yaml.safe_load((target / "profile.yml").read_text()) == {
