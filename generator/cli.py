@@ -120,14 +120,14 @@ def check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed: st
 
 
 @main.command()
-@click.argument("person")
+@click.argument("person", required=False)
 @root_option
 @as_of_option
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
 @handle_errors
 @identity_option
-def readiness(person: str, root: Path, as_of: dt.date | None, fmt: str) -> None:
-    """Show PERSON's readiness for their target level."""
+def readiness(person: str | None, root: Path, as_of: dt.date | None, fmt: str) -> None:
+    """Show PERSON's readiness for their target level (in a person's own repository, theirs)."""
     from generator.commands.readiness import run_readiness
 
     run_readiness(person, root, as_of, fmt)
@@ -259,7 +259,7 @@ def import_(matrix: Path, root: Path, set_id: str | None, track: str | None) -> 
 
 @main.group()
 def new() -> None:
-    """Scaffold valid files: a portfolio entry, a person, or a whole handbook repository."""
+    """Scaffold valid files: a portfolio entry, a person, a whole handbook repository, or a person's own."""
 
 
 @new.command("entry")
@@ -319,6 +319,34 @@ def new_site(directory: Path, name: str | None) -> None:
     from generator.commands.new import run_new_site
 
     run_new_site(directory, name)
+
+
+@new.command("portfolio")
+@click.argument("directory", type=click.Path(path_type=Path))
+@click.option("--framework", required=True, metavar="URL@REF",
+              help="The framework's git repository and the tag (or branch) to be assessed against.")
+@click.option("--person", "person_id", default=None, help="Your person id (default: from the name).")
+@click.option("--name", default=None, help="Full name.")
+@click.option("--email", default=None, help="Email; commits with it count as this person's.")
+@click.option("--handle", default=None, help="Code-host handle such as @ada.")
+@click.option("--track", default=None, help="Career track id (default: the only track).")
+@click.option("--level", default=None, help="Current level id.")
+@click.option("--target", default=None, help="Target level id (default: the next level).")
+@click.option("--since", type=IsoDateParam(), default=None, help="When the target was set (default: today).")
+@click.option("--manager", default=None, help="Person id of the manager (from the framework's people.yml).")
+@click.option("--mentor", default=None, help="Person id of the mentor.")
+@click.option("--sponsor", default=None, help="Person id of the sponsor.")
+@click.option("--yes", "-y", is_flag=True, help="Never ask; use defaults for what is not given.")
+@handle_errors
+def new_portfolio(directory: Path, framework: str, person_id: str | None, name: str | None, email: str | None,
+                  handle: str | None, track: str | None, level: str | None, target: str | None,
+                  since: dt.date | None, manager: str | None, mentor: str | None, sponsor: str | None,
+                  yes: bool) -> None:
+    """Create a person's own portfolio repository in DIRECTORY, checked against the framework at URL@REF."""
+    from generator.commands.new import run_new_portfolio
+
+    run_new_portfolio(directory, framework, person_id, name, email, handle, track, level, target, since, manager,
+                      mentor, sponsor, yes)
 
 
 @main.command()

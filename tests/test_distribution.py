@@ -25,7 +25,8 @@ def test_the_wheel_carries_every_theme_and_starter_file(tmp_path: Path) -> None:
     shipped = set(zipfile.ZipFile(wheel).namelist())
     package = ROOT / "generator"
     needed = {f"generator/{p.relative_to(package).as_posix()}"
-              for folder in (package / "themes", package / "scaffold" / "starter")
+              for folder in (package / "themes", package / "scaffold" / "starter",
+                             package / "scaffold" / "portfolio_starter")
               for p in folder.rglob("*") if p.is_file() and "__pycache__" not in p.parts}
     # every module too: a folder such as render/site/ must not be lost on the way
     needed |= {f"generator/{p.relative_to(package).as_posix()}" for p in package.rglob("*.py")

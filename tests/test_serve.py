@@ -22,6 +22,9 @@ from generator.commands.serve import Preview, mirror, parse_dev_addr
 from tests import serve_stand_in
 from tests.gitrepo import HANDBOOK_BIN
 from tests.helpers import edit, run_cli
+from tests.own_repositories import framework, person_repository
+
+__all__ = ["framework"]  # a fixture
 
 PROJECT_ROOT = Path(__file__).parent.parent
 
@@ -243,3 +246,16 @@ def test_person_address_follows_the_path_of_site_url(minimal: Path, captured: di
     mount = re.search(r"previewing at (http://127\.0\.0\.1:8000/careers/[^/ ]+/) and (\S+)/ ", result.stderr)
     assert mount, result.stderr
     assert mount.group(2) == mount.group(1) + "portfolio/ada"
+
+
+def test_a_persons_own_repository_previews_their_portfolio(framework: tuple[Path, str], tmp_path: Path,
+                                                           captured: dict[str, Any],
+                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    ada = person_repository(tmp_path, "ada", framework[1])
+    result = run_cli("serve", "--root", ada)
+    assert result.exit_code == 0, result.stderr
+    assert "Portfolio of Ada Example" in captured["portfolio"]
+    assert "http://127.0.0.1:8000/portfolio/ada/" in result.stderr
+    assert Preview(ada, tmp_path / "work").sources() == [
+        ada / "handbook.yml", ada / "profile.yml", ada / "plan.yml", ada / "entries", ada / "attachments"]

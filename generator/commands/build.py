@@ -154,9 +154,9 @@ def build_releases(project: Project, options: BuildOptions, report: BuildReport)
     current = _version(project)
     for release in [r for r in releases(project) if r.version != current]:
         with tempfile.TemporaryDirectory(prefix="handbook-release-") as tmp:
-            root = export_release(project.root, release.tag, Path(tmp))
-            if (project.root / "themes").is_dir():
-                shutil.copytree(project.root / "themes", root / "themes", dirs_exist_ok=True)
+            root = export_release(project.framework_dir, release.tag, Path(tmp))
+            if (project.framework_dir / "themes").is_dir():
+                shutil.copytree(project.framework_dir / "themes", root / "themes", dirs_exist_ok=True)
             released = load_release(project, release, Path(tmp), exported=root)
             released.config.site.engine = project.config.site.engine  # every version by the same engine
             build_site(released, options, report, site=project.root / "site",

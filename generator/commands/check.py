@@ -9,6 +9,7 @@ import click
 
 from generator.commands.common import echo_err
 from generator.link.load import load_project
+from generator.link.own_repository import names_framework
 from generator.problems import Problems, Severity
 from generator.render.problem_formats import FORMATS, summary
 
@@ -20,7 +21,7 @@ def run_check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed
     from generator.read.scope import read_scope
 
     scope = read_scope(root, changed, staged)
-    if cache:
+    if cache and not names_framework(root):  # a person's own repository is one person: nothing to reuse
         from generator.link.incremental import check_with_cache
 
         project, problems = check_with_cache(root, as_of, scope.paths if scope is not None else None)

@@ -61,5 +61,13 @@ def portfolio_of(project: Project, person: str) -> Portfolio:
     return portfolio
 
 
+def only_person(project: Project) -> str:
+    """The person of a person's own repository, for commands whose PERSON may then be left out."""
+    if project.framework_root is None or not project.portfolios:
+        raise UserError("name the person, like 'handbook readiness ada'",
+                        "only a person's own repository (handbook.yml with framework:) has one person to assume")
+    return project.portfolios[0].id
+
+
 def print_json(data: Any) -> None:
     click.echo(json.dumps(data, indent=2, ensure_ascii=False))

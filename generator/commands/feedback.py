@@ -119,7 +119,8 @@ def sealed_block(armour: str) -> str:
 
 def _free_path(project: Project, content: SealedContent) -> Path:
     """entries/<date>-<role>-feedback-<giver>.md, numbered when that name is taken."""
-    folder = project.portfolios_dir / content.person / "entries"
+    portfolio = project.portfolio(content.person)  # its folder in whichever source holds it
+    folder = (portfolio.folder if portfolio else project.portfolios_dir / content.person) / "entries"
     stem = f"{content.date.isoformat()}-{content.role}-feedback-{content.from_}"
     n = 1
     while (path := folder / (f"{stem}.md" if n == 1 else f"{stem}-{n}.md")).exists() or path.is_symlink():

@@ -44,3 +44,19 @@ def run_new_site(directory: Path, name: str | None) -> None:
         click.echo(f"wrote {path.relative_to(directory).as_posix()}")
     echo_err(f"next: cd {directory} && git init && handbook check && handbook serve "
              "(and 'pre-commit install' to check every commit)")
+
+
+def run_new_portfolio(directory: Path, framework: str, person_id: str | None, name: str | None, email: str | None,
+                      handle: str | None, track: str | None, level: str | None, target: str | None,
+                      since: dt.date | None, manager: str | None, mentor: str | None, sponsor: str | None,
+                      yes: bool) -> None:
+    from generator.scaffold.person import PersonRequest
+    from generator.scaffold.portfolio_repository import create_portfolio, parse_framework, portfolio_files
+    from generator.scaffold.prompt import Prompter
+
+    source = parse_framework(framework)
+    request = PersonRequest(person_id, name, email, handle, track, level, target, since, manager, mentor, sponsor)
+    for path in create_portfolio(directory, portfolio_files(source, request, Prompter.for_terminal(yes))):
+        click.echo(f"wrote {path.relative_to(directory).as_posix()}")
+    echo_err(f"next: cd {directory} && git init && git add -A && git commit -m 'My portfolio' && handbook check "
+             "(and 'pre-commit install' to check every commit)")

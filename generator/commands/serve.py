@@ -105,6 +105,11 @@ class Preview:
             return mirror(staging, self.work / "live")
 
     def sources(self) -> list[Path]:
+        from generator.link.own_repository import names_framework
+
+        if names_framework(self.root):  # a person's own repository: their files (the framework is a pinned copy)
+            return [self.root / name for name in ("handbook.yml", "profile.yml", "plan.yml", "entries",
+                                                  "attachments")]
         paths = [self.root / "content", self.root / "themes", self.root / "handbook.yml"]
         if self.person:
             from generator.link.sources import person_folders
@@ -234,7 +239,11 @@ def serve_preview(project: Project, host: str, port: int, *, as_of: dt.date | No
 
 def run_serve(root: Path, as_of: dt.date | None, dev_addr: str, person: str | None, open_browser: bool) -> None:
     from generator.commands.common import load_valid
+    from generator.link.own_repository import names_framework
 
     host, port = parse_dev_addr(dev_addr)
-    project = load_valid(root, as_of, portfolios=person is not None)
+    own = names_framework(root)  # a person's own repository previews their portfolio beside the handbook
+    project = load_valid(root, as_of, portfolios=person is not None or own)
+    if own and person is None and project.portfolios:
+        person = project.portfolios[0].id
     serve_preview(project, host, port, as_of=as_of, person=person, open_browser=open_browser)

@@ -8,6 +8,8 @@ from pathlib import Path
 import click
 
 from generator.link.load import load_project
+from generator.link.own_repository import names_framework
+from generator.link.project import Project
 from generator.link.sources import person_folders
 from generator.problems import Problems
 from generator.read.git_history import repository_top, run_git
@@ -25,6 +27,8 @@ def run_sources(root: Path) -> int:
     from generator.render.problem_formats import format_text
 
     project, problems = load_project(root, portfolios=False, check=False)
+    if project.own_config is not None or names_framework(project.root):
+        return _own_repository(project, problems)
     found = Problems()
     folders = person_folders(project.root, project.config, found)
     for source in project.config.portfolios:
@@ -39,3 +43,20 @@ def run_sources(root: Path) -> int:
     if found.items:
         click.echo(format_text(found.sorted()), err=True)
     return 1 if found.errors else 0
+
+
+def _own_repository(project: Project, problems: Problems) -> int:
+    """A person's own repository: the framework it is checked against, and the person."""
+    from generator.link.project import person_id
+    from generator.render.problem_formats import format_text
+
+    if project.framework_root is not None and project.own_config is not None:
+        source = project.own_config.framework
+        named = f"{source.git}@{source.ref}" if source and source.git else f"{source.folder if source else ''}"
+        last = (run_git(project.framework_root, "log", "-1", "--format=%h %as") or "").strip()
+        click.echo(f"framework: {named}" + (f" at {last}" if last else "") + f"  ({project.framework_root})")
+        last = (run_git(project.root, "log", "-1", "--format=%h %as") or "").strip()
+        click.echo(f"person: {person_id(project)}  ({'at ' + last if last else 'nothing committed'})")
+    if problems.items:
+        click.echo(format_text(problems.sorted()), err=True)
+    return 1 if problems.errors else 0

@@ -14,6 +14,7 @@ from typing import Any, TypeVar
 from pydantic import ValidationError
 
 from generator.link.changes import Content
+from generator.link.own_repository import framework_of, framework_settings, names_framework
 from generator.model.base import Strict, attach
 from generator.model.competency import Competency, CompetencyFile
 from generator.model.config import HandbookConfig
@@ -102,14 +103,22 @@ class Project:
     _known: tuple[dict[str, Any], dict[str, Any], int, frozenset[str]] | None = field(default=None, repr=False)
     # where private outputs are written instead of build/ (a sealed build renders them in a private folder)
     outputs_root: Path | None = field(default=None, repr=False, compare=False)
+    # a person's own repository: the framework it names (its checkout), and the repository's own handbook.yml
+    framework_root: Path | None = None
+    own_config: HandbookConfig | None = field(default=None, repr=False, compare=False)
+
+    @property
+    def framework_dir(self) -> Path:
+        """The folder of content/, themes/ and people.yml: the root, or the framework a person's repository names."""
+        return self.framework_root or self.root
 
     @property
     def content_dir(self) -> Path:
-        return self.root / "content"
+        return self.framework_dir / "content"
 
     @property
     def portfolios_dir(self) -> Path:
-        return self.root / "portfolios"
+        return self.framework_dir / "portfolios"
 
     @property
     def build_dir(self) -> Path:
@@ -359,6 +368,11 @@ def _read_project(root: Path, as_of: dt.date | None, portfolios: bool) -> tuple[
     config_path = root / "handbook.yml"
     if config_path.is_file() and not refuse_link(config_path, root, root, problems):
         project.config = read_model(config_path, HandbookConfig, project, problems) or HandbookConfig()
+    # a person's repository whose handbook.yml is wrong: its errors, not the framework's files missing
+    if project.config.framework is None and problems.errors and names_framework(root):
+        return project, problems
+    if project.config.framework is not None and not _use_framework(project, problems):
+        return project, problems
     project.as_of = resolve_as_of(as_of, project.config)
     framework_path = project.content_dir / "framework.yml"
     if not framework_path.is_file():
@@ -387,6 +401,20 @@ def _read_project(root: Path, as_of: dt.date | None, portfolios: bool) -> tuple[
     return project, problems
 
 
+def _use_framework(project: Project, problems: Problems) -> bool:
+    """A person's own repository: content, themes and people.yml from the framework it names, and its settings."""
+    own = project.config
+    folder = framework_of(own, project.root, problems)
+    if folder is None:
+        return False
+    project.framework_root, project.own_config = folder, own
+    config, path = HandbookConfig(), folder / "handbook.yml"
+    if path.is_file() and not refuse_link(path, folder, project.root, problems):
+        config = read_model(path, HandbookConfig, project, problems) or config
+    project.config = framework_settings(own, config)
+    return True
+
+
 def _default_titles(project: Project) -> None:
     """A track level without its own title is called by the framework level's name."""
     names = {lv.id: lv.name for lv in project.framework.levels} if project.framework else {}
@@ -406,10 +434,21 @@ def read_people(project: Project, problems: Problems) -> None:
 
 
 def portfolio_folders(project: Project, problems: Problems | None = None) -> list[Path]:
-    """Every person folder of the sources handbook.yml's `portfolios:` names (generator.link.sources)."""
+    """Every person folder of the sources handbook.yml's `portfolios:` names (generator.link.sources).
+
+    A person's own repository is their one person folder.
+    """
     from generator.link.sources import person_folders
 
+    if project.framework_root is not None:
+        return [project.root]
     return [p.folder for p in person_folders(project.root, project.config, problems)]
+
+
+def person_id(project: Project) -> str:
+    """In a person's own repository, their id: handbook.yml's `person:`, else the repository folder's name."""
+    own = project.own_config
+    return (own.person if own else None) or project.root.name
 
 
 def read_portfolio(folder: Path, project: Project, problems: Problems, *, add: bool = True) -> Portfolio | None:
@@ -420,7 +459,9 @@ def read_portfolio(folder: Path, project: Project, problems: Problems, *, add: b
                      "make it a real folder holding that person's own files")
         project.unresolved["person"].add(folder.name)
         return None
-    if (portfolio := _read_portfolio(folder, project, problems)) and add:
+    if (portfolio := _read_portfolio(folder, project, problems)) and project.framework_root is not None:
+        portfolio.id = person_id(project)
+    if portfolio and add:
         project.portfolios.append(portfolio)
     return portfolio
 

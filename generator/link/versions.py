@@ -16,7 +16,7 @@ from generator.read.releases import Release, export_release, list_releases, vers
 def releases(project: Project) -> list[Release]:
     """Tagged releases of this repository (cached on the project)."""
     if project.releases is None:
-        project.releases = list_releases(project.root, project.config.tag_pattern)
+        project.releases = list_releases(project.framework_dir, project.config.tag_pattern)
     return project.releases
 
 
@@ -30,7 +30,7 @@ def known_versions(project: Project) -> list[str]:
 
 def load_release(project: Project, release: Release, dest: Path, exported: Path | None = None) -> Project:
     """Load a tag's content (no portfolios) exported under `dest`; its errors name the tag."""
-    root = exported or export_release(project.root, release.tag, dest)
+    root = exported or export_release(project.framework_dir, release.tag, dest)
     loaded, problems = read_project(root, project.as_of, portfolios=False)
     loaded.checker = project.checker
     if project.checker is not None:

@@ -8,12 +8,12 @@ from pathlib import Path
 from typing import Literal
 from urllib.parse import urlsplit
 
-from pydantic import Field, field_validator
+from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
 from generator.model.keys import Confidentiality
-from generator.model.types import IsoDate
+from generator.model.types import IsoDate, Slug
 
 _UNSAFE_URL = re.compile(r"[\s\"'<>\\`]")
 
@@ -60,6 +60,50 @@ class PortfolioSettings(Strict):
         return value
 
 
+_REF = re.compile(r"[A-Za-z0-9_][A-Za-z0-9._/+-]*")
+
+
+class FrameworkSource(Strict):
+    """The framework a person's own repository is assessed against: a git repository at a ref, or a folder."""
+
+    git: str | None = Field(None, description="Address of the framework's git repository (https://, ssh://, "
+                                              "git@host:path or file://), fetched into the user's cache.")
+    ref: str | None = Field(None, description="The tag, branch or commit of `git` to use; a tag or commit is "
+                                              "fetched once, a branch again whenever the network allows.")
+    folder: str | None = Field(None, alias="path",
+                               description="A folder holding the framework (its handbook.yml and content/), "
+                                           "relative to this repository; instead of git and ref.")
+
+    @field_validator("git", "folder")
+    @classmethod
+    def _not_an_option(cls, value: str | None) -> str | None:
+        if value is not None and (not value.strip() or value.startswith("-") or _UNSAFE_URL.search(value)):
+            raise PydanticCustomError("source", "'{value}' is not a repository address or folder; write it "
+                                      "without spaces or quotes and not starting with '-'", {"value": value[:200]})
+        return value
+
+    @field_validator("ref")
+    @classmethod
+    def _ref(cls, value: str | None) -> str | None:
+        if value is not None and (not _REF.fullmatch(value) or ".." in value or value.endswith((".", "/", ".lock"))):
+            raise PydanticCustomError("ref", "'{value}' is not a tag, branch or commit name; write one like "
+                                      "v2026.2 or main", {"value": value[:200]})
+        return value
+
+    @model_validator(mode="after")
+    def _one_source(self) -> FrameworkSource:
+        if (self.git is None) == (self.folder is None):
+            raise PydanticCustomError("source", "name the framework either by git and ref (like git: "
+                                      "https://git.example.com/acme/career-framework.git with ref: v2026.2) or by "
+                                      "path", {})
+        if self.git is not None and self.ref is None:
+            raise PydanticCustomError("source", "a framework from git needs the ref to use, like ref: v2026.2", {})
+        if self.folder is not None and self.ref is not None:
+            raise PydanticCustomError("source", "a framework from a folder takes no ref; remove ref:, or name "
+                                      "the repository with git:", {})
+        return self
+
+
 Engine = Literal["mkdocs", "zensical"]
 
 
@@ -91,6 +135,11 @@ class HandbookConfig(Strict):
                                               "../people/*), relative to the handbook's root.")
     confidentiality: Confidentiality | None = Field(None, description="Who reads what; without it nothing is "
                                                                       "sealed.")
+    framework: FrameworkSource | None = Field(
+        None, description="Makes this a person's own repository (profile.yml and entries/ at its top): the "
+                          "framework it is assessed against, whose content, themes, people.yml and settings apply.")
+    person: Slug | None = Field(None, description="In a person's own repository: their id; defaults to the "
+                                                  "folder's name.")
 
     @field_validator("site_url")
     @classmethod

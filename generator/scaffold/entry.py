@@ -134,6 +134,8 @@ def draft_entry(project: Project, request: EntryRequest, prompter: Prompter) -> 
     """Fill in every value of the entry from flags, prompts and defaults."""
     me = current_person(project)
     default_person = me if me and project.portfolio(me) else None
+    if project.framework_root is not None and project.portfolios:  # a person's own repository: theirs
+        default_person = project.portfolios[0].id
     portfolio = prompter.until_valid(request.person,
                                      lambda: prompter.text("Person (whose portfolio)", "--person", default_person),
                                      lambda person: require_portfolio(project, person))
@@ -248,7 +250,9 @@ def entry_path(project: Project, draft: EntryDraft) -> Path:
     if not slug:
         raise UserError(f"the title '{draft.title}' has no letters or digits to name the file with",
                         "use a title with some words in it")
-    return project.portfolios_dir / draft.person / "entries" / f"{draft.date.isoformat()}-{slug}.md"
+    portfolio = project.portfolio(draft.person)  # its folder in whichever source holds it
+    folder = portfolio.folder if portfolio else project.portfolios_dir / draft.person
+    return folder / "entries" / f"{draft.date.isoformat()}-{slug}.md"
 
 
 def _validate_text(text: str, display: str) -> None:

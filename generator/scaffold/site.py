@@ -58,9 +58,9 @@ def _target_name(part: str) -> str:
     return "." + part[len(DOT_PREFIX):] if part.startswith(DOT_PREFIX) else part
 
 
-def starter_files(values: dict[str, str]) -> dict[str, str]:
-    """Relative path -> text of every starter file, placeholders filled in."""
-    root = resources.files("generator.scaffold").joinpath(STARTER)
+def starter_files(values: dict[str, str], starter: str = STARTER) -> dict[str, str]:
+    """Relative path -> text of every file of a starter (package data folder), placeholders filled in."""
+    root = resources.files("generator.scaffold").joinpath(starter)
     return {"/".join(_fill(_target_name(p), values) for p in parts): _fill(item.read_text(encoding="utf-8"), values)
             for parts, item in _walk(root)}
 

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
 from pathlib import Path
 
 import pytest
 import yaml
 
 from generator.scaffold.site import starter_files, starter_values
-from tests.gitrepo import handbook, init_repo
+from tests.gitrepo import HANDBOOK_BIN, handbook, init_repo
 from tests.helpers import run_cli
 
 
@@ -149,3 +152,52 @@ def test_both_pipelines_offer_a_sealed_build(starter: Path) -> None:
     pipeline = yaml.safe_load((starter / ".gitlab-ci.yml").read_text())
     assert "handbook build --no-site --seal" in pipeline["sealed"]["script"]
     assert pipeline["sealed"]["artifacts"]["paths"] == ["build/sealed"]
+
+
+
+def _people_repositories(alex: Path, remotes: Path) -> None:
+    """Alex's starter portfolio as two people's own repositories, acme/portfolio-ada and -bo, in bare remotes."""
+    for person in ("ada", "bo"):
+        work = remotes.parent / "work" / person
+        shutil.copytree(alex, work)
+        profile = work / "profile.yml"
+        profile.write_text(profile.read_text().replace("Alex", person.title()).replace("alex", person))
+        init_repo(work, email=f"{person}@example.com", name=person.title())
+        subprocess.run(["git", "clone", "-q", "--bare", str(work), str(remotes / f"acme/portfolio-{person}.git")],
+                       check=True)
+
+
+def _script(commands: str, env: dict[str, str], cwd: Path) -> None:
+    done = subprocess.run(["bash", "-eo", "pipefail", "-c", commands], cwd=cwd, env=env, capture_output=True,
+                          text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+@pytest.mark.parametrize("host", ["github", "gitlab"])
+def test_the_committee_job_clones_and_builds_every_portfolio_repository(tmp_path: Path, host: str) -> None:
+    """The starter's job as written, its clone addresses pointed at file:// remotes instead of the code host."""
+    root = tmp_path / "handbook"
+    assert handbook("new", "site", root).returncode == 0
+    remotes = tmp_path / "remotes"
+    _people_repositories(root / "portfolios/alex", remotes)
+    if host == "github":
+        job = yaml.safe_load((root / ".github/workflows/handbook.yml").read_text())["jobs"]["portfolio-repositories"]
+        people = job["env"]["PEOPLE"]
+        runs = [step["run"] for step in job["steps"] if "run" in step]
+        clone = runs[0].replace("https://github.com/${repository}", remotes.as_uri() + "/${repository}")
+        commands = [clone, *runs[3:]]
+    else:
+        job = yaml.safe_load((root / ".gitlab-ci.yml").read_text())["portfolio-repositories"]
+        people = job["variables"]["PEOPLE"]
+        clone = job["script"][1].replace("https://${CI_SERVER_HOST}/${project}", remotes.as_uri() + "/${project}")
+        commands = [job["script"][0], clone, *job["script"][2:]]
+    assert people.split() == ["ada", "acme/portfolio-ada", "bo", "acme/portfolio-bo"]
+    assert commands[-3:] == ["handbook sources", "handbook check --strict", "handbook build --no-site"]
+    init_repo(root)
+    (tmp_path / "home").mkdir()
+    env = {**os.environ, "HOME": str(tmp_path / "home"), "PEOPLE": people, "TOKEN": "unused",
+           "PORTFOLIOS_TOKEN": "unused", "CI_SERVER_HOST": "gitlab.example.com",
+           "PATH": f"{HANDBOOK_BIN.parent}{os.pathsep}{os.environ['PATH']}"}
+    _script("\n".join(commands[:-1]) + "\nhandbook build --no-site --no-pdf", env, root)
+    built = sorted(p.name for p in (root / "build/portfolios").iterdir() if not p.name.startswith("_"))
+    assert built == ["ada", "alex", "bo", "index.html"]

@@ -50,7 +50,7 @@ def write_portfolio_assets(project: Project, portfolio: Portfolio, folder: Path)
     """The files a page from `render_portfolio_html` needs beside it: the theme and its attachments."""
     context = build_context(project, portfolio, None)
     copy_person_files(portfolio, context.files, folder)
-    copy_static(theme_dirs(project.root), folder / THEME_PREFIX)
+    copy_static(theme_dirs(project.framework_dir), folder / THEME_PREFIX)
 
 
 def _selected(project: Project, person: str | None) -> list[Portfolio]:
@@ -106,7 +106,7 @@ def start_portfolios(project: Project, options: BuildOptions, report: BuildRepor
         root = staged.parent if options.person else staged
         own_reuse = reuse is None and not packets and not options.seal
         if own_reuse:
-            reuse = Reuse(project, out, theme_dirs(project.root), options.pdf, history)
+            reuse = Reuse(project, out, theme_dirs(project.framework_dir), options.pdf, history)
         submit = (lambda job: pool.submit(render_pdf, job, _pdf_done(project, job, report), len(job.html))) \
             if options.pdf else None
         write_pages(project, people, root, out, report, staged if options.person else None,
@@ -215,7 +215,7 @@ def write_pages(project: Project, people: list[Portfolio], root: Path, out: Path
     """
     if history is FROM_GIT:
         history = reuse.history if reuse else read_histories(project.root, [p.folder for p in project.portfolios])
-    themes = theme_dirs(project.root)
+    themes = theme_dirs(project.framework_dir)
     cohorts = Cohorts(project)
     jobs = []
     with report.step("portfolios", len(people)) as advance:
@@ -305,4 +305,4 @@ def _write_index(project: Project, root: Path, has_pdf: Callable[[Portfolio], bo
     if reuse:
         reuse.cache.keep_only("index-row", {p.id for p in project.portfolios})
     write_text(root / "index.html", render_index_html(project, rows))
-    copy_static(theme_dirs(project.root), root / THEME_PREFIX, index=True)
+    copy_static(theme_dirs(project.framework_dir), root / THEME_PREFIX, index=True)

@@ -19,7 +19,7 @@ _UNSET: dict[Path, Commit] = {}
 
 
 def render_context_html(project: Project, context: PortfolioContext) -> str:
-    env = environment(theme_dirs(project.root))
+    env = environment(theme_dirs(project.framework_dir))
     return enforce_policy(render_template(env, "portfolio.html", c=context, language=context.language,
                                           theme_url=THEME_PREFIX))
 

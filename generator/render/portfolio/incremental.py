@@ -49,7 +49,8 @@ class Reuse:
         self.project, self.out, self.pdf, self.history = project, out, pdf, history
         self.cache = Cache(project.root, "build")
         root = project.root
-        shared = [self._file(root / "handbook.yml"), self._file(project.portfolios_dir / "people.yml"),
+        shared = [self._file(root / "handbook.yml"), self._file(project.framework_dir / "handbook.yml"),
+                  self._file(project.portfolios_dir / "people.yml"),
                   self._file(project.content_dir / "framework.yml"),
                   self._tree(project.content_dir / "competencies"),
                   sorted((p.id, self._file(p.folder / "profile.yml")) for p in project.portfolios),
@@ -70,7 +71,8 @@ class Reuse:
 
     def themes(self, themes: tuple[Path, ...]) -> list[str]:
         """The theme folders' content (the packaged ones are covered by the package hash)."""
-        return [self._tree(t) if t.is_relative_to(self.project.root) else str(t) for t in themes]
+        own = (self.project.root, self.project.framework_dir)
+        return [self._tree(t) if any(t.is_relative_to(o) for o in own) else str(t) for t in themes]
 
     def tracks(self) -> str:
         return self._tree(self.project.content_dir / "tracks")
@@ -104,16 +106,18 @@ class Reuse:
     @functools.cache  # noqa: B019  (one Reuse per build)
     def changes(self) -> dict[str, list[tuple[str, str]]]:
         """Person id → (file, newest commit that touched it) for their committed files, from one `git log`."""
-        newest = newest_commits(self.project.root, self.project.portfolios_dir)
+        inside = self.project.portfolios_dir.resolve()
+        # a person's own repository: portfolios/ (people.yml) is the framework's, which holds no one's files
+        newest = newest_commits(self.project.root, inside) if inside.is_relative_to(self.project.root) else {}
         people: dict[str, list[tuple[str, str]]] = {}
         for name, sha in sorted(newest.items()):
             parts = name.split("/")
             if len(parts) > 2:
                 people.setdefault(parts[1], []).append((name, sha))
-        inside = self.project.portfolios_dir.resolve()
-        for portfolio in self.project.portfolios:  # the other sources: each folder in its own repository
+        for portfolio in self.project.portfolios:  # the other sources, and clones inside portfolios/: their own
             folder = portfolio.folder.resolve()
-            if not folder.is_relative_to(inside) and (top := repository_top(folder)):
+            own = (folder / ".git").exists() or not folder.is_relative_to(inside)
+            if own and (top := repository_top(folder)):
                 people[portfolio.id] = sorted(newest_commits(top, folder).items())
         return people
 

@@ -73,7 +73,7 @@ def index_row(project: Project, portfolio: Portfolio, pdf: bool, built: bool = T
 
 def render_index_html(project: Project, rows: list[IndexRow]) -> str:
     assert project.framework is not None
-    env = environment(theme_dirs(project.root))
+    env = environment(theme_dirs(project.framework_dir))
     return enforce_policy(render_template(
         env, "index.html",
         rows=rows, as_of=project.as_of, framework_name=project.framework.name,

@@ -140,7 +140,7 @@ def start_programme(project: Project, options: BuildOptions, report: BuildReport
     staged = staging_dir(out)
     try:
         with report.step("programme report", 1) as advance:
-            key = reuse.group("programme", options.pdf, reuse.themes(theme_dirs(project.root)),
+            key = reuse.group("programme", options.pdf, reuse.themes(theme_dirs(project.framework_dir)),
                               people=project.portfolios) if reuse else None
             if take_previous(out, key, staged, pdf):
                 report.skipped.append("the programme report: unchanged")

@@ -33,7 +33,7 @@ def theme_dirs(root: Path) -> tuple[Path, ...]:
 def render_page(project: Project, template: str, **context: object) -> str:
     """A template of the reports theme, with what every report page shows."""
     assert project.framework is not None
-    env = environment(theme_dirs(project.root))
+    env = environment(theme_dirs(project.framework_dir))
     return enforce_policy(render_template(
         env, template,
         language=project.config.language, theme_url=THEME_PREFIX, framework_name=project.framework.name,
@@ -49,7 +49,7 @@ def write_page(project: Project, html: str, staged: Path, name: str, final: Path
     theme and nothing else. A PDF that fails is reported with the page's folder, whose
     previous content is put back.
     """
-    themes = theme_dirs(project.root)
+    themes = theme_dirs(project.framework_dir)
     write_text(staged / name, html)
     copy_static(themes, staged / THEME_PREFIX)
     page = reuse.page(html, themes) if reuse and pdf else None

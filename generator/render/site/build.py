@@ -88,7 +88,9 @@ def fingerprint(project: Project, pdf: bool, changelog: ChangeLog | PendingChang
     for tool in tools + (["zensical"] if project.config.site.engine == "zensical" else []):
         digest.update(f"{tool}={package_version(tool)}\n".encode())
     inputs = [project.root / "handbook.yml", *_files_under(project.content_dir), *_files_under(PACKAGE, "*.py")]
-    inputs += [path for folder in theme_dirs(project.root) for path in _files_under(folder)]
+    if project.framework_root is not None:  # a person's repository: the framework's settings are the site's
+        inputs.append(project.framework_root / "handbook.yml")
+    inputs += [path for folder in theme_dirs(project.framework_dir) for path in _files_under(folder)]
     for path in inputs:
         if path.is_file():
             # relative names, so a release exported to a new temporary folder can be found unchanged

@@ -291,7 +291,7 @@ def render_pages(data: SiteData) -> dict[str, str]:
     """Every page of the site: docs path -> Markdown."""
     plan = plan_pages(data)
     docs = frozenset([doc for doc, _, _ in plan] + [p.doc for p in data.free_pages])
-    env = markdown_env(data.project.root)
+    env = markdown_env(data.project.framework_dir)
     _content_filters(env, docs)
     pages = {doc: _render(env, template, {**_helpers(data, doc), **context}) for doc, template, context in plan}
     for free in data.free_pages:
@@ -300,7 +300,7 @@ def render_pages(data: SiteData) -> dict[str, str]:
 
 
 def render_glossary(data: SiteData) -> str:
-    env = markdown_env(data.project.root)
+    env = markdown_env(data.project.framework_dir)
     return _render(env, "glossary.md.j2", _helpers(data, paths.GLOSSARY))
 
 

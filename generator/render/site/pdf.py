@@ -25,7 +25,7 @@ from generator.write.workers import die_with_parent
 
 def render_print_html(data: SiteData, title: str | None = None) -> str:
     """The whole handbook as one HTML document for print (styles inlined, no external files)."""
-    env = print_env(data.project.root)
+    env = print_env(data.project.framework_dir)
     charts = {t.id: render_track_chart(t, build_track_chart(data.framework, t, data.track_competencies(t)),
                                        f"pchart-{t.id}") for t in data.tracks}
     pages = [(p, p.text) for p in data.free_pages]

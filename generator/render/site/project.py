@@ -18,9 +18,9 @@ def generate_files(project: Project, *, pdf: bool = True,
     """Every file of the MkDocs project, keyed by its path relative to the project folder."""
     data = build_site_data(project, pdf=pdf, changelog=changelog)
     files = {f"docs/{doc}": text.encode("utf-8") for doc, text in render_pages(data).items()}
-    for name, path in theme_files(project.root, "assets"):
+    for name, path in theme_files(project.framework_dir, "assets"):
         files[f"docs/assets/{name}"] = path.read_bytes()
-    for name, path in theme_files(project.root, "overrides"):
+    for name, path in theme_files(project.framework_dir, "overrides"):
         files[f"overrides/{name}"] = path.read_bytes()
     files["mkdocs.yml"] = dump_config(build_config(data)).encode("utf-8")
     return data, files

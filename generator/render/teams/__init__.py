@@ -54,7 +54,7 @@ def start_teams(project: Project, options: BuildOptions, report: BuildReport, po
         with report.step("team views", len(managers)) as advance:
             for manager in managers:
                 page_pdf = f"{manager}.pdf" if options.pdf else None
-                key = reuse.group("team", manager, options.pdf, reuse.themes(theme_dirs(project.root)),
+                key = reuse.group("team", manager, options.pdf, reuse.themes(theme_dirs(project.framework_dir)),
                                   people=lines[manager]) if reuse else None
                 if take_previous(out / manager, key, staged / manager, page_pdf):
                     reused += 1
