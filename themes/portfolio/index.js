@@ -1,5 +1,6 @@
 /* The committee index: sort by any column (click its header) and filter by track, level,
-   status and manager. Without JavaScript the full table is shown, sorted by name. */
+   status, manager and open items (sealed verdicts, feedback not verified). Without JavaScript
+   the full table is shown, sorted by name. */
 (function () {
   "use strict";
   var table = document.getElementById("index-table");
@@ -11,13 +12,18 @@
   form.hidden = false;
 
   function filter() {
-    var wanted = {};
+    var wanted = {}, words = {};
     form.querySelectorAll("select[data-filter]").forEach(function (select) {
       if (select.value) wanted[select.dataset.filter] = select.value;
+      words[select.dataset.filter] = select.dataset.match === "word";
     });
     var shown = 0;
     rows.forEach(function (row) {
-      var match = Object.keys(wanted).every(function (key) { return row.dataset[key] === wanted[key]; });
+      var match = Object.keys(wanted).every(function (key) {
+        var have = row.dataset[key] || "";
+        // a word filter matches one of the row's space-separated values ("sealed unverified")
+        return words[key] ? have.split(" ").indexOf(wanted[key]) >= 0 : have === wanted[key];
+      });
       row.hidden = !match;
       if (match) shown += 1;
     });

@@ -1,0 +1,15 @@
+"""What the team views and the programme report write instead of codes: durations and gaps in words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from generator.model.types import duration_words
+from generator.render.wording import gap_words
+
+__all__ = ["duration_words", "missing_words"]
+
+
+def missing_words(codes: Iterable[str]) -> str:
+    """What a milestone still needs, as a list of words ("a peer's feedback, more evidence")."""
+    return ", ".join(gap_words(code) for code in codes)
