@@ -7,6 +7,7 @@ Every chart's figures are also in a table, folded under it for screen readers (a
 
 from __future__ import annotations
 
+import math
 from collections.abc import Sequence
 
 from markupsafe import Markup, escape
@@ -33,8 +34,8 @@ def _open(name: str, width: int, height: int, title: str, desc: str) -> list[str
 
 
 def text_width(text: str) -> float:
-    """About how wide `text` is drawn in TEXT's font (DejaVu Sans averages 0.6 em a character)."""
-    return len(text) * FONT * 0.6
+    """About how wide `text` is drawn in TEXT's font (DejaVu Sans: about 0.64 em a digit, less a letter)."""
+    return len(text) * FONT * 0.64
 
 
 def stacked_columns(name: str, title: str, desc: str, labels: Sequence[str],
@@ -48,9 +49,11 @@ def stacked_columns(name: str, title: str, desc: str, labels: Sequence[str],
         return Markup("")
     bar, gap, plot_h, left, top = 22, 8, 160, 30, 10
     longest = max(text_width(label) for label in labels)
-    last = text_width(labels[-1])
-    width = left + len(labels) * (bar + gap) + max(10, round(last * COS60 - gap / 2 - bar / 2 + 8))
-    legend_y = top + plot_h + round(longest * SIN60) + 20
+    # a turned label reaches its length times cos 60 to the right of where it starts, plus its ascent
+    last_right = left + (len(labels) - 1) * (bar + gap) + gap / 2 + bar / 2 + 3 \
+        + text_width(labels[-1]) * COS60 + FONT * SIN60
+    width = max(left + len(labels) * (bar + gap) + 10, math.ceil(last_right) + 6)
+    legend_y = top + plot_h + 6 + math.ceil(longest * SIN60 + FONT * COS60) + 14
     legend_w = max(150, round(max(text_width(n) for n, _, _ in series) + 24))
     per_row = max(1, min(len(series), (max(width, 3 * legend_w + left) - left) // legend_w))
     width = max(width, per_row * legend_w + left)
