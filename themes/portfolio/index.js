@@ -1,6 +1,6 @@
 /* The committee index: sort by any column (click its header) and filter by track, level,
-   status, manager and open items (sealed verdicts, feedback not verified). Without JavaScript
-   the full table is shown, sorted by name. */
+   status, manager and open items (sealed verdicts, feedback not verified), also by clicking one
+   of the counts above the table. Without JavaScript the full table is shown, sorted by name. */
 (function () {
   "use strict";
   var table = document.getElementById("index-table");
@@ -28,7 +28,25 @@
       if (match) shown += 1;
     });
     count.textContent = shown + " of " + rows.length + " people shown";
+    tiles.forEach(function (tile) {
+      tile.button.setAttribute("aria-pressed", String(wanted[tile.key] === tile.value));
+    });
   }
+
+  // Each count above the table filters by what it counts; pressed again, it shows everyone.
+  var tiles = Array.prototype.map.call(document.querySelectorAll(".figures li[data-filter]"), function (li) {
+    var select = form.querySelector('select[data-filter="' + li.dataset.filter + '"]');
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "figure-filter";
+    while (li.firstChild) button.appendChild(li.firstChild);
+    li.appendChild(button);
+    button.addEventListener("click", function () {
+      select.value = select.value === li.dataset.value ? "" : li.dataset.value;
+      filter();
+    });
+    return {button: button, key: li.dataset.filter, value: li.dataset.value};
+  });
 
   function value(row, column, kind) {
     var cell = row.cells[column];

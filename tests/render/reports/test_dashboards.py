@@ -106,6 +106,25 @@ def test_the_committee_index_filters_by_open_items_and_sorts_by_feedback(site: s
         page.close()
 
 
+def test_a_count_above_the_committee_index_filters_by_what_it_counts(site: str, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto(f"{site}/portfolios/index.html")
+        rows = page.locator("#index-table tbody tr:not([hidden])")
+        not_yet = page.locator(".figures button", has_text="not yet")
+        not_yet.click()
+        assert rows.locator(".status").all_inner_texts() == ["not yet", "not yet"]
+        assert page.get_by_label("Status").input_value() == "not yet"  # the filters say what is shown
+        assert not_yet.get_attribute("aria-pressed") == "true"
+        page.locator(".figures button", has_text="could not be opened").click()
+        assert rows.count() == 0 and page.locator(".index-count").inner_text() == "0 of 6 people shown"
+        not_yet.click()  # pressed again: that filter is lifted, the other stays
+        assert rows.locator("th").all_inner_texts() == ["Tomás Herrera"]
+        assert not_yet.get_attribute("aria-pressed") == "false"
+    finally:
+        page.close()
+
+
 def test_the_committee_index_is_whole_without_javascript(site: str, browser) -> None:  # type: ignore[no-untyped-def]
     context = browser.new_context(java_script_enabled=False, viewport={"width": 1280, "height": 900})
     try:

@@ -53,7 +53,7 @@ def test_david_sees_what_he_owes_and_what_is_due(reports: Built) -> None:
     owed = attention.split('<tr class="owed">')[1].split("</tr>")[0]
     assert "Be an onboarding buddy" in owed and '<strong class="waiting">waiting on you</strong>' in owed
     assert '<td data-label="Due">2026-11-28 (27 days left)<br><span class="of">within 6 months</span></td>' in owed
-    assert '<td data-label="Still needed">the pass criterion</td>' in owed  # the peer's is sealed
+    assert '<td data-label="Still needed">a “met” verdict</td>' in owed  # his; the peer's feedback is sealed
     assert 'id="teams"' not in html  # David manages no managers
     assert 'data-label="Manager"' not in html  # everyone in his view reports to him
 
