@@ -9,26 +9,18 @@ import pytest
 
 from tests.audit.tools import horizontal_overflow
 from tests.render.portfolio.conftest import Built
+from tests.render.reports.codes import codes_in
 from tests.render.site.browser import serve
 
 pytestmark = [pytest.mark.browser]
 
 PAGES = ("portfolios/index.html", "teams/index.html", "teams/david/index.html", "teams/helena/index.html",
          "reports/programme.html")
-# What a reader must never meet: a feedback code, a snake_case id, a bare missing-evidence code.
-CODE = re.compile(r"feedback:|\b[a-z][a-z0-9]*_[a-z0-9_]+\b")
-BARE = {"criterion", "entries", "occurrences", "spread"}
 
 
 @pytest.fixture(scope="module")
 def site(dashboards: Built) -> Iterator[str]:
     yield from serve(dashboards.project.root / "build")
-
-
-def codes_in(text: str) -> list[str]:
-    found = CODE.findall(text)
-    cells = (cell.strip() for line in text.splitlines() for cell in line.split("\t"))
-    return found + [cell for cell in cells if cell in BARE]
 
 
 @pytest.mark.parametrize("width", [390, 1280])

@@ -17,6 +17,7 @@ from weasyprint.formatting_structure.boxes import TableRowGroupBox
 
 from bench.synth import Company, write_company
 from tests.render.portfolio.conftest import Built, build
+from tests.render.reports.codes import codes_in
 
 pytestmark = pytest.mark.slow
 
@@ -124,3 +125,11 @@ def test_no_table_row_is_split_across_pages(fixture: str, request: pytest.Fixtur
                     split.append((page.parent.name, number, " ".join(row.element.itertext()).strip()[:60]))
         assert seen, page
     assert split == []
+
+
+@pytest.mark.parametrize("fixture", ["company", "reports"])
+def test_no_code_on_paper(fixture: str, request: pytest.FixtureRequest) -> None:
+    built = request.getfixturevalue(fixture)
+    found = {pdf.name: codes for _, pdf in reports_of(built)
+             if (codes := codes_in("\n".join(text for runs in lines(pdf) for _, text in runs)))}
+    assert found == {}
