@@ -55,6 +55,7 @@
   }
 
   var headers = table.tHead.rows[0].cells;
+  table.classList.add("sortable");
   Array.prototype.forEach.call(headers, function (th, column) {
     var kind = th.dataset.sort;
     if (!kind) return;
