@@ -12,10 +12,11 @@ from generator.assess.timeline import Timeline
 from generator.link.project import Portfolio, Project
 from generator.link.versions import view_for_version
 from generator.model.track import Milestone
-from generator.model.types import parse_target
+from generator.model.types import duration_words, parse_target
 
 EARLY_DAYS = 28  # "the first weeks" after `since`
 EARLY_MIN_HORIZON = 56  # ... for milestones whose horizon gives them more than twice that
+TARGET_WORDS = {">=": "at least", ">": "more than", "<=": "at most", "<": "less than", "==": "exactly", "=": "exactly"}
 FAR = 0.5  # a median this far (relative to the target) from it is a cluster far above or below
 
 
@@ -70,10 +71,11 @@ def never_reached(project: Project, ref: str, milestone: Milestone, people: list
                and met <= p.profile.since + dt.timedelta(days=milestone.horizon_days)]
     if not due or reached:
         return None
+    horizon = duration_words(milestone.horizon)
     return Signal("never_reached", ref, milestone.title, len(due),
-                  (f"the one person whose {milestone.horizon} horizon has passed did not meet it in time"
+                  (f"the one person whose {horizon} horizon has passed did not meet it in time"
                    if len(due) == 1 else
-                   f"none of the {len(due)} people whose {milestone.horizon} horizon has passed met it in time"),
+                   f"none of the {len(due)} people whose {horizon} horizon has passed met it in time"),
                   "too hard or too short a horizon?")
 
 
@@ -86,7 +88,7 @@ def met_early(project: Project, ref: str, milestone: Milestone, people: list[Por
              and met <= p.profile.since + dt.timedelta(days=EARLY_DAYS)]
     if not known or len(early) < len(known):
         return None
-    allowed = f"its horizon is {milestone.horizon}" if milestone.horizon else "it has no horizon"
+    allowed = f"its horizon is {duration_words(milestone.horizon)}" if milestone.horizon else "it has no horizon"
     return Signal("met_early", ref, milestone.title, len(known),
                   f"{'all ' + str(len(known)) + ' people' if len(known) > 1 else 'the one person'} met it within "
                   f"{EARLY_DAYS // 7} weeks of their start; {allowed}",
@@ -106,8 +108,15 @@ def metric_cluster(project: Project, ref: str, milestone: Milestone, people: lis
     lower_is_better = target.startswith("<")
     easy = (side == "above") != lower_is_better
     return Signal(f"metric_{side}", ref, milestone.title, len({p.id for p in people}),
-                  f"the median {metric} of {len(values)} values is {median:g}, far {side} the target {target}",
+                  f"the median of {len(values)} measured values is {median:g}, "
+                  f"far {side} the target of {_target_words(target)}",
                   "target too easy?" if easy else "target too hard?")
+
+
+def _target_words(target: str) -> str:
+    """`>= 80` → "at least 80": a detail a person reads, not the criterion's notation."""
+    op, number = parse_target(target)
+    return f"{TARGET_WORDS.get(op, op)} {number:g}"
 
 
 def recalibration_signals(project: Project, timelines: dict[str, Timeline]) -> list[Signal]:

@@ -67,6 +67,7 @@ class DueItem:
     horizon: str | None
     cadence: str
     missing: tuple[str, ...]
+    by_verdict: bool = False  # its criterion is a 'met' verdict, not a measured value
 
     def as_json(self) -> dict[str, Any]:
         return {"person": self.person, "milestone": self.ref, "title": self.title, "status": self.status,
@@ -77,7 +78,7 @@ class DueItem:
 def due_item(person: str, result: MilestoneResult) -> DueItem:
     m = result.milestone
     return DueItem(person, result.ref, m.title, result.status, result.deadline, result.days_left, m.horizon,
-                   m.cadence, tuple(result.missing))
+                   m.cadence, tuple(result.missing), by_verdict=not m.criterion.metric)
 
 
 def waiting_on_manager(result: MilestoneResult) -> bool:

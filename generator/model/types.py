@@ -96,6 +96,18 @@ def duration_days(text: str) -> int:
     return int(match.group(1)) * UNIT_DAYS[match.group(2)]
 
 
+DURATION_WORDS = {"d": "day", "w": "week", "m": "month", "y": "year"}
+
+
+def duration_words(text: str | None) -> str:
+    """A duration as a person reads it: `6m` → "6 months", `1y` → "1 year"; none → "none"."""
+    match = DURATION_RE.match(text or "")
+    if not match:
+        return text or "none"
+    n = int(match.group(1))
+    return f"{n} {DURATION_WORDS[match.group(2)]}{'' if n == 1 else 's'}"
+
+
 def _check_duration(value: Any) -> str:
     text = str(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)) or not DURATION_RE.match(text):

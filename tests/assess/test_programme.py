@@ -103,8 +103,8 @@ def test_recalibration_signals(report: ProgrammeReport) -> None:
         # farah: 9m → 2026-06-12, never met; coverage 20, 35 and 46 against >= 80
         ("never_reached", "engineering/slo-standard", 1),
         ("metric_below", "engineering/slo-standard", 1)]
-    assert report.signals[-1].detail == ("the median tier1_slo_coverage_pct of 3 values is 35, "
-                                         "far below the target >= 80")
+    assert report.signals[-1].detail == ("the median of 3 measured values is 35, "
+                                         "far below the target of at least 80")
     assert report.signals[-1].hint == "target too hard?"
 
 

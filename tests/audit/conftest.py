@@ -29,6 +29,8 @@ PAGE_TYPES = {
     "committee-index": "build/portfolios/",
     "portfolio": "build/portfolios/farah/",
     "portfolio-with-plan": "build/portfolios/tomas/",
+    "team": "build/teams/helena/",
+    "programme": "build/reports/programme.html",
 }
 
 

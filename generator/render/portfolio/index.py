@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from generator.assess.portfolio import assess_portfolio, assessed_version
 from generator.assess.readiness import RESOLVED
 from generator.link.project import Portfolio, Project
-from generator.link.provenance import STATUSES, verify_portfolio
+from generator.link.provenance import COUNTING, STATUSES, verify_portfolio
 from generator.link.versions import view_for_version
 from generator.render.portfolio.links import THEME_PREFIX
 from generator.render.portfolio.policy import enforce_policy
@@ -44,6 +44,11 @@ class IndexRow:
     def status_rank(self) -> int:
         return STATUS_RANK.get(self.status, len(STATUS_RANK))
 
+    @property
+    def unverified(self) -> int:
+        """Feedback items whose giver is not confirmed (unverified, self-declared, no provenance, ...)."""
+        return sum(n for status, n in (self.feedback or {}).items() if status not in COUNTING)
+
 
 def handbook_url(project: Project, version: str) -> str | None:
     """The handbook site of one framework version, when the project says where it is published."""
@@ -76,6 +81,6 @@ def render_index_html(project: Project, rows: list[IndexRow]) -> str:
     env = environment(theme_dirs(project.framework_dir))
     return enforce_policy(render_template(
         env, "index.html",
-        rows=rows, as_of=project.as_of, framework_name=project.framework.name,
+        rows=rows, statuses=tuple(STATUS_RANK), as_of=project.as_of, framework_name=project.framework.name,
         framework_version=project.framework.version, language=project.config.language, theme_url=THEME_PREFIX,
         handbook_url=handbook_url(project, project.framework.version)), scripts=True)

@@ -15,7 +15,7 @@ from generator.render.wording import CONFIRMERS, competency_label
 
 PACKAGED = Path(__file__).resolve().parent.parent.parent / "themes" / "portfolio"
 TEMPLATE_SUFFIXES = {".html", ".j2"}
-INDEX_ONLY = {"index.js"}  # portfolio pages run no script (their CSP forbids it)
+INDEX_ONLY = {"index.js", "index.css"}  # the committee index's own (portfolio pages run no script)
 
 
 def theme_dirs(root: Path) -> tuple[Path, ...]:

@@ -66,12 +66,6 @@ def charts(report: ProgrammeReport) -> dict[str, Markup]:
                                                              for s in statuses) for m in report.over_time),
             months, [(s.replace("_", " "), STATUS_COLOURS[s], [m.statuses[s] for m in report.over_time])
                      for s in statuses]),
-        "ready": horizontal_bars(
-            "ready", "Median days to ready by track and target level",
-            "; ".join(f"{t.track_name} {t.target}: {t.median_days:g} days" for t in report.time_to_ready
-                      if t.median_days is not None) or "nobody is ready yet",
-            [(f"{t.track_name} {t.target}", t.median_days) for t in report.time_to_ready
-             if t.median_days is not None], " days"),
         "entries": stacked_columns(
             "entries", "Entries per month by kind",
             "; ".join(f"{m}: {sum(report.entries[m].values())} entries" for m in report.entry_months),

@@ -15,6 +15,7 @@ from generator.render.portfolio.pdf_worker import render_pdf
 from generator.render.portfolio.policy import enforce_policy
 from generator.render.portfolio.theme import PACKAGED, copy_static, environment
 from generator.render.portfolio.theme import theme_dirs as portfolio_dirs
+from generator.render.reports.words import duration_words, missing_words
 from generator.render.sandbox import render_template
 from generator.write.atomic import write_text
 from generator.write.outputs import BuildReport
@@ -37,7 +38,8 @@ def render_page(project: Project, template: str, **context: object) -> str:
     return enforce_policy(render_template(
         env, template,
         language=project.config.language, theme_url=THEME_PREFIX, framework_name=project.framework.name,
-        framework_version=project.framework.version, created=created_stamp(project.as_of), **context))
+        framework_version=project.framework.version, created=created_stamp(project.as_of),
+        duration_words=duration_words, missing_words=missing_words, **context))
 
 
 def write_page(project: Project, html: str, staged: Path, name: str, final: Path, pdf: str | None,

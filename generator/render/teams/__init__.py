@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from generator.assess.portfolio import assess_portfolio
 from generator.assess.readiness import Readiness as PersonReadiness
-from generator.assess.team import STALE_DAYS, TeamView, assess_team, manager_ids, reporting_line
+from generator.assess.team import STALE_DAYS, DueItem, TeamView, assess_team, manager_ids, reporting_line
 from generator.link.project import Project
 from generator.model.errors import did_you_mean
 from generator.problems import UserError
@@ -32,11 +33,33 @@ def team_views(project: Project, only: str | None = None) -> list[TeamView]:
     return [assess_team(project, m, readiness) for m in managers if only in (None, m)]
 
 
+@dataclass(frozen=True)
+class Attention:
+    """One open milestone on the team view, listed once however many reasons list it."""
+
+    item: DueItem
+    owed: bool  # waiting on this manager's feedback or verdict
+
+
+def needs_attention(view: TeamView) -> list[Attention]:
+    """What is waiting on the manager, overdue or due within 90 days, each milestone once, soonest first."""
+    owed = {(d.person, d.ref) for d in view.owed}
+    found: dict[tuple[str, str], DueItem] = {}
+    for d in [*view.owed, *view.overdue, *view.due(90)]:
+        found.setdefault((d.person, d.ref), d)
+    rows = [Attention(d, key in owed) for key, d in found.items()]
+    return sorted(rows, key=lambda a: (a.item.days_left is None, a.item.days_left or 0, not a.owed))
+
+
 def render_team_html(project: Project, view: TeamView) -> str:
     assert project.framework is not None
     names = {m.manager: project.name_of(m.manager) for m in view.members}
     names.update({m.id: m.name for m in view.members})
     return render_page(project, "team.html", v=view, names=names, stale_days=STALE_DAYS,
+                       attention=needs_attention(view),
+                       domain_columns=[d.id for d in project.framework.domains
+                                       if any(d.id in m.domains for m in view.members)],
+                       managers={m.manager for m in view.members},
                        tracks={t.id: t.name for t in project.tracks},
                        domains={d.id: d.name for d in project.framework.domains})
 

@@ -34,3 +34,10 @@ def packets(tmp_path_factory: pytest.TempPathFactory) -> Built:
         return build(root, anonymise=True, jobs=2)
     finally:
         monkeypatch.undo()
+
+
+@pytest.fixture(scope="session")
+def dashboards(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The example's committee index, team views and programme report, without PDFs (for the browser)."""
+    return build(copy_example(tmp_path_factory.mktemp("dashboards") / "repo"),
+                 audiences=("committee", "teams", "programme"), pdf=False, jobs=1)
