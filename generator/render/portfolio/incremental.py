@@ -33,12 +33,21 @@ TOOLS = ("weasyprint", "jinja2", "markdown", "pymdown-extensions", "nh3", "icale
 @functools.cache
 def _package_hash() -> str:
     digest_ = hashlib.sha256()
-    for path in sorted(PACKAGE.rglob("*")):
-        if path.suffix in (".py", ".html", ".j2", ".css", ".svg") and "__pycache__" not in path.parts \
-                and path.is_file():
-            digest_.update(f"{path.relative_to(PACKAGE).as_posix()}\0".encode())
-            digest_.update(hashlib.sha256(path.read_bytes()).digest())
+    for path in package_files():
+        digest_.update(f"{path.relative_to(PACKAGE).as_posix()}\0".encode())
+        digest_.update(hashlib.sha256(path.read_bytes()).digest())
     return digest_.hexdigest()
+
+
+def package_files() -> list[Path]:
+    """The tool's code and templates that shape an output, in a stable order."""
+    found = []
+    # followlinks: in a checkout the packaged themes folder is a link to the repository's themes/
+    for folder, subfolders, names in os.walk(PACKAGE, followlinks=True):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        found += [Path(folder, n) for n in sorted(names)
+                  if n.endswith((".py", ".html", ".j2", ".css", ".js", ".svg")) and Path(folder, n).is_file()]
+    return found
 
 
 class Reuse:

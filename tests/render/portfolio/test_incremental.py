@@ -109,3 +109,12 @@ def test_an_unchanged_pdf_is_not_rendered_again(company: Path, rendered: list[st
     assert pdfs == ["person-00001.pdf"]
     for person in PEOPLE:
         assert (company / f"build/portfolios/{person}/{person}.pdf").read_bytes().startswith(b"%PDF")
+
+
+def test_the_tools_own_templates_key_every_reused_portfolio() -> None:
+    """In a checkout the packaged themes are a link to themes/: an edited template is not reused past."""
+    from generator.render.portfolio.incremental import PACKAGE, package_files
+
+    files = {p.relative_to(PACKAGE).as_posix() for p in package_files()}
+    assert {"themes/portfolio/portfolio.html", "themes/portfolio/index.js", "render/portfolio/__init__.py"} <= files
+    assert not [f for f in files if "__pycache__" in f]
