@@ -2,10 +2,13 @@
 
 A competency that `extends` another starts from its parent's levels (deep chains
 resolved parent first), overrides any key it gives, adds its own behaviours and
-`remove`s inherited ones. Expectations are then worked out level by level, in the
-framework's order: cumulative (a behaviour stays expected at every higher level) or
-restated (each level lists everything it expects). Every view of the site, readiness
-and the portfolio reads competencies through `resolve_competencies`.
+`remove`s inherited ones. Expectations are then worked out level by level along a level
+path: cumulative (a behaviour stays expected at every higher level) or restated (each
+level lists everything it expects). The framework's views follow the framework's level
+order; a track's views follow the track's own path (`track_path`), so on a ladder that
+branches the levels of another branch never count. Every view of the site, readiness
+and the portfolio reads competencies through `resolve_competencies` or
+`track_competencies`.
 """
 
 from __future__ import annotations
@@ -67,9 +70,9 @@ class ResolvedCompetency:
     summary: str
     owners: list[str]
     source: Competency
-    levels: dict[str, ResolvedLevel]                 # levels that list or remove something, framework order
+    levels: dict[str, ResolvedLevel]                 # levels that list or remove something, path order
     parents: list[str] = field(default_factory=list)  # the `extends` chain, nearest first
-    order: list[str] = field(default_factory=list)    # the framework's level ids
+    order: list[str] = field(default_factory=list)    # the level path: the framework's or a track's level ids
     _by_id: dict[str, Behaviour] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -81,7 +84,7 @@ class ResolvedCompetency:
         return self.source.set_id
 
     def expected_at(self, level_id: str) -> list[Behaviour]:
-        """Behaviours expected at any framework level (the nearest described level at or below it)."""
+        """Behaviours expected at a level of the path (the nearest described level at or below it)."""
         if level_id not in self.order:
             return []
         below = [lv for lv in self.order[:self.order.index(level_id) + 1] if lv in self.levels]
@@ -244,9 +247,10 @@ def _expectations(cid: str, listings: dict[str, _Listing], order: Sequence[str],
     return levels
 
 
-def _resolve(project: Project) -> dict[str, ResolvedCompetency]:
+def _resolve(project: Project, order: Sequence[str]) -> dict[str, ResolvedCompetency]:
+    """Every competency resolved along `order`; levels of the framework off that path are left out."""
     assert project.framework is not None
-    order = [lv.id for lv in project.framework.levels]
+    off_path = {lv.id for lv in project.framework.levels} - set(order)
     cumulative = project.framework.expectations == "cumulative"
     by_id: dict[str, Competency] = {}
     for comp in project.competencies:
@@ -260,19 +264,40 @@ def _resolve(project: Project) -> dict[str, ResolvedCompetency]:
         domain = next((c.domain for c in ancestors if c.domain), "")
         summary = next((c.summary for c in ancestors if c.summary), "")
         owners = next((c.owners for c in ancestors if c.owners), [])
-        levels = _expectations(comp.id, _listings(comp, by_id, memo, order), order, cumulative)
+        listings = {lv: listing for lv, listing in _listings(comp, by_id, memo, order).items() if lv not in off_path}
+        levels = _expectations(comp.id, listings, order, cumulative)
         resolved[comp.id] = ResolvedCompetency(comp.id, name, domain, summary, list(owners), comp, levels,
-                                               chain, order)
+                                               chain, list(order))
     return resolved
 
 
+def _resolved_along(project: Project, order: Sequence[str]) -> dict[str, ResolvedCompetency]:
+    """Competencies resolved along a level path, computed once per project and path."""
+    if project.resolved_cache is None:
+        project.resolved_cache = {}
+    paths: dict[tuple[str, ...], dict[str, ResolvedCompetency]] = project.resolved_cache.setdefault("paths", {})
+    key = tuple(order)
+    if key not in paths:
+        paths[key] = _resolve(project, key)
+    return paths[key]
+
+
 def resolve_competencies(project: Project) -> dict[str, ResolvedCompetency]:
-    """Every competency by id, inheritance and expectations applied (computed once per project)."""
+    """Every competency by id, inheritance and expectations applied along the framework's levels."""
     if project.framework is None:
         return {}
-    if project.resolved_cache is None:
-        project.resolved_cache = {"competencies": _resolve(project)}
-    return project.resolved_cache["competencies"]
+    return _resolved_along(project, [lv.id for lv in project.framework.levels])
+
+
+def track_path(project: Project, track: Track) -> list[str]:
+    """The levels a track's expectations build along: the framework's levels below its first, then its own.
+
+    A track lists the shared levels it builds on and its own branch; levels of other branches
+    (above its first level, not listed) are not on its path."""
+    order = [lv.id for lv in project.framework.levels] if project.framework else []
+    own = [lv.level for lv in track.levels]
+    first = next((order.index(lv) for lv in own if lv in order), 0)
+    return list(dict.fromkeys([*order[:first], *own]))
 
 
 def competency_sets(project: Project) -> dict[str, list[str]]:
@@ -296,7 +321,9 @@ def scope_ids(project: Project, names: Iterable[str]) -> list[str]:
 
 def track_competencies(project: Project, track: Track) -> list[ResolvedCompetency]:
     """The competencies a track uses: its sets and ids (an extending one replaces its parent); else all."""
-    resolved = resolve_competencies(project)
+    if project.framework is None:
+        return []
+    resolved = _resolved_along(project, track_path(project, track))
     if track.competencies is None:
         return list(resolved.values())
     cache = project.resolved_cache.setdefault("tracks", {}) if project.resolved_cache is not None else {}

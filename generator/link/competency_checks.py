@@ -248,14 +248,16 @@ def check_entry_links(project: Project, portfolio: Portfolio, loaded: LoadedEntr
         if bid not in expected:
             problems.warn(entry.path, entry.pos("behaviours", i), "behaviour-not-expected",
                           f"'{ref}' is not expected at {portfolio.id}'s target level {target} "
-                          f"({_why_not_expected(comp, bid, target, project)}); it evidences nothing",
+                          f"({_why_not_expected(comp, resolved[cid], bid, target, project)}); it evidences nothing",
                           f"link a behaviour expected at {target}, such as " + ", ".join(
                               f"'{cid}/{e}'" for e in expected[:3]) if expected
                           else f"link the competency itself: '{cid}'")
 
 
-def _why_not_expected(comp: ResolvedCompetency, bid: str, target: str, project: Project) -> str:
-    behaviour = comp.behaviour(bid)
+def _why_not_expected(comp: ResolvedCompetency, framework_view: ResolvedCompetency, bid: str, target: str,
+                      project: Project) -> str:
+    # A level above the track's path is off it: the framework's view still knows where it is first expected.
+    behaviour = comp.behaviour(bid) or framework_view.behaviour(bid)
     order = [lv.id for lv in project.framework.levels] if project.framework else []
     if behaviour and behaviour.level in order and target in order \
             and order.index(behaviour.level) > order.index(target):

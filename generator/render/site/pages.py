@@ -131,10 +131,9 @@ class SiteData:
 def build_site_data(project: Project, *, pdf: bool = True, changelog: ChangeLog | None = None) -> SiteData:
     assert project.framework is not None, "the site is built from a validated project"
     data = SiteData(project, project.framework, pdf=pdf, changelog=changelog)
-    shared: dict[tuple[str, str, str], BehaviourChanges] = {}
-    order = [lv.id for lv in project.framework.levels]
+    shared: dict[tuple[str, tuple[str, ...], str, str], BehaviourChanges] = {}
     for track in project.tracks:
-        data.steps[track.id] = build_steps(track, track_competencies(project, track), order, shared)
+        data.steps[track.id] = build_steps(track, track_competencies(project, track), shared)
         for level in track.levels:
             for milestone in level.milestones:
                 for cid in milestone.competencies:

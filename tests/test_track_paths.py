@@ -1,0 +1,116 @@
+"""Tracks that share their lower levels and then branch: each follows its own level path."""
+
+from __future__ import annotations
+
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import pytest
+
+from tests.helpers import run_cli
+
+FRAMEWORK = """\
+name: Branching
+version: "1.0"
+expectations: {mode}
+domains:
+  - {{id: craft, name: Craft}}
+levels:
+  - {{id: junior, name: Junior}}
+  - {{id: senior-1, name: Senior}}
+  - {{id: senior-2-ic, name: Staff}}
+  - {{id: senior-2-pm, name: Manager}}
+"""
+
+COMPETENCIES = """\
+competencies:
+  - id: delivery
+    name: Delivery
+    domain: craft
+    levels:
+      junior: {behaviours: ["Ships own tasks"]}
+      senior-1: {behaviours: ["Ships a team's project"]}
+      senior-2-ic: {behaviours: ["Designs systems across teams"]}
+      senior-2-pm: {behaviours: ["Plans the team's roadmap"]}
+"""
+
+TRACK = """\
+id: {id}
+name: {name}
+levels:
+  - {{level: junior}}
+  - {{level: senior-1}}
+  - {{level: {top}}}
+"""
+
+
+def branching(root: Path, mode: str) -> Path:
+    """A framework whose IC and manager tracks share junior and senior-1, then branch."""
+    (root / "content" / "competencies").mkdir(parents=True)
+    (root / "content" / "tracks").mkdir()
+    (root / "handbook.yml").write_text("site_name: Branching\nas_of: 2026-06-01\n", encoding="utf-8")
+    (root / "content" / "framework.yml").write_text(FRAMEWORK.format(mode=mode), encoding="utf-8")
+    (root / "content" / "competencies" / "core.yml").write_text(COMPETENCIES, encoding="utf-8")
+    for track, name, top in (("ic", "Individual contributor", "senior-2-ic"), ("pm", "People manager", "senior-2-pm")):
+        (root / "content" / "tracks" / f"{track}.yml").write_text(TRACK.format(id=track, name=name, top=top),
+                                                                  encoding="utf-8")
+    return root
+
+
+class _Article(HTMLParser):
+    """The words of a page's article, without the script and JSON blocks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth, self.skip, self.words = 0, False, []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        self.skip = tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+        self.skip = False
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.words.append(data)
+
+
+def article(page: Path) -> str:
+    parser = _Article()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return re.sub(r"\s+", " ", " ".join(parser.words)).replace("¶", "").strip()
+
+
+def build(root: Path) -> Path:
+    result = run_cli("build", "--root", root, "--no-pdf", "--no-portfolios", "-q")
+    assert result.exit_code == 0, result.output
+    return root / "site" / "1.0" / "tracks"
+
+
+@pytest.mark.parametrize("mode", ["restated", "cumulative"])
+def test_a_branch_step_page_never_shows_the_other_branch(tmp_path: Path, mode: str) -> None:
+    tracks = build(branching(tmp_path, mode))
+    pm = article(tracks / "pm" / "senior-1-to-senior-2-pm" / "index.html")
+    assert "New: Plans the team's roadmap" in pm
+    assert "Designs systems across teams" not in pm
+    ic = article(tracks / "ic" / "senior-1-to-senior-2-ic" / "index.html")
+    assert "New: Designs systems across teams" in ic and "roadmap" not in ic
+    if mode == "restated":
+        assert "No longer listed: Ships a team's project" in pm
+    else:
+        assert "No longer listed" not in pm
+
+
+@pytest.mark.parametrize("mode", ["restated", "cumulative"])
+def test_a_branch_self_assessment_lists_its_own_path_once(tmp_path: Path, mode: str) -> None:
+    tracks = build(branching(tmp_path, mode))
+    page = article(tracks / "pm" / "self-assessment" / "index.html")
+    assert "Designs systems across teams" not in page
+    for text in ("Ships own tasks from junior", "Ships a team's project from senior-1",
+                 "Plans the team's roadmap from senior-2-pm"):
+        assert page.count(text) == 1, (text, page)
