@@ -2,13 +2,11 @@
 
 from __future__ import annotations
 
-import re
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
 
-from tests.helpers import run_cli
+from tests.helpers import article, run_cli
 
 FRAMEWORK = """\
 name: Branching
@@ -56,34 +54,6 @@ def branching(root: Path, mode: str) -> Path:
         (root / "content" / "tracks" / f"{track}.yml").write_text(TRACK.format(id=track, name=name, top=top),
                                                                   encoding="utf-8")
     return root
-
-
-class _Article(HTMLParser):
-    """The words of a page's article, without the script and JSON blocks."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.depth, self.skip, self.words = 0, False, []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag == "article":
-            self.depth += 1
-        self.skip = tag in ("script", "style")
-
-    def handle_endtag(self, tag: str) -> None:
-        if tag == "article":
-            self.depth -= 1
-        self.skip = False
-
-    def handle_data(self, data: str) -> None:
-        if self.depth and not self.skip:
-            self.words.append(data)
-
-
-def article(page: Path) -> str:
-    parser = _Article()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return re.sub(r"\s+", " ", " ".join(parser.words)).replace("¶", "").strip()
 
 
 def build(root: Path) -> Path:

@@ -204,14 +204,14 @@ def _expectations(cid: str, listings: dict[str, _Listing], order: Sequence[str],
                   cumulative: bool) -> dict[str, ResolvedLevel]:
     levels: dict[str, ResolvedLevel] = {}
     expected: list[Behaviour] = []
-    removed: set[str] = set()
     for level_id in [lv for lv in order if lv in listings] + [lv for lv in listings if lv not in order]:
         listing = listings[level_id]
-        removed |= set(listing.removes)
+        # `remove` drops what is inherited (merged listings have dropped it already); a behaviour the
+        # competency lists itself, even under a removed id, is listed.
+        removed = set(listing.removes)
         out = ResolvedLevel(summary=listing.summary, examples=list(listing.examples))
         previous = expected
-        out.listed = [Behaviour(cid, i.id, i.text, i.examples, level_id, i.replaces)
-                      for i in listing.items if i.id is None or i.id not in removed]
+        out.listed = [Behaviour(cid, i.id, i.text, i.examples, level_id, i.replaces) for i in listing.items]
         replaced_ids = {b.replaces for b in out.listed if b.replaces}
         out.removed = [b for b in previous if b.id and b.id in removed]
         out.replaced = [(old, next(b for b in out.listed if b.replaces == old.id))

@@ -155,9 +155,14 @@ def _check_references_to_ids(project: Project, comp: Competency, by_id: dict[str
     assert project.framework is not None
     order = [lv.id for lv in project.framework.levels]
     own_below: list[object] = []
+    removed_texts: dict[str, tuple[str, str]] = {}   # removed id -> (level, the inherited text)
     for level_id in [lv for lv in order if lv in comp.levels] + [lv for lv in comp.levels if lv not in order]:
         level = comp.levels[level_id]
         inherited = _inherited(comp, by_id, level_id, order)
+        for removed in level.remove:
+            text = next((b.text for b in reversed(inherited) if isinstance(b, BehaviourItem) and b.id == removed), "")
+            removed_texts.setdefault(removed, (level_id, text))
+        _check_removed_ids_reused(comp, level_id, removed_texts, problems)
         for i, removed in enumerate(level.remove):
             if comp.extends is None:
                 problems.add(comp.path, comp.pos("levels", level_id, "remove", i), "remove-without-extends",
@@ -179,6 +184,20 @@ def _check_references_to_ids(project: Project, comp: Competency, by_id: dict[str
                                  f"'{raw.replaces}' is not a behaviour id of '{comp.id}' below {level_id}",
                                  _id_hint(raw.replaces, ids, [b for b in candidates if isinstance(b, str)], comp.id))
         own_below += level.behaviours
+
+
+def _check_removed_ids_reused(comp: Competency, level_id: str, removed: dict[str, tuple[str, str]],
+                              problems: Problems) -> None:
+    """A competency's own behaviour under an id it removed is listed, but a link to the id could mean either."""
+    for i, raw in enumerate(comp.levels[level_id].behaviours):
+        if not isinstance(raw, BehaviourItem) or not raw.id or raw.id not in removed:
+            continue
+        at, text = removed[raw.id]
+        if text and " ".join(text.split()) != " ".join(raw.text.split()):
+            problems.warn(comp.path, comp.pos("levels", level_id, "behaviours", i, "id"), "removed-id-reused",
+                          f"behaviour id '{raw.id}' of '{comp.id}' names '{raw.text}' at {level_id}, but the "
+                          f"inherited '{text}' under that id is removed at {at}: an entry linking "
+                          f"'{comp.id}/{raw.id}' could mean either", f"give the {level_id} behaviour an id of its own")
 
 
 def _check_sets(project: Project, problems: Problems) -> None:
