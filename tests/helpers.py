@@ -86,4 +86,4 @@ def article(page: Path) -> str:
     """The text of a built page's article, on one line."""
     parser = _Article()
     parser.feed(page.read_text(encoding="utf-8"))
-    return re.sub(r"\s+", " ", " ".join(parser.words)).replace("¶", "").strip()
+    return re.sub(r"\s+", " ", " ".join(parser.words).replace("¶", "")).strip()

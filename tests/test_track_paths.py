@@ -42,6 +42,16 @@ levels:
   - {{level: {top}}}
 """
 
+# The manager path names its levels itself.
+LABELLED = """\
+id: pm
+name: People manager
+levels:
+  - {level: junior, label: P1}
+  - {level: senior-1, label: P2}
+  - {level: senior-2-pm, label: M3, title: Engineering manager}
+"""
+
 
 def branching(root: Path, mode: str) -> Path:
     """A framework whose IC and manager tracks share junior and senior-1, then branch."""
@@ -84,3 +94,41 @@ def test_a_branch_self_assessment_lists_its_own_path_once(tmp_path: Path, mode: 
     for text in ("Ships own tasks from junior", "Ships a team's project from senior-1",
                  "Plans the team's roadmap from senior-2-pm"):
         assert page.count(text) == 1, (text, page)
+
+
+def test_a_track_names_its_levels_by_their_labels(tmp_path: Path) -> None:
+    root = branching(tmp_path, "cumulative")
+    (root / "content/tracks/pm.yml").write_text(LABELLED, encoding="utf-8")
+    (root / "portfolios/noor").mkdir(parents=True)
+    (root / "portfolios/noor/profile.yml").write_text(
+        "name: Noor Example\nemail: noor@example.com\ntrack: pm\nlevel: senior-1\ntarget: senior-2-pm\n"
+        "since: 2026-01-15\n", encoding="utf-8")
+    tracks = build(root)
+    step = article(tracks / "pm" / "senior-1-to-senior-2-pm" / "index.html")  # addresses keep the level ids
+    assert step.startswith("People manager: from P2 to M3 From Senior (P2) to Engineering manager (M3).")
+    assert "New milestones at M3" in step
+    track = article(tracks / "pm" / "index.html")
+    assert "M3 · Engineering manager" in track and "from P2 to M3" in track and "senior-2-pm" not in track
+    matrix = article(tracks / "pm" / "matrix" / "index.html")
+    assert "Competency P1 P2 M3" in matrix
+    assert "Plans the team's roadmap from M3" in article(tracks / "pm" / "self-assessment" / "index.html")
+    ic = article(tracks / "ic" / "index.html")
+    assert "senior-2-ic · Staff" in ic  # a track without labels names the framework's levels
+    result = run_cli("readiness", "noor", "--root", root)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0].startswith("Noor Example (noor) · pm P2 → M3 · framework 1.0")
+
+
+def test_labels_are_checked(tmp_path: Path, check) -> None:  # type: ignore[no-untyped-def]
+    root = branching(tmp_path, "cumulative")
+    (root / "content/tracks/pm.yml").write_text(
+        LABELLED.replace("label: P1", "label: M3").replace("label: P2", "label: '[P2](x)'"), encoding="utf-8")
+    got = [(p["line"], p["column"], p["code"], p["message"], p["hint"]) for p in check(root)]
+    assert got == [
+        (5, 30, "level-label", "label: '[P2](x)' is not a valid level label",
+         "use at most 24 letters, digits, spaces, '.', '/', '+' or '-', like M3 or IC4"),
+    ]
+    (root / "content/tracks/pm.yml").write_text(LABELLED.replace("label: P1", "label: M3"), encoding="utf-8")
+    got = [(p["line"], p["column"], p["code"], p["message"], p["hint"]) for p in check(root)]
+    assert got == [(6, 33, "duplicate-label", "label 'M3' of level 'senior-2-pm' also names level 'junior' of "
+                    "track 'pm'", "give each level of the track its own label")]
