@@ -132,3 +132,12 @@ def test_labels_are_checked(tmp_path: Path, check) -> None:  # type: ignore[no-u
     got = [(p["line"], p["column"], p["code"], p["message"], p["hint"]) for p in check(root)]
     assert got == [(6, 33, "duplicate-label", "label 'M3' of level 'senior-2-pm' also names level 'junior' of "
                     "track 'pm'", "give each level of the track its own label")]
+
+
+def test_the_competency_page_shows_each_branch_against_its_own_path(tmp_path: Path) -> None:
+    root = branching(tmp_path, "cumulative")
+    build(root)
+    page = article(root / "site/1.0/competencies/delivery/index.html")
+    manager = page[page.index("senior-2-pm · Manager"):page.index("Milestones that exercise it")]
+    assert manager == ("senior-2-pm · Manager Behaviours Plans the team's roadmap "
+                       "Also expected from earlier levels: Ships own tasks; Ships a team's project ")

@@ -332,6 +332,20 @@ def track_competencies(project: Project, track: Track) -> list[ResolvedCompetenc
     return list(cache[track.id])
 
 
+def on_level_path(project: Project, competency: ResolvedCompetency, level_id: str) -> ResolvedCompetency:
+    """The competency as a level's own path sees it: that of the first track listing the level.
+
+    Views that are not a track's (the competency page, the framework's matrix) show each level
+    against the levels below it on its path, not against another branch's level next to it."""
+    if project.resolved_cache is None:
+        project.resolved_cache = {}
+    paths: dict[str, list[str] | None] = project.resolved_cache.setdefault("level-paths", {})
+    if level_id not in paths:  # asked for every cell of every matrix: worked out once per level
+        paths[level_id] = next((track_path(project, t) for t in project.tracks if t.level(level_id)), None)
+    path = paths[level_id]
+    return competency if path is None else _resolved_along(project, path).get(competency.id, competency)
+
+
 def track_level_ids(track: Track) -> list[str]:
     """The level ids a track uses, lowest first."""
     return [lv.level for lv in track.levels]

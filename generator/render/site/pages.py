@@ -9,7 +9,14 @@ import jinja2
 from markupsafe import Markup
 
 from generator.link.changes import Change
-from generator.link.competencies import Behaviour, ResolvedCompetency, resolve_competencies, track_competencies
+from generator.link.competencies import (
+    Behaviour,
+    ResolvedCompetency,
+    ResolvedLevel,
+    on_level_path,
+    resolve_competencies,
+    track_competencies,
+)
 from generator.link.project import Project
 from generator.model.framework import Domain, Framework
 from generator.model.track import Milestone, Track, TrackLevel
@@ -102,11 +109,18 @@ class SiteData:
         used = {lv.level for t in self.tracks for lv in t.levels} | {lv for c in self.competencies for lv in c.levels}
         return [lv.id for lv in self.framework.levels if lv.id in used]
 
+    def level_of(self, competency: ResolvedCompetency, level_id: str) -> ResolvedLevel | None:
+        """What the competency lists at a level, against the levels below it on that level's path."""
+        return on_level_path(self.project, competency, level_id).levels.get(level_id)
+
     def matrix_cell(self, competency: ResolvedCompetency, level_id: str, first: bool = False) -> MatrixCell:
         """The behaviours first expected at `level_id`, and whether earlier ones still apply.
 
         The first column of a matrix shows everything expected there, since earlier levels are not shown.
+        A track's competencies follow its path already; others follow the path of the level.
         """
+        if len(competency.order) == len(self.framework.levels):  # the framework's order, not a track's path
+            competency = on_level_path(self.project, competency, level_id)
         if first:
             return MatrixCell(competency.expected_at(level_id), False)
         level = competency.levels.get(level_id)
