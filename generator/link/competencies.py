@@ -36,6 +36,7 @@ class Behaviour:
     examples: tuple[str, ...]
     level: str                        # the level where it is first listed
     replaces: str | None = None
+    origin: str = field(default="", compare=False)   # the competency whose file lists it (itself or an ancestor)
 
     @property
     def ref(self) -> str | None:
@@ -73,6 +74,7 @@ class ResolvedCompetency:
     levels: dict[str, ResolvedLevel]                 # levels that list or remove something, path order
     parents: list[str] = field(default_factory=list)  # the `extends` chain, nearest first
     order: list[str] = field(default_factory=list)    # the level path: the framework's or a track's level ids
+    cumulative: bool = True                           # how its own levels read (its set's, else the framework's)
     _by_id: dict[str, Behaviour] | None = field(default=None, repr=False, compare=False)
 
     @property
@@ -117,6 +119,7 @@ class _Item:
     text: str
     examples: tuple[str, ...]
     replaces: str | None
+    origin: str = ""
 
 
 @dataclass
@@ -125,12 +128,13 @@ class _Listing:
     examples: list[str] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
     removes: list[str] = field(default_factory=list)
+    writers: set[str] = field(default_factory=set)   # the competencies (itself, ancestors) that describe the level
 
 
-def _item(raw: str | BehaviourItem) -> _Item:
+def _item(raw: str | BehaviourItem, origin: str) -> _Item:
     if isinstance(raw, str):
-        return _Item(None, raw, (), None)
-    return _Item(raw.id, raw.text, tuple(raw.examples), raw.replaces)
+        return _Item(None, raw, (), None, origin)
+    return _Item(raw.id, raw.text, tuple(raw.examples), raw.replaces, origin)
 
 
 def parent_chain(competency_id: str, by_id: dict[str, Competency]) -> tuple[list[str], bool]:
@@ -173,9 +177,10 @@ def _merge(comp: Competency, inherited: dict[str, _Listing], order: Sequence[str
         removed |= set(own.remove) if own else set()
         listing = _Listing(summary=(own.summary if own and own.summary else base.summary if base else ""),
                            examples=[*(base.examples if base else []), *(own.examples if own else [])],
-                           removes=[*(base.removes if base else []), *(own.remove if own else [])])
+                           removes=[*(base.removes if base else []), *(own.remove if own else [])],
+                           writers=(base.writers if base else set()) | ({comp.id} if own else set()))
         listing.items = [i for i in (base.items if base else []) if i.id is None or i.id not in removed]
-        listing.items += [_item(b) for b in (own.behaviours if own else [])]
+        listing.items += [_item(b, comp.id) for b in (own.behaviours if own else [])]
         merged[level_id] = listing
     return merged
 
@@ -201,7 +206,13 @@ def _most_similar(text: str, candidates: Sequence[Behaviour]) -> Behaviour | Non
 
 
 def _expectations(cid: str, listings: dict[str, _Listing], order: Sequence[str],
-                  cumulative: bool) -> dict[str, ResolvedLevel]:
+                  cumulative: dict[str, bool]) -> dict[str, ResolvedLevel]:
+    """Level by level along `order`: what is new, reworded, replaced, removed or no longer listed.
+
+    `cumulative` says, per competency that writes behaviours (this one and its ancestors), how its
+    levels read: cumulative (a behaviour stays expected above) or restated (a level it describes
+    lists all it expects from it, so what it does not list again is dropped)."""
+    own_mode = cumulative.get(cid, True)
     levels: dict[str, ResolvedLevel] = {}
     expected: list[Behaviour] = []
     for level_id in [lv for lv in order if lv in listings] + [lv for lv in listings if lv not in order]:
@@ -211,7 +222,7 @@ def _expectations(cid: str, listings: dict[str, _Listing], order: Sequence[str],
         removed = set(listing.removes)
         out = ResolvedLevel(summary=listing.summary, examples=list(listing.examples))
         previous = expected
-        out.listed = [Behaviour(cid, i.id, i.text, i.examples, level_id, i.replaces) for i in listing.items]
+        out.listed = [Behaviour(cid, i.id, i.text, i.examples, level_id, i.replaces, i.origin) for i in listing.items]
         replaced_ids = {b.replaces for b in out.listed if b.replaces}
         out.removed = [b for b in previous if b.id and b.id in removed]
         out.replaced = [(old, next(b for b in out.listed if b.replaces == old.id))
@@ -227,21 +238,25 @@ def _expectations(cid: str, listings: dict[str, _Listing], order: Sequence[str],
                 candidates.remove(same)
                 repeated.append(b)
                 continue
-            reworded = same or (None if cumulative else _most_similar(b.text, candidates))
+            restating = [p for p in candidates if not cumulative.get(p.origin, own_mode)]
+            reworded = same or (None if cumulative.get(b.origin, own_mode) else _most_similar(b.text, restating))
             if reworded is not None:
                 b = Behaviour(cid, b.id or reworded.id, b.text, b.examples or reworded.examples, reworded.level,
-                              b.replaces)
+                              b.replaces, b.origin)
                 out.changed.append((reworded, b))
                 candidates.remove(reworded)
             else:
                 out.new.append(b)
             current.append(b)
-        if cumulative:  # a repeated behaviour is expected already: listed only where it is new
+        # Not listed again: dropped when a restated writer describes this level, else still expected.
+        out.dropped = [p for p in candidates if not cumulative.get(p.origin, own_mode) and p.origin in listing.writers]
+        gone |= {id(p) for p in out.dropped}
+        if own_mode:  # a repeated behaviour is expected already: listed only where it is new
             out.listed = [b for b in out.listed if all(b is not r for r in repeated)]
             swapped = {id(before): after for before, after in out.changed}
             out.expected = [swapped.get(id(p), p) for p in previous if id(p) not in gone] + out.new
         else:
-            out.dropped, out.expected = candidates, current
+            out.expected = current + [p for p in candidates if id(p) not in gone]
         expected = out.expected
         levels[level_id] = out
     return levels
@@ -251,12 +266,13 @@ def _resolve(project: Project, order: Sequence[str]) -> dict[str, ResolvedCompet
     """Every competency resolved along `order`; levels of the framework off that path are left out."""
     assert project.framework is not None
     off_path = {lv.id for lv in project.framework.levels} - set(order)
-    cumulative = project.framework.expectations == "cumulative"
+    default = project.framework.expectations
     by_id: dict[str, Competency] = {}
     for comp in project.competencies:
         by_id.setdefault(comp.id, comp)
     memo: dict[str, dict[str, _Listing]] = {}
     resolved: dict[str, ResolvedCompetency] = {}
+    cumulative = {c.id: (c.expectations or default) == "cumulative" for c in by_id.values()}
     for comp in by_id.values():
         chain, _ = parent_chain(comp.id, by_id)
         ancestors = [comp] + [by_id[p] for p in chain if p in by_id]
@@ -267,7 +283,7 @@ def _resolve(project: Project, order: Sequence[str]) -> dict[str, ResolvedCompet
         listings = {lv: listing for lv, listing in _listings(comp, by_id, memo, order).items() if lv not in off_path}
         levels = _expectations(comp.id, listings, order, cumulative)
         resolved[comp.id] = ResolvedCompetency(comp.id, name, domain, summary, list(owners), comp, levels,
-                                               chain, list(order))
+                                               chain, list(order), cumulative=cumulative[comp.id])
     return resolved
 
 

@@ -46,8 +46,8 @@ def check_competency_model(project: Project, problems: Problems) -> None:
                              did_you_mean(level_id, levels) or "use a level id from content/framework.yml")
             _check_level_behaviours(comp, level_id, problems)
         _check_ids_across_levels(comp, problems)
-        if project.framework and project.framework.expectations == "cumulative":
-            _check_cumulative_repeats(comp, [lv.id for lv in project.framework.levels], problems)
+        if (comp.expectations or fw.expectations) == "cumulative":
+            _check_cumulative_repeats(comp, levels, problems)
         _check_references_to_ids(project, comp, by_id, problems)
     _check_sets(project, problems)
     for track in project.tracks:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import Field, PrivateAttr, model_validator
 from pydantic_core import PydanticCustomError
 
@@ -52,8 +54,9 @@ class Competency(Strict):
     levels: dict[LevelId, CompetencyLevel] = Field(
         default_factory=dict, description="Expectations keyed by level id; any subset of levels.")
 
-    # The competency set it belongs to: the file's `set`, else the file's stem.
+    # The competency set it belongs to: the file's `set`, else the file's stem; and that file's `expectations`.
     _set: str = PrivateAttr(default="")
+    _expectations: Literal["cumulative", "restated"] | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _name_and_domain(self) -> Competency:
@@ -69,8 +72,17 @@ class Competency(Strict):
     def set_id(self) -> str:
         return self._set
 
+    @property
+    def expectations(self) -> Literal["cumulative", "restated"] | None:
+        """How its levels read when its file says so; None: the framework's `expectations`."""
+        return self._expectations
+
 
 class CompetencyFile(Strict):
     set: Slug | None = Field(None, description="Id of the competency set this file defines, which tracks include; "
                                                "default: the file name without .yml.")
+    expectations: Literal["cumulative", "restated"] | None = Field(
+        None, description="How the levels of this file's competencies read, overriding the framework's "
+                          "`expectations`: cumulative (levels list what is new) or restated (each level lists "
+                          "all it expects).")
     competencies: list[Competency] = Field(description="Competencies defined in this file.")

@@ -56,7 +56,7 @@ def build_track_chart(framework: Framework, track: Track,
         cumulative.append(running)
     return TrackChart([f"{lv.tag} · {lv.title}" for lv in track.levels],
                       [(domains[j].name, colours[domains[j].id]) for j in used], counts, cumulative, unit,
-                      restated=unit == "behaviours" and framework.expectations == "restated")
+                      restated=unit == "behaviours" and not all(c.cumulative for c in competencies))
 
 
 def describe_chart(track: Track, chart: TrackChart) -> str:
