@@ -48,6 +48,7 @@ class Behaviour:
 class ResolvedLevel:
     summary: str
     examples: list[str]                                      # the level's own examples
+    name: str = ""                                           # the competency's name from this level up, if renamed
     listed: list[Behaviour] = field(default_factory=list)    # as written at this level (inherited included)
     new: list[Behaviour] = field(default_factory=list)       # first expected at this level
     expected: list[Behaviour] = field(default_factory=list)  # everything expected at this level
@@ -92,6 +93,14 @@ class ResolvedCompetency:
         below = [lv for lv in self.order[:self.order.index(level_id) + 1] if lv in self.levels]
         return list(self.levels[below[-1]].expected) if below else []
 
+    def name_at(self, level_id: str) -> str:
+        """The competency's name at a level of its path: the nearest rename at or below it, else its name."""
+        if level_id in self.order:
+            below = self.order[:self.order.index(level_id) + 1]
+            return next((self.levels[lv].name for lv in reversed(below) if lv in self.levels and self.levels[lv].name),
+                        self.name)
+        return self.name
+
     def behaviours(self) -> list[Behaviour]:
         """Every behaviour listed at some level, each once, lowest level first."""
         seen: dict[tuple[str | None, str], Behaviour] = {}
@@ -124,6 +133,7 @@ class _Item:
 
 @dataclass
 class _Listing:
+    name: str = ""
     summary: str = ""
     examples: list[str] = field(default_factory=list)
     items: list[_Item] = field(default_factory=list)
@@ -175,7 +185,8 @@ def _merge(comp: Competency, inherited: dict[str, _Listing], order: Sequence[str
     for level_id in sorted(dict.fromkeys([*inherited, *comp.levels]), key=lambda lv: rank.get(lv, len(rank))):
         base, own = inherited.get(level_id), comp.levels.get(level_id)
         removed |= set(own.remove) if own else set()
-        listing = _Listing(summary=(own.summary if own and own.summary else base.summary if base else ""),
+        listing = _Listing(name=(own.name if own and own.name else base.name if base else ""),
+                           summary=(own.summary if own and own.summary else base.summary if base else ""),
                            examples=[*(base.examples if base else []), *(own.examples if own else [])],
                            removes=[*(base.removes if base else []), *(own.remove if own else [])],
                            writers=(base.writers if base else set()) | ({comp.id} if own else set()))
@@ -220,7 +231,7 @@ def _expectations(cid: str, listings: dict[str, _Listing], order: Sequence[str],
         # `remove` drops what is inherited (merged listings have dropped it already); a behaviour the
         # competency lists itself, even under a removed id, is listed.
         removed = set(listing.removes)
-        out = ResolvedLevel(summary=listing.summary, examples=list(listing.examples))
+        out = ResolvedLevel(summary=listing.summary, examples=list(listing.examples), name=listing.name)
         previous = expected
         out.listed = [Behaviour(cid, i.id, i.text, i.examples, level_id, i.replaces, i.origin) for i in listing.items]
         replaced_ids = {b.replaces for b in out.listed if b.replaces}

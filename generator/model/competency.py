@@ -21,6 +21,8 @@ class BehaviourItem(Strict):
 
 
 class CompetencyLevel(Strict):
+    name: str | None = Field(None, description="The competency's name from this level up, when it changes "
+                                               "(like Technical leadership for Code quality at L5).")
     summary: str = Field("", description="What the competency looks like at this level (Markdown).")
     behaviours: list[str | BehaviourItem] = Field(
         default_factory=list, description="Observable behaviours at this level: text, or an object with an id.")

@@ -113,14 +113,24 @@ class SiteData:
         """What the competency lists at a level, against the levels below it on that level's path."""
         return on_level_path(self.project, competency, level_id).levels.get(level_id)
 
+    def _on_path(self, competency: ResolvedCompetency, level_id: str) -> ResolvedCompetency:
+        """A track's competencies follow its path already; others follow the path of the level."""
+        if len(competency.order) == len(self.framework.levels):  # the framework's order, not a track's path
+            return on_level_path(self.project, competency, level_id)
+        return competency
+
+    def renamed_at(self, competency: ResolvedCompetency, levels: list[str], index: int) -> str | None:
+        """The competency's name at `levels[index]` when it differs from the column before (or its name)."""
+        name = self._on_path(competency, levels[index]).name_at(levels[index])
+        before = self._on_path(competency, levels[index - 1]).name_at(levels[index - 1]) if index else competency.name
+        return name if name != before else None
+
     def matrix_cell(self, competency: ResolvedCompetency, level_id: str, first: bool = False) -> MatrixCell:
         """The behaviours first expected at `level_id`, and whether earlier ones still apply.
 
         The first column of a matrix shows everything expected there, since earlier levels are not shown.
-        A track's competencies follow its path already; others follow the path of the level.
         """
-        if len(competency.order) == len(self.framework.levels):  # the framework's order, not a track's path
-            competency = on_level_path(self.project, competency, level_id)
+        competency = self._on_path(competency, level_id)
         if first:
             return MatrixCell(competency.expected_at(level_id), False)
         level = competency.levels.get(level_id)
