@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -29,8 +30,8 @@ competencies:
     levels:
       junior: {behaviours: ["Ships own tasks"]}
       senior-1: {behaviours: ["Ships a team's project"]}
-      senior-2-ic: {behaviours: ["Designs systems across teams"]}
-      senior-2-pm: {behaviours: ["Plans the team's roadmap"]}
+      senior-2-ic: {behaviours: [{id: designs, text: "Designs systems across teams"}]}
+      senior-2-pm: {behaviours: [{id: roadmap, text: "Plans the team's roadmap"}]}
 """
 
 TRACK = """\
@@ -117,6 +118,10 @@ def test_a_track_names_its_levels_by_their_labels(tmp_path: Path) -> None:
     result = run_cli("readiness", "noor", "--root", root)
     assert result.exit_code == 0, result.output
     assert result.output.splitlines()[0].startswith("Noor Example (noor) · pm P2 → M3 · framework 1.0")
+    result = run_cli("readiness", "noor", "--root", root, "--format", "json")
+    readiness = json.loads(result.stdout)
+    assert (readiness["level"], readiness["target"]) == ("senior-1", "senior-2-pm")  # JSON keeps the level ids
+    assert readiness["competencies"][0]["expected_behaviours"] == 1  # roadmap, not the IC path's designs
 
 
 def test_labels_are_checked(tmp_path: Path, check) -> None:  # type: ignore[no-untyped-def]
@@ -139,5 +144,5 @@ def test_the_competency_page_shows_each_branch_against_its_own_path(tmp_path: Pa
     build(root)
     page = article(root / "site/1.0/competencies/delivery/index.html")
     manager = page[page.index("senior-2-pm · Manager"):page.index("Milestones that exercise it")]
-    assert manager == ("senior-2-pm · Manager Behaviours Plans the team's roadmap "
+    assert manager == ("senior-2-pm · Manager Behaviours Plans the team's roadmap roadmap "
                        "Also expected from earlier levels: Ships own tasks; Ships a team's project ")
