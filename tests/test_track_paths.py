@@ -146,3 +146,14 @@ def test_the_competency_page_shows_each_branch_against_its_own_path(tmp_path: Pa
     manager = page[page.index("senior-2-pm · Manager"):page.index("Milestones that exercise it")]
     assert manager == ("senior-2-pm · Manager Behaviours Plans the team's roadmap roadmap "
                        "Also expected from earlier levels: Ships own tasks; Ships a team's project ")
+
+
+def test_the_case_rubric_follows_each_level_path(tmp_path: Path) -> None:
+    root = branching(tmp_path, "cumulative")
+    result = run_cli("export", "case", "--root", root, "--out", tmp_path / "case")
+    assert result.exit_code == 0, result.output
+    package = json.loads((tmp_path / "case/case-package.json").read_text(encoding="utf-8"))
+    levels = package["CFRubrics"][0]["CFRubricCriteria"][0]["CFRubricCriterionLevels"]
+    assert [(lv["quality"], lv["description"]) for lv in levels][2:] == [
+        ("senior-2-ic Staff", "Ships own tasks; Ships a team's project; Designs systems across teams"),
+        ("senior-2-pm Manager", "Ships own tasks; Ships a team's project; Plans the team's roadmap")]
