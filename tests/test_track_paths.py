@@ -157,3 +157,19 @@ def test_the_case_rubric_follows_each_level_path(tmp_path: Path) -> None:
     assert [(lv["quality"], lv["description"]) for lv in levels][2:] == [
         ("senior-2-ic Staff", "Ships own tasks; Ships a team's project; Designs systems across teams"),
         ("senior-2-pm Manager", "Ships own tasks; Ships a team's project; Plans the team's roadmap")]
+
+
+def test_two_branches_may_list_the_same_behaviour(tmp_path: Path, check) -> None:  # type: ignore[no-untyped-def]
+    root = branching(tmp_path, "cumulative")
+    core = root / "content/competencies/core.yml"
+    core.write_text(core.read_text(encoding="utf-8").replace(
+        '{id: designs, text: "Designs systems across teams"}', '{id: designs, text: "Designs systems across teams"}, '
+        '"Mentors others"').replace('{id: roadmap, text: "Plans the team\'s roadmap"}',
+                                    '{id: roadmap, text: "Plans the team\'s roadmap"}, "Mentors others"'),
+        encoding="utf-8")
+    assert check(root, "--strict") == []
+    text = core.read_text(encoding="utf-8")
+    core.write_text(text.replace('["Ships own tasks"]', '["Ships own tasks", "Mentors others"]'), encoding="utf-8")
+    assert [(p["line"], p["message"]) for p in check(root)] == [
+        (8, "'Mentors others' at senior-2-ic of 'delivery' is already expected from junior"),
+        (9, "'Mentors others' at senior-2-pm of 'delivery' is already expected from junior")]

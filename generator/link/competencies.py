@@ -364,13 +364,18 @@ def on_level_path(project: Project, competency: ResolvedCompetency, level_id: st
 
     Views that are not a track's (the competency page, the framework's matrix) show each level
     against the levels below it on its path, not against another branch's level next to it."""
+    path = level_path(project, level_id)
+    return competency if path is None else _resolved_along(project, path).get(competency.id, competency)
+
+
+def level_path(project: Project, level_id: str) -> list[str] | None:
+    """The path of the first track listing the level; None when no track does."""
     if project.resolved_cache is None:
         project.resolved_cache = {}
     paths: dict[str, list[str] | None] = project.resolved_cache.setdefault("level-paths", {})
     if level_id not in paths:  # asked for every cell of every matrix: worked out once per level
         paths[level_id] = next((track_path(project, t) for t in project.tracks if t.level(level_id)), None)
-    path = paths[level_id]
-    return competency if path is None else _resolved_along(project, path).get(competency.id, competency)
+    return paths[level_id]
 
 
 def track_level_ids(track: Track) -> list[str]:

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from generator.link.competencies import (
     ResolvedCompetency,
     competency_sets,
+    level_path,
     parent_chain,
     resolve_competencies,
     track_competencies,
@@ -47,7 +48,7 @@ def check_competency_model(project: Project, problems: Problems) -> None:
             _check_level_behaviours(comp, level_id, problems)
         _check_ids_across_levels(comp, problems)
         if (comp.expectations or fw.expectations) == "cumulative":
-            _check_cumulative_repeats(comp, levels, problems)
+            _check_cumulative_repeats(project, comp, levels, problems)
         _check_references_to_ids(project, comp, by_id, problems)
     _check_sets(project, problems)
     for track in project.tracks:
@@ -87,19 +88,24 @@ def _check_ids_across_levels(comp: Competency, problems: Problems) -> None:
                              "the other's place")
 
 
-def _check_cumulative_repeats(comp: Competency, order: list[str], problems: Problems) -> None:
-    """In a cumulative framework a behaviour stays expected above the level that lists it."""
-    first: dict[str, str] = {}
+def _check_cumulative_repeats(project: Project, comp: Competency, order: list[str], problems: Problems) -> None:
+    """In a cumulative framework a behaviour stays expected above the level that lists it (on that level's path:
+    two branches of a ladder may each list it)."""
+    seen: dict[str, list[str]] = {}   # text -> the levels listing it, lowest first
     for level_id in [lv for lv in order if lv in comp.levels]:
+        path = level_path(project, level_id) or order
+        below = path[:path.index(level_id)] if level_id in path else []
         for i, raw in enumerate(comp.levels[level_id].behaviours):
             text = " ".join((raw if isinstance(raw, str) else raw.text).split()).casefold()
-            if text in first and first[text] != level_id:
+            earlier = [lv for lv in seen.get(text, []) if lv in below]
+            if earlier:
                 problems.warn(comp.path, comp.pos("levels", level_id, "behaviours", i), "restated-behaviour",
                               f"'{raw if isinstance(raw, str) else raw.text}' at {level_id} of '{comp.id}' is "
-                              f"already expected from {first[text]}",
+                              f"already expected from {earlier[0]}",
                               "remove it here: expectations are cumulative, so it stays expected at every "
                               "higher level")
-            first.setdefault(text, level_id)
+            if level_id not in seen.setdefault(text, []):
+                seen[text].append(level_id)
 
 
 def _check_level_behaviours(comp: Competency, level_id: str, problems: Problems) -> None:
