@@ -324,7 +324,10 @@ def track_path(project: Project, track: Track) -> list[str]:
     order = [lv.id for lv in project.framework.levels] if project.framework else []
     own = [lv.level for lv in track.levels]
     first = next((order.index(lv) for lv in own if lv in order), 0)
-    return list(dict.fromkeys([*order[:first], *own]))
+    path = list(dict.fromkeys([*order[:first], *own]))
+    # A ladder that does not branch follows the framework's order whole: one resolution shared by every
+    # such track, and the levels above its top still known (an entry may link a behaviour from there).
+    return order if path == order[:len(path)] else path
 
 
 def competency_sets(project: Project) -> dict[str, list[str]]:
