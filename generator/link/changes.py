@@ -80,9 +80,9 @@ def diff_competency(old: Competency, new: Competency) -> list[Change]:
     title = new.name or new.id
     changes = _fields("competency", new.id, title,
                       {"name": old.name, "domain": old.domain, "summary": old.summary, "extends": old.extends,
-                       "set": old.set_id},
+                       "set": old.set_id, "expectations": old.expectations},
                       {"name": new.name, "domain": new.domain, "summary": new.summary, "extends": new.extends,
-                       "set": new.set_id})
+                       "set": new.set_id, "expectations": new.expectations})
     for level in dict.fromkeys([*old.levels, *new.levels]):
         before, after = old.levels.get(level), new.levels.get(level)
         where = f"{new.id}@{level}"
@@ -95,8 +95,10 @@ def diff_competency(old: Competency, new: Competency) -> list[Change]:
         changes += [Change("removed", "behaviour", where, f"{title} at {level}", "behaviours", b, None)
                     for b in before.texts if b not in after.texts]
         changes += _fields("competency level", where, f"{title} at {level}",
-                           {"summary": before.summary, "examples": before.examples, "remove": before.remove},
-                           {"summary": after.summary, "examples": after.examples, "remove": after.remove})
+                           {"name": before.name, "summary": before.summary, "examples": before.examples,
+                            "remove": before.remove},
+                           {"name": after.name, "summary": after.summary, "examples": after.examples,
+                            "remove": after.remove})
     return changes
 
 
@@ -117,8 +119,9 @@ def diff_track(old: Track, new: Track) -> list[Change]:
     changes += [Change("added", "track level", f"{new.id}@{lv.level}", lv.title) for lv in added]
     changes += [Change("removed", "track level", f"{old.id}@{lv.level}", lv.title) for lv in removed]
     for a, b in both:
-        changes += _fields("track level", f"{new.id}@{b.level}", b.title, {"title": a.title, "summary": a.summary},
-                           {"title": b.title, "summary": b.summary})
+        changes += _fields("track level", f"{new.id}@{b.level}", b.title,
+                           {"title": a.title, "label": a.label, "summary": a.summary},
+                           {"title": b.title, "label": b.label, "summary": b.summary})
     old_ms = {m.id: (lv.level, m) for lv in old.levels for m in lv.milestones}
     new_ms = {m.id: (lv.level, m) for lv in new.levels for m in lv.milestones}
     for mid, (level, m) in new_ms.items():
