@@ -173,3 +173,20 @@ def test_two_branches_may_list_the_same_behaviour(tmp_path: Path, check) -> None
     assert [(p["line"], p["message"]) for p in check(root)] == [
         (8, "'Mentors others' at senior-2-ic of 'delivery' is already expected from junior"),
         (9, "'Mentors others' at senior-2-pm of 'delivery' is already expected from junior")]
+
+
+def test_the_track_pdf_names_levels_by_label_and_renamed_competencies(tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    root = branching(tmp_path, "cumulative")
+    (root / "content/tracks/pm.yml").write_text(LABELLED, encoding="utf-8")
+    core = root / "content/competencies/core.yml"
+    core.write_text(core.read_text(encoding="utf-8").replace("senior-2-pm: {behaviours:",
+                                                             "senior-2-pm: {name: People delivery, behaviours:"),
+                    encoding="utf-8")
+    result = run_cli("build", "--root", root, "--no-portfolios", "-q")
+    assert result.exit_code == 0, result.output
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(root / "site/1.0/pdf/pm.pdf").pages)
+    assert ("Competencies of this track Competency P1 P2 M3 Delivery • Ships own tasks • Ships a team's project "
+            "+ earlier People delivery • Plans the team's roadmap + earlier") in text
+    assert "M3 · Engineering manager" in text and "Designs systems" not in text
