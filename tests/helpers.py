@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import shutil
+from html.parser import HTMLParser
 from pathlib import Path
 
 from click.testing import CliRunner, Result
@@ -55,3 +57,33 @@ def copy_source(target: Path) -> Path:
 
     shutil.copytree(root, target, symlinks=True, ignore=ignore)
     return target
+
+
+class _Article(HTMLParser):
+    """The words of a page's article, without the script and JSON blocks."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.depth, self.skip = 0, False
+        self.words: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "article":
+            self.depth += 1
+        self.skip = tag in ("script", "style")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "article":
+            self.depth -= 1
+        self.skip = False
+
+    def handle_data(self, data: str) -> None:
+        if self.depth and not self.skip:
+            self.words.append(data)
+
+
+def article(page: Path) -> str:
+    """The text of a built page's article, on one line."""
+    parser = _Article()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return re.sub(r"\s+", " ", " ".join(parser.words).replace("¶", "")).strip()

@@ -103,9 +103,9 @@ def diff_competency(old: Competency, new: Competency) -> list[Change]:
     title = new.name or new.id
     changes = _fields("competency", new.id, title,
                       {"name": old.name, "domain": old.domain, "summary": old.summary, "extends": old.extends,
-                       "set": old.set_id},
+                       "set": old.set_id, "expectations": old.expectations},
                       {"name": new.name, "domain": new.domain, "summary": new.summary, "extends": new.extends,
-                       "set": new.set_id})
+                       "set": new.set_id, "expectations": new.expectations})
     for level in dict.fromkeys([*old.levels, *new.levels]):
         before, after = old.levels.get(level), new.levels.get(level)
         where = f"{new.id}@{level}"
@@ -118,10 +118,10 @@ def diff_competency(old: Competency, new: Competency) -> list[Change]:
         changes += [Change("removed", "behaviour", where, f"{title} at {level}", "behaviours", b, None)
                     for b in before.texts if b not in after.texts]
         changes += _fields("competency level", where, f"{title} at {level}",
-                           {"summary": before.summary, "examples": before.examples, "remove": before.remove,
-                            "links": _links(before)},
-                           {"summary": after.summary, "examples": after.examples, "remove": after.remove,
-                            "links": _links(after)})
+                           {"name": before.name, "summary": before.summary, "examples": before.examples,
+                            "remove": before.remove, "links": _links(before)},
+                           {"name": after.name, "summary": after.summary, "examples": after.examples,
+                            "remove": after.remove, "links": _links(after)})
     return changes
 
 
@@ -149,8 +149,8 @@ def diff_track(old: Track, new: Track) -> list[Change]:
     for a, b in both:
         dims_before, dims_after = _dimensions(a.dimensions, b.dimensions)
         changes += _fields("track level", f"{new.id}@{b.level}", b.title,
-                           {"title": a.title, "summary": a.summary, **dims_before},
-                           {"title": b.title, "summary": b.summary, **dims_after})
+                           {"title": a.title, "label": a.label, "summary": a.summary, **dims_before},
+                           {"title": b.title, "label": b.label, "summary": b.summary, **dims_after})
     old_ms = {m.id: (lv.level, m) for lv in old.levels for m in lv.milestones}
     new_ms = {m.id: (lv.level, m) for lv in new.levels for m in lv.milestones}
     for mid, (level, m) in new_ms.items():

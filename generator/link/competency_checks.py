@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from generator.link.competencies import (
     ResolvedCompetency,
     competency_sets,
+    level_path,
     parent_chain,
     resolve_competencies,
     track_competencies,
@@ -46,8 +47,8 @@ def check_competency_model(project: Project, problems: Problems) -> None:
                              did_you_mean(level_id, levels) or "use a level id from content/framework.yml")
             _check_level_behaviours(comp, level_id, problems)
         _check_ids_across_levels(comp, problems)
-        if project.framework and project.framework.expectations == "cumulative":
-            _check_cumulative_repeats(comp, [lv.id for lv in project.framework.levels], problems)
+        if (comp.expectations or fw.expectations) == "cumulative":
+            _check_cumulative_repeats(project, comp, levels, problems)
         _check_references_to_ids(project, comp, by_id, problems)
     _check_sets(project, problems)
     for track in project.tracks:
@@ -87,19 +88,24 @@ def _check_ids_across_levels(comp: Competency, problems: Problems) -> None:
                              "the other's place")
 
 
-def _check_cumulative_repeats(comp: Competency, order: list[str], problems: Problems) -> None:
-    """In a cumulative framework a behaviour stays expected above the level that lists it."""
-    first: dict[str, str] = {}
+def _check_cumulative_repeats(project: Project, comp: Competency, order: list[str], problems: Problems) -> None:
+    """In a cumulative framework a behaviour stays expected above the level that lists it (on that level's path:
+    two branches of a ladder may each list it)."""
+    seen: dict[str, list[str]] = {}   # text -> the levels listing it, lowest first
     for level_id in [lv for lv in order if lv in comp.levels]:
+        path = level_path(project, level_id) or order
+        below = path[:path.index(level_id)] if level_id in path else []
         for i, raw in enumerate(comp.levels[level_id].behaviours):
             text = " ".join((raw if isinstance(raw, str) else raw.text).split()).casefold()
-            if text in first and first[text] != level_id:
+            earlier = [lv for lv in seen.get(text, []) if lv in below]
+            if earlier:
                 problems.warn(comp.path, comp.pos("levels", level_id, "behaviours", i), "restated-behaviour",
                               f"'{raw if isinstance(raw, str) else raw.text}' at {level_id} of '{comp.id}' is "
-                              f"already expected from {first[text]}",
+                              f"already expected from {earlier[0]}",
                               "remove it here: expectations are cumulative, so it stays expected at every "
                               "higher level")
-            first.setdefault(text, level_id)
+            if level_id not in seen.setdefault(text, []):
+                seen[text].append(level_id)
 
 
 def _check_level_behaviours(comp: Competency, level_id: str, problems: Problems) -> None:
@@ -155,9 +161,14 @@ def _check_references_to_ids(project: Project, comp: Competency, by_id: dict[str
     assert project.framework is not None
     order = [lv.id for lv in project.framework.levels]
     own_below: list[object] = []
+    removed_texts: dict[str, tuple[str, str]] = {}   # removed id -> (level, the inherited text)
     for level_id in [lv for lv in order if lv in comp.levels] + [lv for lv in comp.levels if lv not in order]:
         level = comp.levels[level_id]
         inherited = _inherited(comp, by_id, level_id, order)
+        for removed in level.remove:
+            text = next((b.text for b in reversed(inherited) if isinstance(b, BehaviourItem) and b.id == removed), "")
+            removed_texts.setdefault(removed, (level_id, text))
+        _check_removed_ids_reused(comp, level_id, removed_texts, problems)
         for i, removed in enumerate(level.remove):
             if comp.extends is None:
                 problems.add(comp.path, comp.pos("levels", level_id, "remove", i), "remove-without-extends",
@@ -179,6 +190,20 @@ def _check_references_to_ids(project: Project, comp: Competency, by_id: dict[str
                                  f"'{raw.replaces}' is not a behaviour id of '{comp.id}' below {level_id}",
                                  _id_hint(raw.replaces, ids, [b for b in candidates if isinstance(b, str)], comp.id))
         own_below += level.behaviours
+
+
+def _check_removed_ids_reused(comp: Competency, level_id: str, removed: dict[str, tuple[str, str]],
+                              problems: Problems) -> None:
+    """A competency's own behaviour under an id it removed is listed, but a link to the id could mean either."""
+    for i, raw in enumerate(comp.levels[level_id].behaviours):
+        if not isinstance(raw, BehaviourItem) or not raw.id or raw.id not in removed:
+            continue
+        at, text = removed[raw.id]
+        if text and " ".join(text.split()) != " ".join(raw.text.split()):
+            problems.warn(comp.path, comp.pos("levels", level_id, "behaviours", i, "id"), "removed-id-reused",
+                          f"behaviour id '{raw.id}' of '{comp.id}' names '{raw.text}' at {level_id}, but the "
+                          f"inherited '{text}' under that id is removed at {at}: an entry linking "
+                          f"'{comp.id}/{raw.id}' could mean either", f"give the {level_id} behaviour an id of its own")
 
 
 def _check_sets(project: Project, problems: Problems) -> None:
@@ -248,14 +273,16 @@ def check_entry_links(project: Project, portfolio: Portfolio, loaded: LoadedEntr
         if bid not in expected:
             problems.warn(entry.path, entry.pos("behaviours", i), "behaviour-not-expected",
                           f"'{ref}' is not expected at {portfolio.id}'s target level {target} "
-                          f"({_why_not_expected(comp, bid, target, project)}); it evidences nothing",
+                          f"({_why_not_expected(comp, resolved[cid], bid, target, project)}); it evidences nothing",
                           f"link a behaviour expected at {target}, such as " + ", ".join(
                               f"'{cid}/{e}'" for e in expected[:3]) if expected
                           else f"link the competency itself: '{cid}'")
 
 
-def _why_not_expected(comp: ResolvedCompetency, bid: str, target: str, project: Project) -> str:
-    behaviour = comp.behaviour(bid)
+def _why_not_expected(comp: ResolvedCompetency, framework_view: ResolvedCompetency, bid: str, target: str,
+                      project: Project) -> str:
+    # A level above the track's path is off it: the framework's view still knows where it is first expected.
+    behaviour = comp.behaviour(bid) or framework_view.behaviour(bid)
     order = [lv.id for lv in project.framework.levels] if project.framework else []
     if behaviour and behaviour.level in order and target in order \
             and order.index(behaviour.level) > order.index(target):

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 from dataclasses import dataclass, field
 
-from generator.link.competencies import ResolvedCompetency, resolve_competencies, track_competencies
+from generator.link.competencies import ResolvedCompetency, on_level_path, resolve_competencies, track_competencies
 from generator.link.project import Project
 from generator.model.track import Track
 
@@ -45,7 +45,9 @@ class CompetencyExpectations:
     parents: list[str] = field(default_factory=list)                    # the `extends` chain, nearest first
 
 
-def _from_resolved(project: Project, comps: list[ResolvedCompetency]) -> list[CompetencyExpectations]:
+def _from_resolved(project: Project, comps: list[ResolvedCompetency],
+                   per_level_path: bool = False) -> list[CompetencyExpectations]:
+    """`per_level_path`: each level as its own path expects it (the framework's view of a branching ladder)."""
     assert project.framework is not None
     out = []
     for comp in comps:
@@ -55,7 +57,8 @@ def _from_resolved(project: Project, comps: list[ResolvedCompetency]) -> list[Co
         view = CompetencyExpectations(comp.id, comp.name, comp.domain, comp.summary, behaviours,
                                       parents=list(comp.parents))
         for level in project.framework.levels:
-            view.expected[level.id] = [keys[(b.id, b.text)] for b in comp.expected_at(level.id)
+            at = on_level_path(project, comp, level.id) if per_level_path else comp
+            view.expected[level.id] = [keys[(b.id, b.text)] for b in at.expected_at(level.id)
                                        if (b.id, b.text) in keys]
         out.append(view)
     return out
@@ -63,7 +66,7 @@ def _from_resolved(project: Project, comps: list[ResolvedCompetency]) -> list[Co
 
 def all_expectations(project: Project) -> list[CompetencyExpectations]:
     """Every competency of the framework."""
-    return _from_resolved(project, list(resolve_competencies(project).values()))
+    return _from_resolved(project, list(resolve_competencies(project).values()), per_level_path=True)
 
 
 def track_expectations(project: Project, track: Track) -> list[CompetencyExpectations]:

@@ -384,6 +384,7 @@ def _read_project(root: Path, as_of: dt.date | None, portfolios: bool) -> tuple[
         if (loaded := read_model(path, CompetencyFile, project, problems)):
             for comp in loaded.competencies:
                 comp._set = loaded.set or path.stem
+                comp._expectations = loaded.expectations
             project.competencies.extend(loaded.competencies)
     project.tracks = [t for p in _yaml_files(project, project.content_dir / "tracks", problems)
                       if (t := read_model(p, Track, project, problems))]

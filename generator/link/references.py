@@ -18,7 +18,7 @@ from generator.link.versions import view_for_version
 from generator.model.base import Strict
 from generator.model.errors import did_you_mean
 from generator.model.portfolio import Entry
-from generator.model.track import Track
+from generator.model.track import Track, TrackLevel
 from generator.model.types import SLUG_RE
 from generator.problems import InvalidContent, Problems, UserError, display_path
 
@@ -110,6 +110,17 @@ def _check_track(project: Project, track: Track, problems: Problems) -> None:
     competencies = [c.id for c in project.competencies]
     _unique(problems, "track level", ((lv.level, lv, ("level",)) for lv in track.levels))
     _unique(problems, "milestone", ((m.id, m, ("id",)) for m in track.milestones()))
+    labels: dict[str, TrackLevel] = {}
+    for tl in track.levels:
+        if not tl.label:
+            continue
+        # A label naming two levels, or another level's id, would make the track's tables ambiguous.
+        other = labels.get(tl.label) or next((o for o in track.levels if o.level == tl.label and o is not tl), None)
+        if other is not None:
+            problems.add(tl.path, tl.pos("label"), "duplicate-label",
+                         f"label '{tl.label}' of level '{tl.level}' also names level '{other.level}' of track "
+                         f"'{track.id}'", "give each level of the track its own label")
+        labels.setdefault(tl.label, tl)
     previous = -1
     for tl in track.levels:
         if tl.level not in levels:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
 
 from pydantic import Field, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
@@ -43,6 +44,8 @@ class BehaviourItem(Strict):
 
 
 class CompetencyLevel(Strict):
+    name: str | None = Field(None, description="The competency's name from this level up, when it changes "
+                                               "(like Technical leadership for Code quality at L5).")
     summary: str = Field("", description="What the competency looks like at this level (Markdown).")
     behaviours: list[str | BehaviourItem] = Field(
         default_factory=list, description="Observable behaviours at this level: text, or an object with an id.")
@@ -76,8 +79,9 @@ class Competency(Strict):
     levels: dict[LevelId, CompetencyLevel] = Field(
         default_factory=dict, description="Expectations keyed by level id; any subset of levels.")
 
-    # The competency set it belongs to: the file's `set`, else the file's stem.
+    # The competency set it belongs to: the file's `set`, else the file's stem; and that file's `expectations`.
     _set: str = PrivateAttr(default="")
+    _expectations: Literal["cumulative", "restated"] | None = PrivateAttr(default=None)
 
     @model_validator(mode="after")
     def _name_and_domain(self) -> Competency:
@@ -93,8 +97,17 @@ class Competency(Strict):
     def set_id(self) -> str:
         return self._set
 
+    @property
+    def expectations(self) -> Literal["cumulative", "restated"] | None:
+        """How its levels read when its file says so; None: the framework's `expectations`."""
+        return self._expectations
+
 
 class CompetencyFile(Strict):
     set: Slug | None = Field(None, description="Id of the competency set this file defines, which tracks include; "
                                                "default: the file name without .yml.")
+    expectations: Literal["cumulative", "restated"] | None = Field(
+        None, description="How the levels of this file's competencies read, overriding the framework's "
+                          "`expectations`: cumulative (levels list what is new) or restated (each level lists "
+                          "all it expects).")
     competencies: list[Competency] = Field(description="Competencies defined in this file.")

@@ -6,7 +6,7 @@ from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
-from generator.model.types import Cadence, Duration, LevelId, MetricName, Role, Slug, Target, duration_days
+from generator.model.types import Cadence, Duration, LevelId, LevelLabel, MetricName, Role, Slug, Target, duration_days
 
 
 class Criterion(Strict):
@@ -55,12 +55,19 @@ class Milestone(Strict):
 
 class TrackLevel(Strict):
     level: LevelId = Field(description="A framework level id.")
+    label: LevelLabel | None = Field(None, description="The track's short name for the level, like M3 or IC4, "
+                                                       "shown instead of the level id wherever the track names it.")
     title: str = Field("", description="The track's title at this level; default: the framework level's name.")
     summary: str = Field("", description="What the level means in this track (Markdown).")
     dimensions: dict[Slug, str] = Field(
         default_factory=dict, description="What the level means in this track on the framework's dimensions, "
                                           "keyed by dimension id; each replaces the framework level's text.")
     milestones: list[Milestone] = Field(default_factory=list, description="Milestones of this level.")
+
+    @property
+    def tag(self) -> str:
+        """How the track names the level: its label, else the framework's level id."""
+        return self.label or self.level
 
 
 class Track(Strict):
@@ -70,10 +77,17 @@ class Track(Strict):
     competencies: list[Slug] | None = Field(
         None, description="Competency set ids and competency ids the track uses; omitted: every competency.")
     owners: list[str] = Field(default_factory=list, description="CODEOWNERS of this track file, like @backend-leads.")
-    levels: list[TrackLevel] = Field(min_length=1, description="The ladder, lowest level first.")
+    levels: list[TrackLevel] = Field(
+        min_length=1, description="The ladder, lowest level first: the track's level path. On a ladder that "
+                                  "branches, list the shared levels, then the track's own branch.")
 
     def level(self, level_id: str) -> TrackLevel | None:
         return next((lv for lv in self.levels if lv.level == level_id), None)
+
+    def level_tag(self, level_id: str) -> str:
+        """How the track names a level: its label, else the level id (also for levels off the track)."""
+        level = self.level(level_id)
+        return level.tag if level else level_id
 
     def milestones(self) -> list[Milestone]:
         return [m for lv in self.levels for m in lv.milestones]

@@ -20,6 +20,8 @@ from pydantic_core import PydanticCustomError
 MAX_ID = 64
 SLUG_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}$")
 LEVEL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$")
+# A track's name for a level (M3, IC4, "Senior 2"): shown in tables and headings, so no Markdown syntax.
+LABEL_RE = re.compile(r"^[A-Za-z0-9][A-Za-z0-9 ./+-]{0,23}$")
 REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}/[a-z0-9][a-z0-9-]{0,63}$")
 COMPETENCY_REF_RE = re.compile(r"^[a-z0-9][a-z0-9-]{0,63}(@[A-Za-z0-9][A-Za-z0-9._-]{0,63})?$")
 METRIC_RE = re.compile(r"^[a-z][a-z0-9_]{0,63}$")
@@ -61,6 +63,12 @@ LevelId = Annotated[
     str,
     AfterValidator(_pattern(LEVEL_RE, "level-id", "level id", "use letters, digits, '.', '_' or '-', like L3")),
     _schema(LEVEL_RE, "A level id such as L3."),
+]
+LevelLabel = Annotated[
+    str,
+    AfterValidator(_pattern(LABEL_RE, "level-label", "level label",
+                            "use at most 24 letters, digits, spaces, '.', '/', '+' or '-', like M3 or IC4")),
+    _schema(LABEL_RE, "A track's short name for a level, such as M3 or IC4."),
 ]
 MilestoneRef = Annotated[
     str,

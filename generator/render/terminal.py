@@ -20,7 +20,10 @@ COMPETENCY_STYLE = {"evidenced": "green", "claimed": "yellow", "missing": "red"}
 def print_readiness(project: Project, portfolio: Portfolio, result: Readiness, console: Console | None = None) -> None:
     console = console or Console(highlight=False)
     p = portfolio.profile
-    console.print(f"[bold]{p.name}[/] ({portfolio.id}) · {result.track} {result.level} → {result.target}"
+    track = project.track(result.track)
+    level, target = (track.level_tag(result.level), track.level_tag(result.target)) if track \
+        else (result.level, result.target)
+    console.print(f"[bold]{p.name}[/] ({portfolio.id}) · {result.track} {level} → {target}"
                   f" · framework {result.framework} · as of {result.as_of}")
     counts = result.counts()
     resolved = counts["met"] + counts["waived"]

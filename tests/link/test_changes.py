@@ -263,3 +263,22 @@ def test_dimensions_proficiency_and_links_are_changes_too() -> None:
     guide = {"title": "Testing guide", "url": "https://example.com/testing"}
     assert [(c.field, c.old, c.new) for c in diff_competency(comp([]), comp([guide]))] == [
         ("links", "none", "Testing guide (https://example.com/testing)")]
+
+
+def test_a_track_level_label_and_a_level_name_are_changes() -> None:
+    from generator.link.changes import diff_competency, diff_track
+    from generator.model.competency import Competency
+    from generator.model.track import Track
+
+    def track(label: str) -> Track:
+        return Track.model_validate({"id": "pm", "name": "PM", "levels": [{"level": "L3", "label": label}]})
+
+    assert [(c.entity, c.id, c.field, c.old, c.new) for c in diff_track(track("M3"), track("EM3"))] == [
+        ("track level", "pm@L3", "label", "M3", "EM3")]
+
+    def comp(name: str) -> Competency:
+        return Competency.model_validate({"id": "c", "name": "C", "domain": "d",
+                                          "levels": {"L5": {"name": name, "behaviours": ["Leads"]}}})
+
+    assert [(c.entity, c.id, c.field, c.old, c.new) for c in diff_competency(comp("Quality"), comp("Leadership"))] == [
+        ("competency level", "c@L5", "name", "Quality", "Leadership")]

@@ -505,6 +505,18 @@ CASES = {
           "'Adds tests for own changes' at L2 of 'testing' is already expected from L1",
           "remove it here: expectations are cumulative, so it stays expected at every higher level")],
     ),
+    "a family's own behaviour under an id it removed": (
+        [("edit", "content/competencies/core.yml", "behaviours: [Adds tests for own changes]",
+          "behaviours: [{id: adds-tests, text: Adds tests for own changes}]"),
+         ("write", "content/competencies/backend.yml",
+          "competencies:\n  - id: backend-testing\n    extends: testing\n    levels:\n      L2:\n"
+          "        remove: [adds-tests]\n      L3:\n"
+          "        behaviours: [{id: adds-tests, text: Adds contract tests between services}]\n")],
+        [("content/competencies/backend.yml", 8, 27, "warning", "removed-id-reused",
+          "behaviour id 'adds-tests' of 'backend-testing' names 'Adds contract tests between services' at L3, but "
+          "the inherited 'Adds tests for own changes' under that id is removed at L2: an entry linking "
+          "'backend-testing/adds-tests' could mean either", "give the L3 behaviour an id of its own")],
+    ),
     "entry behaviour not expected at the target": (
         [("edit", "content/competencies/core.yml", "      L2:\n        behaviours: [Pairs with new joiners]",
           "      L2:\n        behaviours: [Pairs with new joiners]\n"

@@ -105,6 +105,7 @@ class _Builder:
             language=project.config.language, track_name=self.track.name,
             level_title=levels.get(profile.level, profile.level),
             target_title=levels.get(profile.target, profile.target),
+            level_tag=self.track.level_tag(profile.level), target_tag=self.track.level_tag(profile.target),
             chart=render_domain_chart(domains), domains=domains, gaps=steps[:3], steps=steps, rows=rows,
             competency_rows=competency_rows,
             entries=self.entries,

@@ -39,6 +39,8 @@ class IndexRow:
     feedback: dict[str, int] | None = None  # items by verification status: verified, unverified, ...
     level_url: str | None = None   # the level's section of the track page in the handbook site
     target_url: str | None = None
+    level_label: str = ""          # the track's label of the level, when it gives one
+    target_label: str = ""
 
     @property
     def status_rank(self) -> int:
@@ -73,7 +75,9 @@ def index_row(project: Project, portfolio: Portfolio, pdf: bool, built: bool = T
                     competencies_decide=readiness.coverage_needed > 0, sealed=readiness.sealed,
                     manager=project.name_of(profile.manager) if profile.manager else "none",
                     level_url=f"{page}#{level_anchor(readiness.level)}" if page else None,
-                    target_url=f"{page}#{level_anchor(readiness.target)}" if page else None)
+                    target_url=f"{page}#{level_anchor(readiness.target)}" if page else None,
+                    level_label=track.level_tag(readiness.level) if track else "",
+                    target_label=track.level_tag(readiness.target) if track else "")
 
 
 def render_index_html(project: Project, rows: list[IndexRow]) -> str:

@@ -132,6 +132,8 @@ class PortfolioContext:
     track_name: str
     level_title: str
     target_title: str
+    level_tag: str      # how the track names the levels: its label, else the level id
+    target_tag: str
     chart: Markup
     domains: list[tuple[str, str, int, int]]  # (id, name, met, required)
     gaps: list[NextStep]

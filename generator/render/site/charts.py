@@ -54,9 +54,9 @@ def build_track_chart(framework: Framework, track: Track,
     for row in counts:
         running = [a + b for a, b in zip(running, row, strict=True)]
         cumulative.append(running)
-    return TrackChart([f"{lv.level} · {lv.title}" for lv in track.levels],
+    return TrackChart([f"{lv.tag} · {lv.title}" for lv in track.levels],
                       [(domains[j].name, colours[domains[j].id]) for j in used], counts, cumulative, unit,
-                      restated=unit == "behaviours" and framework.expectations == "restated")
+                      restated=unit == "behaviours" and not all(c.cumulative for c in competencies))
 
 
 def describe_chart(track: Track, chart: TrackChart) -> str:

@@ -13,6 +13,7 @@ from generator.link.competencies import (
     Behaviour,
     ResolvedCompetency,
     ResolvedLevel,
+    on_level_path,
     resolve_competencies,
     track_competencies,
 )
@@ -135,7 +136,7 @@ class SiteData:
 
     def competency_level(self, competency: ResolvedCompetency, level_id: str) -> ResolvedLevel:
         """What the competency lists at the level; at a level it lists nothing, what it expects from below."""
-        listed = competency.levels.get(level_id)
+        listed = self.level_of(competency, level_id) or competency.levels.get(level_id)
         if listed is not None:
             return listed
         return ResolvedLevel("", [], expected=competency.expected_at(level_id))
@@ -157,11 +158,28 @@ class SiteData:
         used = {lv.level for t in self.tracks for lv in t.levels} | {lv for c in self.competencies for lv in c.levels}
         return [lv.id for lv in self.framework.levels if lv.id in used]
 
+    def level_of(self, competency: ResolvedCompetency, level_id: str) -> ResolvedLevel | None:
+        """What the competency lists at a level, against the levels below it on that level's path."""
+        return on_level_path(self.project, competency, level_id).levels.get(level_id)
+
+    def _on_path(self, competency: ResolvedCompetency, level_id: str) -> ResolvedCompetency:
+        """A track's competencies follow its path already; others follow the path of the level."""
+        if len(competency.order) == len(self.framework.levels):  # the framework's order, not a track's path
+            return on_level_path(self.project, competency, level_id)
+        return competency
+
+    def renamed_at(self, competency: ResolvedCompetency, levels: list[str], index: int) -> str | None:
+        """The competency's name at `levels[index]` when it differs from the column before (or its name)."""
+        name = self._on_path(competency, levels[index]).name_at(levels[index])
+        before = self._on_path(competency, levels[index - 1]).name_at(levels[index - 1]) if index else competency.name
+        return name if name != before else None
+
     def matrix_cell(self, competency: ResolvedCompetency, level_id: str, first: bool = False) -> MatrixCell:
         """The behaviours first expected at `level_id`, and whether earlier ones still apply.
 
         The first column of a matrix shows everything expected there, since earlier levels are not shown.
         """
+        competency = self._on_path(competency, level_id)
         if first:
             return MatrixCell(competency.expected_at(level_id), False)
         level = competency.levels.get(level_id)
@@ -186,10 +204,9 @@ class SiteData:
 def build_site_data(project: Project, *, pdf: bool = True, changelog: ChangeLog | None = None) -> SiteData:
     assert project.framework is not None, "the site is built from a validated project"
     data = SiteData(project, project.framework, pdf=pdf, changelog=changelog)
-    shared: dict[tuple[str, str, str], BehaviourChanges] = {}
-    order = [lv.id for lv in project.framework.levels]
+    shared: dict[tuple[str, tuple[str, ...], str, str], BehaviourChanges] = {}
     for track in project.tracks:
-        data.steps[track.id] = build_steps(track, track_competencies(project, track), order, shared)
+        data.steps[track.id] = build_steps(track, track_competencies(project, track), shared)
         for level in track.levels:
             for milestone in level.milestones:
                 for cid in milestone.competencies:

@@ -61,7 +61,8 @@ def page_data(project: Project, track: Track, comps: list[AssessedCompetency]) -
     levels = [lv.level for lv in track.levels]
     return {
         "track": track.id, "trackName": track.name,
-        "levels": [{"id": lv.level, "name": names.get(lv.level, lv.level), "title": lv.title} for lv in track.levels],
+        "levels": [{"id": lv.level, "name": names.get(lv.level, lv.level), "title": lv.title}
+                   | ({"label": lv.label} if lv.label else {}) for lv in track.levels],
         "competencies": [{
             "id": c.id, "name": c.expectations.name, "domain": domains.get(c.expectations.domain, ""),
             "behaviours": [{"key": b.key, "id": b.id, "text": plain_text(b.text), "level": b.level}

@@ -55,20 +55,19 @@ def compare_levels(competency: ResolvedCompetency, lower: str, upper: str) -> Be
     return result
 
 
-def build_steps(track: Track, competencies: list[ResolvedCompetency], order: list[str],
-                cache: dict[tuple[str, str, str], BehaviourChanges] | None = None) -> list[Step]:
-    """One step per adjacent pair of the track's levels, over the track's competencies.
+def build_steps(track: Track, competencies: list[ResolvedCompetency],
+                cache: dict[tuple[str, tuple[str, ...], str, str], BehaviourChanges] | None = None) -> list[Step]:
+    """One step per adjacent pair of the track's levels (its path), over the track's competencies.
 
-    Changes depend on the competency and the two levels only: `cache` shares them between tracks.
+    Changes depend on the competency, its level path and the two levels only: `cache` shares
+    them between tracks on the same path.
     """
     cache = {} if cache is None else cache
-    index = {lv: i for i, lv in enumerate(order)}
-    ladder = sorted(track.levels, key=lambda lv: index.get(lv.level, len(index)))
     steps = []
-    for lower, upper in zip(ladder, ladder[1:], strict=False):
+    for lower, upper in zip(track.levels, track.levels[1:], strict=False):
         changes = []
         for c in competencies:
-            key = (c.id, lower.level, upper.level)
+            key = (c.id, tuple(c.order), lower.level, upper.level)
             if key not in cache:
                 cache[key] = compare_levels(c, lower.level, upper.level)
             changes.append(cache[key])

@@ -136,7 +136,7 @@
 
   function levelTitle(id) {
     var level = data.levels.filter(function (l) { return l.id === id; })[0];
-    return level ? level.id + " (" + level.title + ")" : id;
+    return level ? (level.label || level.id) + " (" + level.title + ")" : id;
   }
 
   function renderGaps(results) {
