@@ -96,6 +96,18 @@ def duration_days(text: str) -> int:
     return int(match.group(1)) * UNIT_DAYS[match.group(2)]
 
 
+DURATION_UNITS = {"d": ("day", "days"), "w": ("week", "weeks"), "m": ("month", "months"), "y": ("year", "years")}
+
+
+def duration_words(text: str) -> str:
+    """A duration in words, as people read it: `90d` → "90 days", `1y` → "1 year"."""
+    match = DURATION_RE.match(str(text))
+    if not match:
+        return str(text)
+    number, (one, many) = int(match.group(1)), DURATION_UNITS[match.group(2)]
+    return f"{number} {one if number == 1 else many}"
+
+
 def _check_duration(value: Any) -> str:
     text = str(value)
     if isinstance(value, bool) or not isinstance(value, (str, int)) or not DURATION_RE.match(text):

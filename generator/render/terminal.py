@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from rich.console import Console
 from rich.table import Table
 
 from generator.assess.portfolio import next_steps
 from generator.assess.readiness import Readiness
 from generator.link.project import Portfolio, Project
-from generator.render.wording import CONFIRMERS, competency_label, gap_words, label
+from generator.render.wording import CONFIRMERS, competency_label, label, missing_words
 
 STATUS_STYLE = {"met": "green", "waived": "cyan", "in_progress": "yellow", "overdue": "red",
                 "not_started": "dim", "ready": "bold green", "on_track": "bold yellow", "not_yet": "bold red"}
@@ -37,7 +39,7 @@ def print_readiness(project: Project, portfolio: Portfolio, result: Readiness, c
 
         console.print(sealed_sentence(project, result.sealed) + ".")
     if result.milestones:
-        _print_milestones(result, console)
+        _print_milestones(result, {e.id: e.meta.date for e in portfolio.entries}, console)
     if result.competencies:
         _print_competencies(result, console)
     if result.domains:
@@ -76,7 +78,7 @@ def _print_competencies(result: Readiness, console: Console) -> None:
     console.print(table)
 
 
-def _print_milestones(result: Readiness, console: Console) -> None:
+def _print_milestones(result: Readiness, dates: dict[str, dt.date], console: Console) -> None:
     table = Table(show_lines=False)
     for column in ("milestone", "domain", "status", "still needs", "entries", "deadline"):
         table.add_column(column)
@@ -85,5 +87,6 @@ def _print_milestones(result: Readiness, console: Console) -> None:
         if m.deadline and m.days_left is not None and m.status not in ("met", "waived"):
             deadline += f" ({m.days_left}d left)" if m.days_left >= 0 else f" ({-m.days_left}d over)"
         table.add_row(m.milestone.title, m.milestone.domain, f"[{STATUS_STYLE[m.status]}]{label(m.status)}[/]",
-                      ", ".join(gap_words(code) for code in m.missing), str(len(m.entries)), deadline)
+                      "; ".join(missing_words(m, code, [dates[i] for i in m.evidence if i in dates])
+                                for code in m.missing), str(len(m.entries)), deadline)
     console.print(table)

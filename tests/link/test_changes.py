@@ -123,14 +123,14 @@ def test_diff_people_lists_whom_a_release_moves_and_why(repo: Path) -> None:
         "person": "ada", "name": "Ada Example", "from": "on_track", "to": "not_yet", "note": "", "milestones": [
             {"milestone": "engineering/raise-coverage", "title": "Raise test coverage", "from": "met",
              "to": "overdue",
-             "reason": "show coverage_pct >= 85 in an evidence entry (best so far: 84, self-reported)"},
+             "reason": "show coverage ≥\u00a085\u00a0% in an evidence entry (best so far: 84\u00a0%, self-reported)"},
             {"milestone": "engineering/run-retro", "title": "Run a team retrospective", "from": None,
              "to": "overdue", "reason": "a new target milestone: add 1 more evidence entry linked to it; "
-                                        "show actions_adopted >= 2 in an evidence entry"}]}]
+                                        "show actions adopted ≥\u00a02 in an evidence entry"}]}]
     text = " ".join(run_cli("diff", "1.0", "1.1", "--people", "--root", repo).stdout.split())
     assert ("People whose status differs between 1.0 and 1.1 (as of 2026-06-01): - Ada Example (ada): "
             "on track → not yet Raise test coverage (engineering/raise-coverage): met → overdue: show "
-            "coverage_pct >= 85 in an evidence entry (best so far: 84, self-reported)") in text
+            "coverage ≥ 85 % in an evidence entry (best so far: 84 %, self-reported)") in text
 
 
 def test_diff_people_leaves_out_people_pinned_to_a_release(repo: Path) -> None:
