@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 from pypdf import PdfReader
+from weasyprint import HTML
+from weasyprint.formatting_structure import boxes
 
 from generator.assess.portfolio import assess_portfolio
 from tests.render.portfolio.conftest import Built, build
@@ -214,3 +216,54 @@ def test_the_code_patterns_catch_what_a_reader_should_not_see() -> None:
         "Needs 4 occasions, has 3", "older than 365d"]
     assert code_like(["3 pieces of evidence (2 required)", "Evidence on 4 separate days: 3 so far",
                       "A peer's feedback", "13 portfolio entries and 4 feedback items"]) == []
+
+
+HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6", "summary", "caption"}
+
+
+def laid_out(box: boxes.Box, tags: frozenset[str], found: list[tuple[frozenset[str], boxes.Box]]) -> None:
+    """Each line and table row of a page in reading order, with the tags of the elements around it."""
+    tag = getattr(box, "element_tag", None)
+    here = tags | {tag} if tag else tags
+    if isinstance(box, boxes.LineBox):
+        found.append((here, box))
+        return
+    if isinstance(box, boxes.TableRowBox):
+        found.append((here | {"row"}, box))
+    for child in getattr(box, "children", []):
+        laid_out(child, here, found)
+
+
+@pytest.mark.parametrize("person", sorted(INTENDED))
+def test_pdf_leaves_no_heading_alone_at_a_page_foot_nor_splits_a_table_row(example: Built, person: str) -> None:
+    document = HTML(filename=example.out / person / "index.html").render()
+    alone, rows = [], {}
+    for number, page in enumerate(document.pages, 1):
+        found: list[tuple[frozenset[str], boxes.Box]] = []
+        for child in page._page_box.children:
+            if not isinstance(child, boxes.MarginBox):  # the running heads
+                laid_out(child, frozenset(), found)
+        lines = [(tags, box) for tags, box in found if "row" not in tags]
+        if number < len(document.pages) and lines[-1][0] & HEADINGS:
+            alone.append(number)
+        for tags, box in found:
+            if "row" in tags and "thead" not in tags:  # a header row repeats on each page by design
+                rows.setdefault(id(box.element), set()).add(number)
+    assert alone == []
+    assert [pages for pages in rows.values() if len(pages) > 1] == []
+
+
+@pytest.mark.parametrize("person", sorted(INTENDED))
+def test_every_pdf_page_after_the_first_has_the_running_heads(example: Built, person: str) -> None:
+    portfolio = example.project.portfolio(person)
+    assert portfolio is not None
+    track = example.project.track(portfolio.profile.track)
+    target = track.level(portfolio.profile.target) if track else None
+    assert target is not None
+    pages = PdfReader(example.out / person / f"{person}.pdf").pages
+    for number, page in enumerate(pages, 1):
+        text = re.sub(r"\s+", " ", page.extract_text())
+        assert f"Page {number} of {len(pages)}" in text
+        if number > 1:
+            assert f"{portfolio.profile.name} · {target.title} ({target.level})" in text
+            assert "Readiness portfolio · as of 2026-11-01" in text
