@@ -58,18 +58,24 @@ def missing_words(result: MilestoneResult, code: str, evidence_dates: Sequence[d
     """One missing code of a milestone in words, with the milestone's own numbers."""
     m, need = result.milestone, result.milestone.evidence
     if code == "entries":
-        return f"{plural(need.entries, 'piece', 'pieces')} of evidence: {len(result.evidence)} so far"
+        return f"{plural(need.entries, 'piece', 'pieces')} of evidence: {so_far(len(result.evidence))}"
     if code == "criterion" and m.criterion.metric:
         return measured_words(result)
     if code == "criterion":
         return VERDICT_NEEDED
     dates = sorted(set(evidence_dates))
     if code == "occurrences":
-        return f"evidence on {need.occurrences} separate days: {len(dates)} so far"
+        return f"evidence on {need.occurrences} separate days: {so_far(len(dates))}"
     if code == "spread":
         has = (dates[-1] - dates[0]).days if dates else 0
-        return f"evidence spread over {plural(need.spread_days, 'day')}: {plural(has, 'day')} so far"
+        return f"evidence spread over {plural(need.spread_days, 'day')}: {so_far(has, 'day')}"
     return gap_words(code)
+
+
+def so_far(n: int, unit: str = "") -> str:
+    if n == 0:
+        return "none so far"
+    return f"{plural(n, unit) if unit else n} so far"
 
 
 def evidence_count(has: int, needed: int) -> str:

@@ -69,7 +69,8 @@ def test_summary_shows_status_levels_and_gaps(rich: Built) -> None:
     # the evidence map: each domain's milestones with their status, and its share met beside a bar
     assert "<svg" in summary and "1 of 1 met" in summary and "radar" not in summary
     assert re.search(r'<th scope="row">Leadership influence<span class="share"><svg[^>]*>.*?</svg> 1 of 1 met</span>'
-                     r'</th>\s*<td data-label="Milestones"><ul class="items"><li><a href="#milestone-engineering-mentor-joiner">Mentor a new '
+                     r'</th>\s*<td data-label="Milestones"><ul class="items"><li>'
+                     r'<a href="#milestone-engineering-mentor-joiner">Mentor a new '
                      r'joiner</a> <span class="status status-met">met</span></li></ul></td>', summary)
     assert "None: every target milestone is met or waived." in summary
 
