@@ -267,3 +267,18 @@ def test_every_pdf_page_after_the_first_has_the_running_heads(example: Built, pe
         if number > 1:
             assert f"{portfolio.profile.name} · {target.title} ({target.level})" in text
             assert "Readiness portfolio · as of 2026-11-01" in text
+
+
+def test_a_link_from_page_one_opens_the_folded_part_it_names(example: Built, browser) -> None:  # type: ignore[no-untyped-def]
+    page = browser.new_page(viewport={"width": 1280, "height": 900})
+    try:
+        page.goto((example.out / "farah/index.html").as_uri())
+        met = page.locator("details.milestone", has=page.locator("#milestone-engineering-architecture-direction"))
+        assert met.evaluate("d => d.open") is False  # met milestones start folded, open ones unfolded
+        assert page.locator("details.milestone[open]").count() == 2
+        page.locator(".evidence-map").get_by_role("link", name="Set a multi-year architecture direction").click()
+        assert met.evaluate("d => d.open") is True
+        page.locator(".evidence-map").get_by_role("link", name="Code craft").click()
+        assert page.locator("#competency-code-craft").is_visible()
+    finally:
+        page.close()
