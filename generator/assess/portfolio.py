@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from generator.assess.readiness import MilestoneResult, Readiness, Trust, assess_readiness
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.model.portfolio import Entry
+from generator.model.types import duration_words
 
 
 def assess_portfolio(project: Project, portfolio: Portfolio, version: str | None = None) -> Readiness:
@@ -81,9 +82,9 @@ def explain_missing(result: MilestoneResult, code: str) -> str:
         more = need.entries - len(result.evidence)
         return f"add {more} more evidence entr{'y' if more == 1 else 'ies'} linked to it"
     if code == "criterion" and m.criterion.metric:
-        best = "" if result.measured is None else f" (best so far: {result.measured:g}" + (
+        best = "" if result.measured is None else f" (best so far: {m.criterion.amount(result.measured)}" + (
             ", self-reported)" if result.self_reported else ")")
-        return f"show {m.criterion.metric} {m.criterion.target} in an evidence entry{best}"
+        return f"show {m.criterion.rule()} in an evidence entry{best}"
     if code == "criterion":
         uncounted = [f for f in result.feedback if f.verdict == "met" and not f.counts]
         if uncounted and all(f.unverifiable for f in uncounted):  # a CI checkout with --depth: not a learner's doing
@@ -100,7 +101,7 @@ def explain_missing(result: MilestoneResult, code: str) -> str:
     if code == "occurrences":
         return f"show it on {need.occurrences} different dates"
     if code == "spread":
-        return f"spread the evidence over at least {need.spread}"
+        return f"spread the evidence over at least {duration_words(need.spread)}"
     return code
 
 

@@ -2,17 +2,36 @@
 
 from __future__ import annotations
 
+import re
+
 from pydantic import Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
-from generator.model.types import Cadence, Duration, LevelId, LevelLabel, MetricName, Role, Slug, Target, duration_days
+from generator.model.types import (
+    Cadence,
+    Duration,
+    LevelId,
+    LevelLabel,
+    MetricName,
+    Role,
+    Slug,
+    Target,
+    duration_days,
+    parse_target,
+)
 
 
 class Criterion(Strict):
     text: str = Field(description="The pass criterion in words.")
     metric: MetricName | None = Field(None, description="Metric checked automatically against the target.")
     target: Target | None = Field(None, description="Operator and number the metric must satisfy, like \">= 15\".")
+    label: str | None = Field(None, min_length=1, max_length=80,
+                              description="How people read the metric, like \"efficiency gain\" (default: its name "
+                                          "in words, without a unit suffix).")
+    unit: str | None = Field(None, max_length=20,
+                             description="Unit written after its numbers, like \"%\" or \"days\" (default: % for a "
+                                         "name ending in _pct, days for _days, none otherwise).")
 
     @model_validator(mode="after")
     def _metric_and_target_together(self) -> Criterion:
@@ -22,6 +41,45 @@ class Criterion(Strict):
                 "criterion", "the criterion has a {have} but no {missing}; give both or neither",
                 {"have": "metric" if missing == "target" else "target", "missing": missing})
         return self
+
+    @property
+    def metric_label(self) -> str:
+        """The metric in words: its `label`, else its name without a unit suffix ("efficiency gain")."""
+        return self.label or metric_words(self.metric or "")[0]
+
+    @property
+    def metric_unit(self) -> str:
+        return self.unit if self.unit is not None else metric_words(self.metric or "")[1]
+
+    def amount(self, value: float) -> str:
+        """A measured or target number with the metric's unit: "19 %"."""
+        return f"{value:g}\u00a0{self.metric_unit}".rstrip("\u00a0")  # a no-break space: "62" and "%" stay together
+
+    def rule(self) -> str:
+        """The target in words: "efficiency gain ≥ 15 %"; empty without a metric."""
+        if not self.metric or not self.target:
+            return ""
+        op, number = parse_target(self.target)
+        return f"{self.metric_label} {OPERATOR_SIGNS[op]}\u00a0{self.amount(number)}"
+
+
+OPERATOR_SIGNS = {">=": "≥", ">": ">", "<=": "≤", "<": "<", "==": "="}
+# Unit suffixes of metric names, and the unit their numbers are written with.
+UNIT_SUFFIXES = {"pct": "%", "percent": "%", "days": "days", "hours": "hours", "minutes": "minutes", "ms": "ms"}
+
+
+def metric_words(name: str) -> tuple[str, str]:
+    """A snake_case metric name as (words, unit): "tier1_slo_coverage_pct" → ("tier1 SLO coverage", "%")."""
+    parts = [p for p in name.split("_") if p]
+    unit = UNIT_SUFFIXES.get(parts[-1], "") if len(parts) > 1 else ""
+    if unit:
+        parts = parts[:-1]
+    return " ".join(ACRONYMS.get(p) or re.sub(r"^([a-z]+)(\d+)$", r"\1 \2", p) for p in parts), unit
+
+
+# Parts of metric names people write in capitals.
+ACRONYMS = {"slo": "SLO", "sla": "SLA", "sli": "SLI", "dora": "DORA", "api": "API", "ci": "CI", "cd": "CD",
+            "nps": "NPS", "okr": "OKR", "kpi": "KPI", "sev1": "sev-1", "sev2": "sev-2", "mttr": "MTTR", "ui": "UI"}
 
 
 class Evidence(Strict):

@@ -104,16 +104,16 @@ def duration_days(text: str) -> int:
     return int(match.group(1)) * UNIT_DAYS[match.group(2)]
 
 
-DURATION_WORDS = {"d": "day", "w": "week", "m": "month", "y": "year"}
+DURATION_UNITS = {"d": ("day", "days"), "w": ("week", "weeks"), "m": ("month", "months"), "y": ("year", "years")}
 
 
 def duration_words(text: str | None) -> str:
-    """A duration as a person reads it: `6m` → "6 months", `1y` → "1 year"; none → "none"."""
-    match = DURATION_RE.match(text or "")
+    """A duration as a person reads it: `90d` → "90 days", `1y` → "1 year"; none → "none"."""
+    match = DURATION_RE.match(str(text or ""))
     if not match:
-        return text or "none"
-    n = int(match.group(1))
-    return f"{n} {DURATION_WORDS[match.group(2)]}{'' if n == 1 else 's'}"
+        return str(text) if text else "none"
+    number, (one, many) = int(match.group(1)), DURATION_UNITS[match.group(2)]
+    return f"{number} {one if number == 1 else many}"
 
 
 def _check_duration(value: Any) -> str:

@@ -97,6 +97,7 @@ def test_following_the_links_from_the_portfolio_runs_nothing(built: Path, browse
     try:
         for base in serve(built):
             page.goto(f"{base}/ada/index.html")
+            page.evaluate("document.querySelectorAll('details').forEach(d => { d.open = true; })")  # the folded detail
             for label, name in (("the chart", "chart.svg"), ("report", "report.html")):
                 with page.expect_download() as download:
                     page.get_by_role("link", name=label, exact=True).first.click()

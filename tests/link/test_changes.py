@@ -123,14 +123,14 @@ def test_diff_people_lists_whom_a_release_moves_and_why(repo: Path) -> None:
         "person": "ada", "name": "Ada Example", "from": "on_track", "to": "not_yet", "note": "", "milestones": [
             {"milestone": "engineering/raise-coverage", "title": "Raise test coverage", "from": "met",
              "to": "overdue",
-             "reason": "show coverage_pct >= 85 in an evidence entry (best so far: 84, self-reported)"},
+             "reason": "show coverage ≥\u00a085\u00a0% in an evidence entry (best so far: 84\u00a0%, self-reported)"},
             {"milestone": "engineering/run-retro", "title": "Run a team retrospective", "from": None,
              "to": "overdue", "reason": "a new target milestone: add 1 more evidence entry linked to it; "
-                                        "show actions_adopted >= 2 in an evidence entry"}]}]
+                                        "show actions adopted ≥\u00a02 in an evidence entry"}]}]
     text = " ".join(run_cli("diff", "1.0", "1.1", "--people", "--root", repo).stdout.split())
     assert ("People whose status differs between 1.0 and 1.1 (as of 2026-06-01): - Ada Example (ada): "
             "on track → not yet Raise test coverage (engineering/raise-coverage): met → overdue: show "
-            "coverage_pct >= 85 in an evidence entry (best so far: 84, self-reported)") in text
+            "coverage ≥ 85 % in an evidence entry (best so far: 84 %, self-reported)") in text
 
 
 def test_diff_people_leaves_out_people_pinned_to_a_release(repo: Path) -> None:
@@ -176,8 +176,8 @@ def test_check_warns_where_a_release_in_preparation_takes_a_met_milestone(repo: 
     result = run_cli("check", "--root", repo, "--as-of", "2026-06-01", *([] if cache else ["--no-cache"]))
     assert result.exit_code == 0, result.output
     assert ("content/tracks/engineering.yml:10:9: warning: version 2.2 would turn this milestone from met to "
-            "not met for 1 person assessed against the latest release (ada): show coverage_pct >= 85 in an "
-            "evidence entry (best so far: 84, self-reported)") in result.stdout
+            "not met for 1 person assessed against the latest release (ada): show coverage \u2265\u00a085\u00a0% "
+            "in an evidence entry (best so far: 84\u00a0%, self-reported)") in result.stdout
     assert ('hint: keep them on the release they started under with `framework: "2.1"` in their profile or '
             "`readiness.assess_against: release_at_since`, or accept it; `handbook diff 2.1 2.2 --people` "
             "lists every change") in result.stdout
@@ -223,8 +223,8 @@ def test_release_notes_for_owners_name_whom_a_release_moves(repo: Path) -> None:
     assert result.stdout.startswith("# Framework 2.2: what changes from 2.1\n")
     assert "| changed | Raise test coverage (`engineering/raise-coverage`) | target | >= 80 | >= 85 |" in result.stdout
     assert ("| Ada Example (`ada`) | on track → not yet | Raise test coverage (`engineering/raise-coverage`) | "
-            "met → overdue | show coverage_pct >= 85 in an evidence entry (best so far: 84, self-reported) |"
-            ) in result.stdout
+            "met → overdue | show coverage \u2265\u00a085\u00a0% in an evidence entry (best so far: 84\u00a0%, "
+            "self-reported) |") in result.stdout
     assert "Whom it moves" not in run_cli("diff", "2.1", "2.2", "--format", "markdown", "--root", repo).stdout
 
 

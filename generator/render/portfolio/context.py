@@ -19,11 +19,24 @@ from generator.link.provenance import UNAVAILABLE, Verification
 from generator.link.versions import view_for_version
 from generator.model.types import ROLES
 from generator.read.git_history import Commit, History, read_last_commit, run_git
-from generator.render.portfolio.charts import render_domain_chart
+from generator.render.portfolio.charts import render_share_bar
 from generator.render.portfolio.entries import EntryViews
 from generator.render.portfolio.links import THEME_PREFIX, anchor
-from generator.render.portfolio.views import CompetencyRow, EntryView, MilestoneRow, PersonRef, PortfolioContext
-from generator.render.portfolio.wording import evidence_count, needs_sentence
+from generator.render.portfolio.views import (
+    CompetencyRow,
+    DomainGroup,
+    EntryView,
+    MilestoneRow,
+    PersonRef,
+    PortfolioContext,
+)
+from generator.render.wording import (
+    evidence_count,
+    measured_words,
+    missing_words,
+    readiness_reasons,
+    verdict_words,
+)
 
 # THEME_PREFIX: the reports' pages import it from here too.
 __all__ = ["THEME_PREFIX", "build_context", "created_stamp"]
@@ -100,13 +113,17 @@ class _Builder:
         shown = {e.id for r in rows for e in r.entries} | {e.id for r in competency_rows for e in r.entries}
         shown -= {e.id for e in self.entries if e.kind == "feedback"}  # shown with their milestone or role
         levels = {lv.level: lv.title for lv in self.track.levels}
+        target_title = levels.get(profile.target, profile.target)
         return PortfolioContext(
             project=project, portfolio=self.portfolio, readiness=readiness, framework_name=framework.name,
             language=project.config.language, track_name=self.track.name,
             level_title=levels.get(profile.level, profile.level),
-            target_title=levels.get(profile.target, profile.target),
+            target_title=target_title,
             level_tag=self.track.level_tag(profile.level), target_tag=self.track.level_tag(profile.target),
-            chart=render_domain_chart(domains), domains=domains, gaps=steps[:3], steps=steps, rows=rows,
+            verdict=verdict_words(readiness.status, f"{target_title} ({self.track.level_tag(profile.target)})"),
+            reasons=readiness_reasons(readiness, framework.readiness.on_track_ratio),
+            domains=domains, domain_map=self.domain_map(domains, rows, competency_rows),
+            gaps=steps[:3], steps=steps, rows=rows,
             competency_rows=competency_rows,
             entries=self.entries,
             other_entries=[e for e in self.entries if e.id not in shown and e.kind != "feedback"],
@@ -115,6 +132,20 @@ class _Builder:
             verified_roles=[r for r in ROLES if r in self.views.trust.roles],
             files=sorted(self.views.files), created=created_stamp(project.as_of),
             feedback=[f for e in self.entries for f in e.feedback])
+
+    def domain_map(self, domains: list[tuple[str, str, int, int]], rows: list[MilestoneRow],
+                   competencies: list[CompetencyRow]) -> list[DomainGroup]:
+        """The evidence map: each domain of the framework with a target milestone or competency, in its order."""
+        counts = {name: (done, required) for _, name, done, required in domains}
+        groups = []
+        for name in dict.fromkeys([*(self.domain_names.values()), *(r.domain for r in rows),
+                                   *(c.domain for c in competencies)]):
+            mine = [r for r in rows if r.domain == name]
+            theirs = [c for c in competencies if c.domain == name]
+            if mine or theirs:
+                done, required = counts.get(name, (0, 0))
+                groups.append(DomainGroup(name, done, required, render_share_bar(done, required), mine, theirs))
+        return groups
 
     def row(self, result: MilestoneResult) -> MilestoneRow:
         m = result.milestone
@@ -130,8 +161,9 @@ class _Builder:
                             roles_present=[r for r in ROLES if r in present],
                             roles_missing=[r for r in m.evidence.feedback if r not in present],
                             feedback_by_role=by_role, waiver_by=waiver_by, not_counted=stale,
-                            needs=[needs_sentence(result, code, [e.date for e in entries]) for code in result.missing],
+                            needs=[missing_words(result, code, [e.date for e in entries]) for code in result.missing],
                             evidence_count=evidence_count(len(entries), m.evidence.entries),
+                            measured=measured_words(result) if m.criterion.metric else "",
                             waiver_verification=self.waiver_verification(result))
 
     def waiver_verification(self, result: MilestoneResult) -> Verification | None:

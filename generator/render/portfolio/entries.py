@@ -16,7 +16,8 @@ from generator.assess.portfolio import trust_of
 from generator.assess.readiness import Readiness
 from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.link.provenance import UNAVAILABLE, Verification, verify_portfolio
-from generator.model.types import duration_days
+from generator.model.track import Criterion
+from generator.model.types import duration_days, duration_words
 from generator.problems import Position, display_path
 from generator.read.git_history import Commit
 from generator.render.markdown import MarkdownRefused, render_markdown
@@ -61,6 +62,14 @@ class EntryViews:
         self.folder = portfolio.folder.resolve()
         self.reserved = reserved_names(portfolio.id)
         self.rows = {r.id for r in readiness.competencies}
+        # Names and texts for the competencies and behaviours an entry links, and the words of its metrics.
+        self.competency_names = {c.id: c.name or c.id for c in project.competencies} | {
+            r.id: r.name for r in readiness.competencies}
+        self.behaviour_texts = {key: b.text for r in readiness.competencies for b in r.expected if b.id
+                                for key in (b.id, f"{r.id}/{b.id}")}
+        own = project.track(portfolio.profile.track)
+        self.criteria = {m.criterion.metric: m.criterion for t in [*project.tracks, *([own] if own else [])]
+                         for m in t.milestones() if m.criterion.metric}
         framework = project.framework
         assert framework is not None
         self.max_age = framework.readiness.evidence_max_age
@@ -92,6 +101,20 @@ class EntryViews:
                 raise UnrenderableEntry(self.shown(loaded), item.pos("text"), exc) from exc
         return self._entry_view(loaded, body, texts)
 
+    def competency_words(self, ref: str) -> str:
+        """`code-craft@L3` → "Code craft (at L3)"; `code-craft/reviews` → "Code craft: <behaviour text>"."""
+        head, _, level = ref.partition("@")
+        cid, _, behaviour = head.partition("/")
+        name = self.competency_names.get(cid, cid.replace("-", " "))
+        if behaviour:
+            return f"{name}: {self.behaviour_texts.get(head) or behaviour.replace('-', ' ')}"
+        return f"{name} (at {level})" if level else name
+
+    def metric(self, name: str, value: float) -> tuple[str, str]:
+        """A metric of an entry as (words, value with its unit), as the milestone that checks it names it."""
+        criterion = self.criteria.get(name) or Criterion(text="", metric=name, target=">= 0")
+        return criterion.metric_label[:1].upper() + criterion.metric_label[1:], criterion.amount(value)
+
     def shown(self, loaded: LoadedEntry) -> str:
         return display_path(loaded.file, self.project.root)
 
@@ -104,12 +127,14 @@ class EntryViews:
             id=loaded.id, anchor=anchor("entry", loaded.id), title=meta.title, date=meta.date, kind=meta.kind,
             body=body if meta.kind != "feedback" else Markup(""),
             milestones=[(r, self.titles.get(r, r), anchor("milestone", r)) for r in meta.milestones],
-            metrics=sorted(meta.metrics.items()), artifacts=[self.artifact(a) for a in meta.artifacts],
+            metrics=[self.metric(name, value) for name, value in sorted(meta.metrics.items())],
+            artifacts=[self.artifact(a) for a in meta.artifacts],
             feedback=[], counts=True, not_counted=self.not_counted(meta.date), commit=commit)
         view.counts = view.not_counted is None
         for ref in [*meta.competencies, *meta.behaviours]:
             cid = ref.partition("@")[0].partition("/")[0]
-            view.competencies.append((ref, anchor("competency", cid) if cid in self.rows else None))
+            view.competencies.append((self.competency_words(ref), anchor("competency", cid) if cid in self.rows
+                                      else None))
         if meta.kind == "feedback" and meta.from_ and meta.role:
             verdict = loaded.opened.verdict if loaded.opened else meta.verdict
             if meta.sealed and loaded.opened is None:
@@ -142,7 +167,7 @@ class EntryViews:
         if date > self.project.as_of:
             return FUTURE
         if date < self.oldest:
-            return f"older than {self.max_age}"
+            return f"older than {duration_words(self.max_age)}"
         return None
 
     def local_file(self, ref: str) -> str | None:

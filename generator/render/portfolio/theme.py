@@ -9,9 +9,10 @@ from pathlib import Path
 
 import jinja2
 
+from generator.model.types import duration_words
 from generator.render.portfolio.links import anchor
 from generator.render.sandbox import sandboxed_environment
-from generator.render.wording import CONFIRMERS, competency_label
+from generator.render.wording import CONFIRMERS, ROLE_NAMES, competency_label, gap_words, plural
 
 PACKAGED = Path(__file__).resolve().parent.parent.parent / "themes" / "portfolio"
 TEMPLATE_SUFFIXES = {".html", ".j2"}
@@ -45,7 +46,8 @@ def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
         label=lambda s: str(s).replace("_", " "), competency_label=competency_label,
         date=lambda d: d.isoformat() if isinstance(d, dt.date) else str(d),
         days=_days, number=_number, sentence=lambda s: str(s)[:1].upper() + str(s)[1:],
-        anchor=lambda key, kind: anchor(kind, str(key)))
+        anchor=lambda key, kind: anchor(kind, str(key)), gap=gap_words,
+        role=lambda r: ROLE_NAMES.get(str(r), str(r)), plural=plural, duration=duration_words)
     env.globals["confirmers"] = CONFIRMERS
     return env
 

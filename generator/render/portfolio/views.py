@@ -58,7 +58,7 @@ class EntryView:
     kind: str
     body: Markup
     milestones: list[tuple[str, str, str]]  # (ref, title, anchor)
-    metrics: list[tuple[str, float]]
+    metrics: list[tuple[str, str]]  # (the metric in words, its value with its unit)
     artifacts: list[Artifact]
     feedback: list[FeedbackView]
     counts: bool
@@ -66,7 +66,7 @@ class EntryView:
     commit: Commit | None
     verified: bool | None = None
     provenance: str = ""
-    competencies: list[tuple[str, str | None]] = field(default_factory=list)  # (reference, row anchor)
+    competencies: list[tuple[str, str | None]] = field(default_factory=list)  # (in words, row anchor)
 
 
 @dataclass
@@ -81,7 +81,8 @@ class MilestoneRow:
     waiver_by: tuple[str, str] | None  # (name, anchor)
     waiver_verification: Verification | None = None
     not_counted: list[EntryView] = field(default_factory=list)
-    needs: list[str] = field(default_factory=list)  # every missing code as a sentence
+    needs: list[str] = field(default_factory=list)  # every missing code in words
+    measured: str = ""                              # "efficiency gain ≥ 15 %: measured 19 %", with a metric
     evidence_count: str = ""                        # "1 of 2 entries", never "3 of 2"
 
 
@@ -95,6 +96,18 @@ class CompetencyRow:
     entries: list[EntryView]
     behaviours: list[tuple[str, str]]   # (id, text) of the behaviours linked
     expected: int                       # behaviours expected at the target
+
+
+@dataclass
+class DomainGroup:
+    """One row of the evidence map: a domain's milestones and competencies, and its share met."""
+
+    name: str
+    done: int       # milestones met or waived (competencies evidenced, without milestones)
+    required: int
+    bar: Markup
+    milestones: list[MilestoneRow] = field(default_factory=list)
+    competencies: list[CompetencyRow] = field(default_factory=list)
 
 
 @dataclass
@@ -134,8 +147,10 @@ class PortfolioContext:
     target_title: str
     level_tag: str      # how the track names the levels: its label, else the level id
     target_tag: str
-    chart: Markup
+    verdict: str                              # "Not yet ready for Staff engineer (L5)"
+    reasons: list[str]                        # why, in sentences
     domains: list[tuple[str, str, int, int]]  # (id, name, met, required)
+    domain_map: list[DomainGroup]             # the evidence map of page one
     gaps: list[NextStep]
     steps: list[NextStep]
     rows: list[MilestoneRow]

@@ -1,29 +1,23 @@
-"""The domain coverage chart."""
+"""A domain's share of its target, drawn beside its numbers."""
 
 from __future__ import annotations
 
 import re
 
-from generator.render.portfolio.charts import render_domain_chart
+from generator.render.portfolio.charts import render_share_bar
 
 
-def test_radar_for_three_or_more_domains() -> None:
-    svg = render_domain_chart([("a", "Alpha", 1, 2), ("b", "Beta <b>", 2, 2), ("c", "Gamma", 0, 1)])
-    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="chart radar"')
-    assert svg.count("<line ") == 3
-    assert "Beta &lt;b&gt; 2/2" in svg and "<b>" not in svg
-    person = re.search(r'class="person" [^>]*points="([^"]+)"', svg)
-    assert person is not None
-    points = [tuple(map(float, p.split(","))) for p in person.group(1).split()]
-    assert points[0] == (240.0, 100.0)  # half way up the first axis
-    assert points[2] == (240.0, 150.0)  # nothing met: the centre
+def test_bar_fills_the_share_done() -> None:
+    svg = render_share_bar(1, 4)
+    assert svg.startswith('<svg xmlns="http://www.w3.org/2000/svg" class="chart share"')
+    assert 'aria-hidden="true"' in svg  # the numbers beside it say the same
+    assert re.findall(r'class="done" x="0" y="0" width="([^"]+)"', svg) == ["24"]
 
 
-def test_bars_below_three_domains() -> None:
-    svg = render_domain_chart([("a", "Alpha", 1, 4), ("b", "Beta", 4, 4)])
-    assert 'class="chart bars"' in svg
-    assert re.findall(r'class="person" fill="#0b4f8a" x="1" y="\d+" width="([^"]+)"', svg) == ["79.5", "318"]
+def test_done_bar_is_full_and_green_never_longer() -> None:
+    svg = render_share_bar(5, 4)
+    assert 'class="done" x="0" y="0" width="96" height="10" rx="2" fill="#1f7a33"' in svg
 
 
-def test_no_domains_no_chart() -> None:
-    assert render_domain_chart([]) == ""
+def test_nothing_required_no_bar() -> None:
+    assert render_share_bar(0, 0) == ""

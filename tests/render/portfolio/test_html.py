@@ -61,21 +61,29 @@ def test_feedback_links_to_its_entry_and_to_who_said_it(rich: Built) -> None:
 def test_summary_shows_status_levels_and_gaps(rich: Built) -> None:
     html = rich.html("ada")
     summary = html[:html.index('id="milestones"')]
-    assert '<dt>Status</dt><dd class="overall"><span class="status status-ready">ready</span></dd>' in summary
-    assert "Associate engineer (L1) → Engineer (L2)" in summary
+    assert ('<p class="verdict-title"><span class="status status-ready">ready</span> Ready for Engineer (L2)</p>'
+            in summary)
+    assert "<li>2 of 2 target milestones met or waived.</li>" in summary
+    assert "Associate engineer (L1) → <strong>Engineer (L2)</strong>" in summary
     assert "Minimal Framework 1.0" in summary and "2026-06-01" in summary
-    assert "<svg" in summary and "Technical proficiency 1 of 1, Leadership influence 1 of 1" in summary
+    # the evidence map: each domain's milestones with their status, and its share met beside a bar
+    assert "<svg" in summary and "1 of 1 met" in summary and "radar" not in summary
+    assert re.search(r'<th scope="row">Leadership influence<span class="share"><svg[^>]*>.*?</svg> 1 of 1 met</span>'
+                     r'</th>\s*<td data-label="Milestones"><ul class="items"><li>'
+                     r'<a href="#milestone-engineering-mentor-joiner">Mentor a new '
+                     r'joiner</a> <span class="status status-met">met</span></li></ul></td>', summary)
     assert "None: every target milestone is met or waived." in summary
 
 
 def test_matrix_shows_measured_value_horizon_and_missing_feedback(minimal: Path) -> None:
     project, _ = load_project(minimal)
     html = render_portfolio_html(project, project.portfolio("ada"), history=None)  # type: ignore[arg-type]
-    assert "target <code>coverage_pct</code> &gt;= 80: measured <strong>84</strong>" in html
-    assert "<dt>Feedback</dt><dd>none yet; required from peer</dd>" in html
-    assert ('<dt>Still needed</dt><dd><ul class="needs"><li>Needs a “met” verdict from their manager, sponsor or a '
-            'committee member</li><li>Needs feedback from a peer</li></ul></dd>') in html
-    assert "180d, due 2026-07-14 (43 days left)" in html
+    assert "<br>Coverage ≥\u00a080\u00a0%: measured <strong>84\u00a0%</strong>" in html
+    assert "<dt>Feedback</dt><dd>none yet; required from a peer</dd>" in html
+    assert ('<dt>Still needed</dt><dd><ul class="needs"><li>A “met” verdict from the manager, the sponsor or a '
+            "committee member</li><li>A peer&#39;s feedback</li></ul></dd>") in html
+    assert "180 days, due 2026-07-14 (43 days left)" in html
+    assert "coverage_pct" not in html and "feedback:" not in html
     assert "Provenance is unavailable" in html
 
 
@@ -88,15 +96,15 @@ def test_overdue_days_and_waiver_are_shown(minimal: Path) -> None:
     project, problems = load_project(minimal, as_of=__import__("datetime").date(2026, 8, 1))
     assert not problems.errors
     html = render_portfolio_html(project, project.portfolio("ada"), history=None)  # type: ignore[arg-type]
-    assert "180d, due 2026-07-14 (18 days overdue)" in html
+    assert "180 days, due 2026-07-14 (18 days overdue)" in html
     assert 'Service retired (approved by <a href="#person-grace">Grace Manager</a>)' in html
     assert '<span class="status status-waived">waived</span>' in html
 
 
 def test_stale_entries_are_marked_and_not_counted(rich: Built) -> None:
     html = rich.html("ada")
-    assert "does not count: older than 365d" in html
-    assert 'Not counted: <a href="#entry-2025-01-10-old">An old coverage push</a> (older than 365d)' in html
+    assert "does not count: older than 365 days" in html
+    assert 'Not counted: <a href="#entry-2025-01-10-old">An old coverage push</a> (older than 365 days)' in html
 
 
 def test_reflections_recognition_and_timeline(rich: Built) -> None:
@@ -143,7 +151,7 @@ def test_profile_pinned_to_a_release_shows_that_release(tmp_path: Path) -> None:
     project, problems = load_project(root)
     assert not problems.errors
     html = render_portfolio_html(project, project.portfolio("ada"))  # type: ignore[arg-type]
-    assert "<dt>Framework</dt><dd>Minimal Framework 1.1</dd>" in html
+    assert "· Minimal Framework 1.1 ·" in html
     assert "<h3>Run a team retrospective <span" in html  # only in release 1.1
-    assert "<code>coverage_pct</code> &gt;= 85" in html
+    assert "Coverage ≥\u00a085\u00a0%" in html
 

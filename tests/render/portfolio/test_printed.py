@@ -107,7 +107,7 @@ def test_pdf_summarises_the_rest_in_one_line_each(long: Built) -> None:
         assert title in text
     for body in ("Unlinked body 0.", "Old body 3.", "Later body.", "Forged body.", "Old verdict 3"):
         assert body not in text
-    assert "Older than 365d: 21 entries" in text
+    assert "Older than 365 days: 21 entries" in text
     assert "Not evidence for a target milestone or competency: 5 entries" in text
     assert "Dated after the as-of date: 1 entry" in text
     assert "Not counted: 20 entries, summarised in the timeline" in text

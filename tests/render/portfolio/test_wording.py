@@ -5,15 +5,16 @@ from __future__ import annotations
 import datetime as dt
 
 from generator.read.git_history import Commit
-from generator.render.portfolio.wording import artifact_caption, evidence_count, provenance_sentence
+from generator.render.portfolio.wording import artifact_caption, provenance_sentence
+from generator.render.wording import evidence_count
 
 COMMIT = Commit(short="abc1234", author="Grace Hopper", email="grace@example.com", date=dt.date(2026, 5, 2))
 
 
 def test_counts_never_read_more_of_fewer() -> None:
-    assert evidence_count(1, 2) == "1 of 2 entries needed"
-    assert evidence_count(3, 2) == "3 entries (2 needed)"
-    assert evidence_count(1, 1) == "1 entry (1 needed)"
+    assert evidence_count(1, 2) == "1 of the 2 pieces of evidence required"
+    assert evidence_count(3, 2) == "3 pieces of evidence (2 required)"
+    assert evidence_count(1, 1) == "1 piece of evidence (1 required)"
 
 
 def test_provenance_says_who_when_which_commit_and_how_sure() -> None:
