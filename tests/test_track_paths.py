@@ -122,6 +122,18 @@ def test_a_track_names_its_levels_by_their_labels(tmp_path: Path) -> None:
     readiness = json.loads(result.stdout)
     assert (readiness["level"], readiness["target"]) == ("senior-1", "senior-2-pm")  # JSON keeps the level ids
     assert readiness["competencies"][0]["expected_behaviours"] == 1  # roadmap, not the IC path's designs
+    # the team views and the programme report name the levels as the track does
+    from generator.assess.portfolio import assess_portfolio
+    from generator.assess.programme import people_by_track_level
+    from generator.assess.team import assess_member
+    from generator.link.load import load_project
+
+    project, _ = load_project(root)
+    noor = project.portfolio("noor")
+    assert noor is not None
+    member = assess_member(project, "noor", "someone", assess_portfolio(project, noor))
+    assert (member.level_tag, member.target_tag, member.as_json()["level"]) == ("P2", "M3", "senior-1")
+    assert [(row.level, row.level_tag) for row in people_by_track_level(project)] == [("senior-1", "P2")]
 
 
 def test_labels_are_checked(tmp_path: Path, check) -> None:  # type: ignore[no-untyped-def]

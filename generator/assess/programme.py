@@ -59,6 +59,7 @@ class TrackLevelCount:
     track_name: str
     level: str
     people: int
+    level_tag: str = ""  # how the track names the level: its label, else the id
 
 
 @dataclass
@@ -76,6 +77,7 @@ class TimeToReady:
     people: int
     ready: int
     median_days: float | None
+    target_tag: str = ""  # how the track names the target level
 
 
 @dataclass
@@ -121,6 +123,11 @@ def _track_name(project: Project, track_id: str) -> str:
     return track.name if track else track_id
 
 
+def _level_tag(project: Project, track_id: str, level_id: str) -> str:
+    track = project.track(track_id)
+    return track.level_tag(level_id) if track else level_id
+
+
 def people_by_track_level(project: Project) -> list[TrackLevelCount]:
     assert project.framework is not None
     levels = [lv.id for lv in project.framework.levels]
@@ -128,7 +135,8 @@ def people_by_track_level(project: Project) -> list[TrackLevelCount]:
     counts = Counter((p.profile.track, p.profile.level) for p in project.portfolios)
     order = sorted(counts, key=lambda tl: (tracks.index(tl[0]) if tl[0] in tracks else len(tracks), tl[0],
                                           levels.index(tl[1]) if tl[1] in levels else len(levels), tl[1]))
-    return [TrackLevelCount(t, _track_name(project, t), lv, counts[(t, lv)]) for t, lv in order]
+    return [TrackLevelCount(t, _track_name(project, t), lv, counts[(t, lv)], _level_tag(project, t, lv))
+            for t, lv in order]
 
 
 def readiness_over_time(project: Project, facts: dict[str, PersonFacts] | None = None) -> list[MonthStatus]:
@@ -194,7 +202,7 @@ def time_to_ready(project: Project, timelines: dict[str, Timeline]) -> list[Time
         days = [max(0, (ready - p.profile.since).days) for p in people
                 if (ready := timelines[p.id].first_ready()) is not None]
         rows.append(TimeToReady(track, _track_name(project, track), target, len(people), len(days),
-                                statistics.median(days) if days else None))
+                                statistics.median(days) if days else None, _level_tag(project, track, target)))
     return rows
 
 

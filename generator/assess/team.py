@@ -110,6 +110,8 @@ class Member:
     domains: dict[str, dict[str, int]]
     coverage: dict[str, int] | None  # competencies evidenced / required, when readiness assesses them
     sealed: int = 0  # verdicts sealed from whoever assessed them
+    level_tag: str = ""   # how the track names the levels: its labels, else the ids
+    target_tag: str = ""
 
     def as_json(self) -> dict[str, Any]:
         return {"id": self.id, "name": self.name, "manager": self.manager, "track": self.track,
@@ -186,6 +188,7 @@ def assess_member(project: Project, person: str, manager: str, readiness: Readin
     dates = [e.meta.date for e in portfolio.entries if e.meta.date <= as_of]
     last = max(dates, default=None)
     open_ = [r for r in readiness.milestones if r.status not in RESOLVED]
+    track = project.track(readiness.track)
     due = {days: [due_item(person, r) for r in open_ if r.days_left is not None and 0 <= r.days_left <= days]
            for days in DUE_WINDOWS}
     return Member(
@@ -195,7 +198,9 @@ def assess_member(project: Project, person: str, manager: str, readiness: Readin
         last_entry=last, stale=last is None or (as_of - last).days > STALE_DAYS,
         overdue=[due_item(person, r) for r in open_ if r.status == "overdue"], due=due,
         owed=[due_item(person, r) for r in open_ if waiting_on_manager(r)], domains=readiness.domains,
-        coverage=coverage_of(readiness), sealed=readiness.sealed)
+        coverage=coverage_of(readiness), sealed=readiness.sealed,
+        level_tag=track.level_tag(readiness.level) if track else readiness.level,
+        target_tag=track.level_tag(readiness.target) if track else readiness.target)
 
 
 def rollup(project: Project, lead: str, members: list[Member]) -> TeamRollup:

@@ -58,8 +58,8 @@ def charts(report: ProgrammeReport) -> dict[str, Markup]:
     return {
         "people": horizontal_bars(
             "people", "People per track and level",
-            "; ".join(f"{t.track_name} {t.level}: {t.people}" for t in report.by_track_level),
-            [(f"{t.track_name} {t.level}", t.people) for t in report.by_track_level]),
+            "; ".join(f"{t.track_name} {t.level_tag or t.level}: {t.people}" for t in report.by_track_level),
+            [(f"{t.track_name} {t.level_tag or t.level}", t.people) for t in report.by_track_level]),
         "readiness": stacked_columns(
             "readiness", "Readiness at each month end",
             "; ".join(f"{m.date.isoformat()}: " + ", ".join(f"{m.statuses[s]} {s.replace('_', ' ')}"
