@@ -24,7 +24,7 @@ def test_active_attachments_reach_packets_only_as_text(tmp_path: Path, monkeypat
     assert result.exit_code == 0, result.output
     packets = root / "build/calibration"
     files = [p.relative_to(packets).as_posix() for p in packets.rglob("*") if p.is_file()]
-    theme_or_page = {"index.html", "portfolio.css", "index.js", ".handbook-stamp"}
+    theme_or_page = {"index.html", "portfolio.css", "index.css", "index.js", ".handbook-stamp"}
     active = [f for f in files if Path(f).name not in theme_or_page and Path(f).suffix not in PASSIVE_SUFFIXES]
     assert active == []
     inert = sorted(f for f in files if f.endswith((".html.txt", ".svg.txt")))
