@@ -3,6 +3,7 @@ a new handbook from `handbook new site` to a built site that works in Debian's C
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 import venv
@@ -80,3 +81,26 @@ def test_the_committee_index_sorts_and_filters(built: Path, browser) -> None:  #
     header.get_by_role("button").click()
     assert header.get_attribute("aria-sort") == "ascending"
     assert watched.problems == []
+
+
+def test_a_portfolio_in_its_own_repository_checks_against_the_released_framework(
+        handbook: Path, built: Path, tmp_path: Path) -> None:
+    """`new portfolio` ships its starter files, and the installed tool fetches the framework by git."""
+    run("git", "tag", "v1.0", cwd=built)
+    env = {**os.environ, "XDG_CACHE_HOME": str(tmp_path / "cache")}
+
+    def tool(*args: str | Path, cwd: Path) -> subprocess.CompletedProcess[str]:
+        result = subprocess.run([str(handbook), *map(str, args)], cwd=cwd, env=env, capture_output=True, text=True)
+        assert result.returncode == 0, f"{args}\n{result.stdout}\n{result.stderr}"
+        return result
+
+    tool("new", "portfolio", "bo", "--framework", f"{built.as_uri()}@v1.0", "--person", "bo", "--name", "Bo Li",
+         "--email", "bo@acme.example", "--level", "L1", "--manager", "sam", "--since", "2026-02-01", "--yes",
+         cwd=tmp_path)
+    mine = tmp_path / "bo"
+    assert {".pre-commit-config.yaml", ".github", ".gitlab-ci.yml", "profile.yml"} <= {p.name for p in mine.iterdir()}
+    run("git", "init", "-q", cwd=mine)
+    run("git", "-c", "user.email=bo@acme.example", "-c", "user.name=Bo", "add", "-A", cwd=mine)
+    run("git", "-c", "user.email=bo@acme.example", "-c", "user.name=Bo", "commit", "-qm", "Mine", cwd=mine)
+    assert "no problems" in tool("check", "--strict", cwd=mine).stderr
+    assert tool("readiness", cwd=mine).stdout.startswith("Bo Li (bo) · engineering L1 → L2 · framework 1.0")
