@@ -23,7 +23,7 @@ from generator.scaffold.install_source import install_source
 from generator.scaffold.person import PersonRequest, draft_person, render_profile
 from generator.scaffold.prompt import Prompter
 from generator.scaffold.site import starter_files
-from generator.scaffold.text import yaml_scalar
+from generator.scaffold.text import write_new_files, yaml_scalar
 
 STARTER = "portfolio_starter"
 OWN_SCHEMAS = ("handbook.schema.json", "profile.schema.json", "entry.schema.json", "plan.schema.json")
@@ -86,12 +86,6 @@ def create_portfolio(target: Path, files: dict[str, str]) -> list[Path]:
     if target.exists() and (not target.is_dir() or any(target.iterdir())):
         raise UserError(f"'{target}' exists and is not an empty folder; nothing was written",
                         "pass a new or empty folder")
-    written = []
-    for rel, text in files.items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        written.append(path)
+    written = write_new_files(target, files)
     (target / "entries").mkdir(exist_ok=True)
     return written

@@ -16,7 +16,7 @@ from pathlib import Path
 from generator.problems import UserError
 from generator.render.schema import render_schemas
 from generator.scaffold.install_source import install_source
-from generator.scaffold.text import yaml_scalar
+from generator.scaffold.text import write_new_files, yaml_scalar
 
 STARTER = "starter"
 DOT_PREFIX = "dot-"
@@ -76,11 +76,4 @@ def create_site(target: Path, site_name: str | None = None, today: dt.date | Non
     if clashes:
         raise UserError(f"'{target}' already has {', '.join(clashes[:3])}{' ...' if len(clashes) > 3 else ''}; "
                         "nothing was written", "pass a new or empty folder")
-    written = []
-    for rel, text in files.items():
-        path = target / rel
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with path.open("x", encoding="utf-8", newline="\n") as handle:
-            handle.write(text)
-        written.append(path)
-    return written
+    return write_new_files(target, files)

@@ -47,3 +47,15 @@ def create_file(path: Path, text: str, root: Path) -> Path:
         raise UserError(f"{display_path(path, root)} already exists; nothing was written",
                         "choose another title or date, or edit the existing file") from exc
     return path
+
+
+def write_new_files(target: Path, files: dict[str, str]) -> list[Path]:
+    """Write each file under `target` (folders made as needed), never over an existing one."""
+    written = []
+    for rel, text in files.items():
+        path = target / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with path.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+        written.append(path)
+    return written
