@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from generator.link.brand import check_brand
 from generator.link.changes import Content
 from generator.model.base import Strict, attach
 from generator.model.competency import Competency, CompetencyFile
@@ -359,6 +360,7 @@ def _read_project(root: Path, as_of: dt.date | None, portfolios: bool) -> tuple[
     config_path = root / "handbook.yml"
     if config_path.is_file() and not refuse_link(config_path, root, root, problems):
         project.config = read_model(config_path, HandbookConfig, project, problems) or HandbookConfig()
+        check_brand(root, project.config, problems)
     project.as_of = resolve_as_of(as_of, project.config)
     framework_path = project.content_dir / "framework.yml"
     if not framework_path.is_file():

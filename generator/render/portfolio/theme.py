@@ -9,6 +9,7 @@ from pathlib import Path
 
 import jinja2
 
+from generator.render.brand import THEME_CSS, THEME_LOGO, brand_theme
 from generator.render.portfolio.links import anchor
 from generator.render.sandbox import sandboxed_environment
 from generator.render.wording import CONFIRMERS, competency_label
@@ -19,9 +20,10 @@ INDEX_ONLY = {"index.js"}  # portfolio pages run no script (their CSP forbids it
 
 
 def theme_dirs(root: Path) -> tuple[Path, ...]:
-    """Where templates and static files are looked up, in order."""
+    """Where templates and static files are looked up, in order: the brand's files (logo, colours) first."""
     own = root / "themes" / "portfolio"
-    return (own.resolve(), PACKAGED) if own.is_dir() else (PACKAGED,)
+    brand = brand_theme(root)
+    return ((brand,) if brand else ()) + ((own.resolve(), PACKAGED) if own.is_dir() else (PACKAGED,))
 
 
 def _days(days: int | None) -> str:
@@ -47,7 +49,15 @@ def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
         days=_days, number=_number, sentence=lambda s: str(s)[:1].upper() + str(s)[1:],
         anchor=lambda key, kind: anchor(kind, str(key)))
     env.globals["confirmers"] = CONFIRMERS
+    env.globals["brand"] = brand_hooks(dirs)
     return env
+
+
+def brand_hooks(dirs: tuple[Path, ...]) -> dict[str, str]:
+    """The brand's theme files the base template links: `logo` and `css`, by their names under the theme."""
+    names = static_files(dirs)
+    logo = next((n for n in names if n.startswith(THEME_LOGO + ".")), None)
+    return {"logo": logo or "", "css": THEME_CSS if THEME_CSS in names else ""}
 
 
 def static_files(dirs: tuple[Path, ...]) -> dict[str, Path]:

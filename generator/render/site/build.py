@@ -13,6 +13,7 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 
 from generator import __version__
+from generator.link.brand import BRAND_FILES, brand_path
 from generator.link.project import Project
 from generator.link.versions import changes_since_previous, previous_version, releases
 from generator.problems import UserError
@@ -89,6 +90,7 @@ def fingerprint(project: Project, pdf: bool, changelog: ChangeLog | PendingChang
         digest.update(f"{tool}={package_version(tool)}\n".encode())
     inputs = [project.root / "handbook.yml", *_files_under(project.content_dir), *_files_under(PACKAGE, "*.py")]
     inputs += [path for folder in theme_dirs(project.root) for path in _files_under(folder)]
+    inputs += [path for key in BRAND_FILES if (path := brand_path(project.root, project.config, key))]
     for path in inputs:
         if path.is_file():
             # relative names, so a release exported to a new temporary folder can be found unchanged

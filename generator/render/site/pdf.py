@@ -13,6 +13,7 @@ from markupsafe import Markup
 
 from generator.link.competencies import ResolvedCompetency
 from generator.model.track import Track
+from generator.render.brand import brand_root_css, data_url
 from generator.render.markdown import render_markdown
 from generator.render.sandbox import render_template
 from generator.render.site import paths
@@ -33,7 +34,8 @@ def render_print_html(data: SiteData, title: str | None = None) -> str:
         env, "handbook.html.j2",
         data=data, framework=data.framework, site_name=title or site_name(data.project), charts=charts,
         cadence=render_cadence, cadence_text=describe_cadence,
-        pages=pages, language=data.project.config.language, glossary=_glossary(data))
+        pages=pages, language=data.project.config.language, glossary=_glossary(data),
+        logo=data_url(data.project.root, data.project.config, "logo"), brand_css=brand_root_css(data.project.config))
 
 
 @dataclass
