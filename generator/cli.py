@@ -217,7 +217,9 @@ def build(root: Path, as_of: dt.date | None, site: bool, portfolios: bool, pdf: 
 @click.argument("new")
 @root_option
 @as_of_option
-@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "markdown"]), default="text", show_default=True,
+              help="markdown: release notes for the framework owners' review; with --people they name people, "
+                   "so keep them off the public site.")
 @click.option("--people", is_flag=True,
               help="Also list each person whose milestone or overall status differs between the versions, and why.")
 @handle_errors
@@ -360,7 +362,7 @@ def access(root: Path, fmt: str) -> None:
 
 @main.group()
 def export() -> None:
-    """Write the framework and achievements in open standards (CASE 1.1, Open Badges 3.0)."""
+    """Write the framework and achievements in open standards (CASE 1.1, Open Badges 3.0) or as CSV."""
 
 
 out_option = click.option("--out", type=click.Path(file_okay=False, path_type=Path), default=None,
@@ -376,6 +378,17 @@ def export_case(root: Path, out: Path | None) -> None:
     from generator.commands.export import run_export_case
 
     run_export_case(root, out)
+
+
+@export.command("csv")
+@root_option
+@out_option
+@handle_errors
+def export_csv(root: Path, out: Path | None) -> None:
+    """The competencies as a CSV matrix for a spreadsheet, which `handbook import` reads back."""
+    from generator.commands.export import run_export_csv
+
+    run_export_csv(root, out)
 
 
 @export.command("badges")

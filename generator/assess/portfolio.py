@@ -63,8 +63,10 @@ def trust_of(project: Project, portfolio: Portfolio) -> Trust:
     if not roles:
         return Trust(refused=refused, refused_waivers=refused_waivers, sealed=sealed)
     provenance = verify_portfolio(project, portfolio)
+    cut_short = frozenset(key for key, v in provenance.feedback.items() if v.status == "unverifiable")
     return Trust(roles, frozenset(provenance.verified_feedback()),
-                 frozenset(provenance.verified_waivers(portfolio.profile)), refused, refused_waivers, sealed)
+                 frozenset(provenance.verified_waivers(portfolio.profile)), refused, refused_waivers, sealed,
+                 cut_short)
 
 
 ROLE_NAMES = {"self": "a self-assessment", "peer": "a peer", "manager": "your manager", "mentor": "your mentor",
@@ -83,7 +85,12 @@ def explain_missing(result: MilestoneResult, code: str) -> str:
             ", self-reported)" if result.self_reported else ")")
         return f"show {m.criterion.metric} {m.criterion.target} in an evidence entry{best}"
     if code == "criterion":
-        unverified = sorted({f.giver for f in result.feedback if f.verdict == "met" and not f.counts})
+        uncounted = [f for f in result.feedback if f.verdict == "met" and not f.counts]
+        if uncounted and all(f.unverifiable for f in uncounted):  # a CI checkout with --depth: not a learner's doing
+            return ("fetch the full git history ('git fetch --unshallow', or a checkout with fetch-depth: 0): "
+                    "this clone is cut short, so who committed the 'met' verdict cannot be told and it does "
+                    "not count")
+        unverified = sorted({f.giver for f in uncounted})
         if unverified:  # the verdict is there, but the learner (or nobody in git) committed it
             return (f"have {', '.join(unverified)} commit their 'met' verdict themselves, with their own git "
                     "identity: as it stands it is unverified and does not count")

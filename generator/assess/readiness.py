@@ -32,6 +32,7 @@ class FeedbackGiven:
     index: int = 0          # position in its entry: the kind: feedback entry first, then its feedback list
     counts: bool = True     # False when the policy needs verification and the item is not verified
     sealed: bool = False    # sealed feedback nobody here could open: its giver and role count, its verdict is unknown
+    unverifiable: bool = False  # the clone's history is cut short: who committed it cannot be told here
 
 
 @dataclass
@@ -160,6 +161,7 @@ class Trust:
     refused: frozenset[tuple[str, int]] = frozenset()
     refused_waivers: frozenset[str] = frozenset()
     sealed: frozenset[str] = frozenset()
+    unverifiable: frozenset[tuple[str, int]] = frozenset()  # blamed on a shallow clone's cut-off commit
 
     def counts(self, entry: str, index: int, role: str) -> bool:
         if (entry, index) in self.refused:
@@ -189,7 +191,7 @@ def feedback_items(linked: Sequence[tuple[str, Entry]], bodies: dict[str, str],
             if entry.kind == "feedback" and entry.from_ and entry.role else []
         given += [(f.from_, f.role, f.text, f.verdict, False) for f in entry.feedback]
         items.extend(FeedbackGiven(entry_id, entry.date, giver, role, text, verdict, n,
-                                   trust.counts(entry_id, n, role), sealed)
+                                   trust.counts(entry_id, n, role), sealed, (entry_id, n) in trust.unverifiable)
                      for n, (giver, role, text, verdict, sealed) in enumerate(given))
     return items
 

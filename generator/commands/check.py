@@ -38,6 +38,14 @@ def run_check(root: Path, as_of: dt.date | None, strict: bool, fmt: str, changed
         from generator.render.site.pages import free_page_problems
 
         problems.extend(free_page_problems(project))
+    if content and not problems.errors and project.framework:
+        # A framework version not tagged yet: warn at each milestone it would take from someone.
+        from generator.assess.release_impact import lost_milestone_problems, release_in_preparation
+
+        if release_in_preparation(project):
+            # The cached check holds no portfolio in memory; this comparison needs them all.
+            assessed = project if project.portfolios else load_project(root, as_of)[0]
+            problems.extend(lost_milestone_problems(assessed))
     verbosity = Verbosity.from_flags(quiet, verbose)
     if scope is not None:
         problems = scope.select(problems)

@@ -15,20 +15,23 @@ def run_diff(old: str, new: str, root: Path, fmt: str, *, people: bool = False,
              as_of: dt.date | None = None) -> None:
     from generator.link.changes import diff_content
     from generator.link.versions import content_of
-    from generator.render.changes import render_changes_text
+    from generator.render.changes import release_notes, render_changes_text
 
     project = load_valid(root, as_of, portfolios=people)
     changes = diff_content(content_of(project, old), content_of(project, new))
-    moves = []
-    if people:
-        from generator.assess.release_impact import release_impact
+    from generator.assess.release_impact import ReleaseImpact, release_impact
 
-        moves = release_impact(project, old, new)
+    impact = release_impact(project, old, new) if people else ReleaseImpact([], [])
+    moves = impact.moves
     if fmt == "json":
-        data = {"from": old, "to": new, "changes": [c.as_json() for c in changes]}
+        data: dict[str, object] = {"from": old, "to": new, "changes": [c.as_json() for c in changes]}
         if people:
             data["people"] = [m.as_json() for m in moves]
+            data["kept_on_their_release"] = impact.kept
         print_json(data)
+        return
+    if fmt == "markdown":
+        click.echo(release_notes(old, new, changes, impact if people else None, project.as_of))
         return
     click.echo(render_changes_text(old, new, changes))
     if not people:
@@ -44,3 +47,5 @@ def run_diff(old: str, new: str, root: Path, fmt: str, *, people: bool = False,
         for m in move.milestones:
             click.echo(f"    {m.title} ({m.ref}): {label(m.old or 'not a target')} → "
                        f"{label(m.new or 'not a target')}: {m.reason}")
+    if impact.kept:
+        click.echo(f"Not moved, assessed against a release of their own: {', '.join(impact.kept)}.")

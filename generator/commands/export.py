@@ -1,4 +1,4 @@
-"""`handbook export case|badges`: the framework and achievements in open standards."""
+"""`handbook export case|badges|csv`: the framework and achievements in open standards."""
 
 from __future__ import annotations
 
@@ -16,6 +16,14 @@ def run_export_case(root: Path, out: Path | None) -> None:
 
     project = load_valid(root, portfolios=False)
     for path in write_case(project, out or default_dir(project, "case")):
+        click.echo(f"wrote {display_path(path, project.root)}")
+
+
+def run_export_csv(root: Path, out: Path | None) -> None:
+    from generator.render.exports import default_dir, write_matrix
+
+    project = load_valid(root, portfolios=False)
+    for path in write_matrix(project, out or default_dir(project, "csv")):
         click.echo(f"wrote {display_path(path, project.root)}")
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
 from generator.model.competency import Competency
@@ -37,6 +37,8 @@ class Content:
     framework: Framework
     competencies: Sequence[Competency]
     tracks: Sequence[Track]
+    # competencies resolved against this content (generator.link.competencies), shared by every view of it
+    resolved: dict[str, Any] = field(default_factory=dict, compare=False, repr=False)
 
 
 def _text(value: Any) -> str | None:
@@ -60,17 +62,38 @@ def _by_id(old: Iterable[T], new: Iterable[T], key: Callable[[T], str]) -> tuple
     return added, removed, both
 
 
+def _dimensions(old: dict[str, str], new: dict[str, str]) -> tuple[dict[str, Any], dict[str, Any]]:
+    """A level's text on each dimension, as fields named after it, with the keys both sides share."""
+    keys = list(dict.fromkeys([*old, *new]))
+    return ({f"{k} (dimension)": old.get(k) for k in keys}, {f"{k} (dimension)": new.get(k) for k in keys})
+
+
+def _level_fields(level: Any) -> dict[str, Any]:
+    return {"name": level.name, "summary": level.summary, "proficiency": level.proficiency}
+
+
+def _comings_and_goings(entity: str, old: Sequence[Any], new: Sequence[Any]) -> tuple[list[Change], list[Any]]:
+    """Items added and removed by id, and the pairs present on both sides."""
+    added, removed, both = _by_id(old, new, lambda x: x.id)
+    return ([Change("added", entity, x.id, x.name) for x in added]
+            + [Change("removed", entity, x.id, x.name) for x in removed], both)
+
+
 def diff_framework(old: Framework, new: Framework) -> list[Change]:
-    changes: list[Change] = []
-    pairs: tuple[tuple[str, Sequence[Any], Sequence[Any]], ...] = (("domain", old.domains, new.domains),
-                                                                  ("level", old.levels, new.levels))
-    for entity, olds, news in pairs:
-        added, removed, both = _by_id(olds, news, lambda x: x.id)
-        changes += [Change("added", entity, x.id, x.name) for x in added]
-        changes += [Change("removed", entity, x.id, x.name) for x in removed]
-        for a, b in both:
-            changes += _fields(entity, b.id, b.name, {"name": a.name, "summary": a.summary},
-                               {"name": b.name, "summary": b.summary})
+    changes, dimensions = _comings_and_goings("dimension", old.dimensions, new.dimensions)
+    for a, b in dimensions:
+        changes += _fields("dimension", b.id, b.name, {"name": a.name, "description": a.description},
+                           {"name": b.name, "description": b.description})
+    domain_changes, domains = _comings_and_goings("domain", old.domains, new.domains)
+    changes += domain_changes
+    for a, b in domains:
+        changes += _fields("domain", b.id, b.name, {"name": a.name, "summary": a.summary},
+                           {"name": b.name, "summary": b.summary})
+    level_changes, levels = _comings_and_goings("level", old.levels, new.levels)
+    changes += level_changes
+    for a, b in levels:
+        before, after = _dimensions(a.dimensions, b.dimensions)
+        changes += _fields("level", b.id, b.name, {**_level_fields(a), **before}, {**_level_fields(b), **after})
     changes += _fields("policy", "readiness", "Readiness policy", old.readiness.model_dump(),
                        new.readiness.model_dump())
     return changes
@@ -95,9 +118,16 @@ def diff_competency(old: Competency, new: Competency) -> list[Change]:
         changes += [Change("removed", "behaviour", where, f"{title} at {level}", "behaviours", b, None)
                     for b in before.texts if b not in after.texts]
         changes += _fields("competency level", where, f"{title} at {level}",
-                           {"summary": before.summary, "examples": before.examples, "remove": before.remove},
-                           {"summary": after.summary, "examples": after.examples, "remove": after.remove})
+                           {"summary": before.summary, "examples": before.examples, "remove": before.remove,
+                            "links": _links(before)},
+                           {"summary": after.summary, "examples": after.examples, "remove": after.remove,
+                            "links": _links(after)})
     return changes
+
+
+def _links(level: Any) -> list[str]:
+    """The supporting links of a level's behaviours, as `title (url)`."""
+    return [f"{link.title} ({link.url})" for b in level.behaviours if not isinstance(b, str) for link in b.links]
 
 
 def _milestone_fields(m: Milestone, level: str) -> dict[str, Any]:
@@ -117,8 +147,10 @@ def diff_track(old: Track, new: Track) -> list[Change]:
     changes += [Change("added", "track level", f"{new.id}@{lv.level}", lv.title) for lv in added]
     changes += [Change("removed", "track level", f"{old.id}@{lv.level}", lv.title) for lv in removed]
     for a, b in both:
-        changes += _fields("track level", f"{new.id}@{b.level}", b.title, {"title": a.title, "summary": a.summary},
-                           {"title": b.title, "summary": b.summary})
+        dims_before, dims_after = _dimensions(a.dimensions, b.dimensions)
+        changes += _fields("track level", f"{new.id}@{b.level}", b.title,
+                           {"title": a.title, "summary": a.summary, **dims_before},
+                           {"title": b.title, "summary": b.summary, **dims_after})
     old_ms = {m.id: (lv.level, m) for lv in old.levels for m in lv.milestones}
     new_ms = {m.id: (lv.level, m) for lv in new.levels for m in lv.milestones}
     for mid, (level, m) in new_ms.items():

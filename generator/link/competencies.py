@@ -33,6 +33,7 @@ class Behaviour:
     examples: tuple[str, ...]
     level: str                        # the level where it is first listed
     replaces: str | None = None
+    links: tuple[tuple[str, str], ...] = ()  # (title, url): supporting reading
 
     @property
     def ref(self) -> str | None:
@@ -114,6 +115,7 @@ class _Item:
     text: str
     examples: tuple[str, ...]
     replaces: str | None
+    links: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass
@@ -127,7 +129,7 @@ class _Listing:
 def _item(raw: str | BehaviourItem) -> _Item:
     if isinstance(raw, str):
         return _Item(None, raw, (), None)
-    return _Item(raw.id, raw.text, tuple(raw.examples), raw.replaces)
+    return _Item(raw.id, raw.text, tuple(raw.examples), raw.replaces, tuple((k.title, k.url) for k in raw.links))
 
 
 def parent_chain(competency_id: str, by_id: dict[str, Competency]) -> tuple[list[str], bool]:
@@ -207,7 +209,7 @@ def _expectations(cid: str, listings: dict[str, _Listing], order: Sequence[str],
         removed |= set(listing.removes)
         out = ResolvedLevel(summary=listing.summary, examples=list(listing.examples))
         previous = expected
-        out.listed = [Behaviour(cid, i.id, i.text, i.examples, level_id, i.replaces)
+        out.listed = [Behaviour(cid, i.id, i.text, i.examples, level_id, i.replaces, i.links)
                       for i in listing.items if i.id is None or i.id not in removed]
         replaced_ids = {b.replaces for b in out.listed if b.replaces}
         out.removed = [b for b in previous if b.id and b.id in removed]
@@ -227,7 +229,7 @@ def _expectations(cid: str, listings: dict[str, _Listing], order: Sequence[str],
             reworded = same or (None if cumulative else _most_similar(b.text, candidates))
             if reworded is not None:
                 b = Behaviour(cid, b.id or reworded.id, b.text, b.examples or reworded.examples, reworded.level,
-                              b.replaces)
+                              b.replaces, b.links or reworded.links)
                 out.changed.append((reworded, b))
                 candidates.remove(reworded)
             else:
@@ -271,8 +273,11 @@ def resolve_competencies(project: Project) -> dict[str, ResolvedCompetency]:
     if project.framework is None:
         return {}
     if project.resolved_cache is None:
-        project.resolved_cache = {"competencies": _resolve(project)}
-    return project.resolved_cache["competencies"]
+        project.resolved_cache = {}
+    if "competencies" not in project.resolved_cache:
+        project.resolved_cache["competencies"] = _resolve(project)
+    resolved: dict[str, ResolvedCompetency] = project.resolved_cache["competencies"]
+    return resolved
 
 
 def competency_sets(project: Project) -> dict[str, list[str]]:

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from generator.link.competencies import track_competencies
 from generator.link.competency_checks import check_competency_model, check_entry_links
+from generator.link.dimensions import check_dimensions
 from generator.link.entry_images import check_entry_images
 from generator.link.plan import check_plan
 from generator.link.project import LoadedEntry, Portfolio, Project
@@ -56,6 +57,8 @@ def check_references(project: Project, problems: Problems) -> None:
     _unique(problems, "level", ((lv.id, lv, ("id",)) for lv in fw.levels))
     _unique(problems, "competency", ((c.id, c, ("id",)) for c in project.competencies))
     _unique(problems, "track", ((t.id, t, ("id",)) for t in project.tracks))
+    _unique(problems, "dimension", ((d.id, d, ("id",)) for d in fw.dimensions))
+    check_dimensions(project, problems)
     check_competency_model(project, problems)
     for track in project.tracks:
         _check_track(project, track, problems)

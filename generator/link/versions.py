@@ -63,8 +63,9 @@ def view_for_version(project: Project, version: str | None) -> Project:
     if version is None or (project.framework and version == project.framework.version):
         return project
     content = content_of(project, version)
+    # the resolved competencies depend on the content alone: each view of a release shares them
     return dataclasses.replace(project, framework=content.framework, competencies=list(content.competencies),
-                               tracks=list(content.tracks), resolved_cache=None)
+                               tracks=list(content.tracks), resolved_cache=content.resolved)
 
 
 def previous_version(project: Project, version: str) -> str | None:

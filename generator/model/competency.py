@@ -2,11 +2,33 @@
 
 from __future__ import annotations
 
-from pydantic import Field, PrivateAttr, model_validator
+import re
+
+from pydantic import Field, PrivateAttr, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
 from generator.model.types import LevelId, Slug
+
+URL_RE = re.compile(r"^https?://[^\s/?#]+[^\s]*$", re.IGNORECASE)
+
+
+def web_address(value: str) -> bool:
+    """An http(s) address: a javascript:, data: or file: link in content would run or read on the reader's side."""
+    return bool(URL_RE.match(value)) and not any(ord(ch) < 32 or ch in '<>"' for ch in value)
+
+
+class BehaviourLink(Strict):
+    title: str = Field(description="What the link points to, as the page shows it.")
+    url: str = Field(description="An http:// or https:// address.")
+
+    @field_validator("url")
+    @classmethod
+    def _web_address(cls, value: str) -> str:
+        if not web_address(value):
+            raise PydanticCustomError("url", "'{value}' is not an http(s) address; give a link that starts with "
+                                      "https:// (or http://), like https://example.com/guide", {"value": value[:80]})
+        return value
 
 
 class BehaviourItem(Strict):
@@ -16,6 +38,8 @@ class BehaviourItem(Strict):
     examples: list[str] = Field(default_factory=list, description="Examples of this behaviour in practice.")
     replaces: Slug | None = Field(None, description="Id of a behaviour at a lower level that this one replaces "
                                                     "from this level up.")
+    links: list[BehaviourLink] = Field(default_factory=list, description="Supporting reading for this behaviour: "
+                                                                         "`title` and an http(s) `url` each.")
 
 
 class CompetencyLevel(Strict):

@@ -136,9 +136,34 @@ def _misspelt(errors: list[ErrorDetails]) -> set[Loc]:
     return skip
 
 
+# The branches of a value that may be text or a mapping (a behaviour): pydantic names them in the location.
+UNION_BRANCHES = {"str": str, "BehaviourItem": dict}
+
+
+def _branch_taken(errors: list[ErrorDetails]) -> list[ErrorDetails]:
+    """Each error of a text-or-mapping value in the branch its value is written in, without the branch's name.
+
+    A behaviour written as a mapping fails the text branch too ("expected text"); that says nothing.
+    """
+    kept = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        at = next((i for i, part in enumerate(loc) if i and part in UNION_BRANCHES and isinstance(loc[i - 1], int)),
+                  None)
+        if at is not None:
+            # An error about the value itself counts in the branch of the value's shape (text, unless a
+            # mapping); an error inside the value comes from the branch that could read it.
+            mapping_branch = UNION_BRANCHES[str(loc[at])] is dict
+            if at == len(loc) - 1 and mapping_branch != isinstance(err.get("input"), dict):
+                continue
+            err = {**err, "loc": loc[:at] + loc[at + 1:]}
+        kept.append(err)
+    return kept
+
+
 def report_validation_error(exc: ValidationError, model: type[BaseModel], doc: Document,
                             problems: Problems) -> None:
-    errors = exc.errors()
+    errors = _branch_taken(exc.errors())
     skip = _misspelt(errors)
     for err in errors:
         if err["type"] == "missing" and tuple(err["loc"]) in skip:

@@ -23,10 +23,22 @@ class Domain(Strict):
     summary: str = Field("", description="What the domain covers (Markdown).")
 
 
+class Dimension(Strict):
+    id: Slug = Field(description="Dimension id, such as scope, keyed in a level's `dimensions`.")
+    name: str = Field(description="Display name, such as Scope.")
+    description: str = Field("", description="What the dimension measures (Markdown).")
+
+
 class Level(Strict):
     id: LevelId = Field(description="Level id such as L3, referenced by tracks and profiles.")
     name: str = Field(description="Display name of the level.")
     summary: str = Field("", description="What the level means across tracks (Markdown).")
+    proficiency: str = Field("", description="The proficiency the level stands for, such as Awareness, Working, "
+                                             "Practitioner or Expert; shown with the level in the matrices.")
+    dimensions: dict[Slug, str] = Field(
+        default_factory=dict, description="What the level means on each of the framework's dimensions, keyed by "
+                                          "dimension id, like `scope: a team` (Markdown); a track level may say "
+                                          "it differently.")
 
 
 CONFIRMING_ROLES: tuple[Role, ...] = ("manager", "mentor", "sponsor", "committee", "peer")
@@ -83,6 +95,9 @@ class Framework(Strict):
     summary: str = Field("", description="How growth and promotion work (Markdown).")
     domains: list[Domain] = Field(min_length=1, description="Ordered competency domains.")
     levels: list[Level] = Field(min_length=1, description="Ordered levels, lowest first.")
+    dimensions: list[Dimension] = Field(
+        default_factory=list, description="Ordered level dimensions that are not competencies, such as scope, "
+                                          "reach or impact: shown with each level, never assessed.")
     expectations: Literal["cumulative", "restated"] = Field(
         "cumulative", description="cumulative: a behaviour stays expected at every higher level and levels list "
                                   "what is new; restated: each level lists all it expects.")
@@ -100,6 +115,12 @@ class Framework(Strict):
             raise PydanticCustomError("version", "'{value}' is a reserved name in the published site; "
                                       "use a version number, like \"2026.2\"", {"value": value})
         return value
+
+    def dimensions_at(self, level_id: str, own: dict[str, str] | None = None) -> list[tuple[Dimension, str]]:
+        """Each dimension with what it says at the level: `own` (a track level's) first, else the framework's."""
+        level = next((lv for lv in self.levels if lv.id == level_id), None)
+        texts = {**(level.dimensions if level else {}), **(own or {})}
+        return [(d, texts[d.id]) for d in self.dimensions if texts.get(d.id)]
 
     def level_index(self, level_id: str) -> int:
         return [lv.id for lv in self.levels].index(level_id)

@@ -57,6 +57,9 @@ class TrackLevel(Strict):
     level: LevelId = Field(description="A framework level id.")
     title: str = Field("", description="The track's title at this level; default: the framework level's name.")
     summary: str = Field("", description="What the level means in this track (Markdown).")
+    dimensions: dict[Slug, str] = Field(
+        default_factory=dict, description="What the level means in this track on the framework's dimensions, "
+                                          "keyed by dimension id; each replaces the framework level's text.")
     milestones: list[Milestone] = Field(default_factory=list, description="Milestones of this level.")
 
 

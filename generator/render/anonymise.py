@@ -21,7 +21,7 @@ from generator.link.project import LoadedEntry, Portfolio, Project
 from generator.model.portfolio import Entry, FeedbackItem, Person
 from generator.problems import UserError
 from generator.read.git_history import Commit
-from generator.render.name_forms import find_folded, fold, replace_folded, words_pattern
+from generator.render.name_forms import find_folded, fold, replace_folded, spellings, words_pattern
 from generator.render.portfolio.links import confined
 
 SECRET_ENV = "HANDBOOK_ANONYMISE_KEY"
@@ -66,14 +66,15 @@ class Scrubber:
 
     Mentions are found in the folded form of the text (generator/render/name_forms.py), so a name
     pasted decomposed, with typographic apostrophes or dashes, in capitals or transliterated
-    (Søren as Soren, Straße as Strasse) is replaced like the name as written in the profile.
+    (Søren as Soren or Soeren, Straße as Strasse, Đorđe as Djordje) is replaced like the name as
+    written in the profile.
     """
 
     def __init__(self, project: Project, coder: Coder) -> None:
         tokens: dict[str, str] = {}
         for person_id, name, email, handle in known_people(project):
             code = coder.person(person_id)
-            words = {name, person_id, *re.split(r"[\s-]+", fold(name))}
+            words = {person_id, *(w for spelt in spellings(name) for w in {spelt, *re.split(r"[\s-]+", fold(spelt))})}
             if email:
                 local = email.split("@", 1)[0]
                 words |= {email, local, *re.split(r"[._+-]+", local)}
@@ -101,7 +102,8 @@ class LeakCheck:
     """
 
     def __init__(self, project: Project) -> None:
-        names = {name for _, name, _, _ in known_people(project) if len(fold(name).split()) > 1}
+        names = {spelt for _, name, _, _ in known_people(project) if len(fold(name).split()) > 1
+                 for spelt in spellings(name)}
         emails = {e for _, _, e, _ in known_people(project) if e}
         self.pattern = words_pattern(names | emails)
 

@@ -9,6 +9,7 @@ from typing import Any
 from generator.link.project import Portfolio, Project
 from generator.render.badges import achievements, credentials
 from generator.render.case import build_case_package
+from generator.render.matrix_csv import matrix_csv
 from generator.write.atomic import staged_folder, write_text
 
 
@@ -24,6 +25,12 @@ def _write_json(path: Path, data: Any) -> Path:
 def write_case(project: Project, out: Path) -> list[Path]:
     """<out>/case-package.json: the whole framework as one CASE 1.1 CFPackage."""
     return [_write_json(out / "case-package.json", build_case_package(project))]
+
+
+def write_matrix(project: Project, out: Path) -> list[Path]:
+    """<out>/competencies.csv: every competency as written, for a spreadsheet and `handbook import`."""
+    # The byte order mark tells Excel the file is UTF-8; `handbook import` reads it either way.
+    return [write_text(out / "competencies.csv", "\ufeff" + matrix_csv(project.competencies))]
 
 
 def _replace_folder(target: Path, files: dict[str, Any]) -> list[Path]:

@@ -6,6 +6,9 @@ one comparable form: Unicode compatibility forms (NFKC), apostrophes and dashes 
 letter transliterated to ASCII (ø → o, ł → l, ß → ss, æ → ae; anyascii), invisible characters
 dropped and case folded. It keeps where each folded character came from, so a match in the
 folded text replaces exactly the original characters, whatever form they were in.
+
+`spellings` adds the national spellings that transliteration does not produce but people
+type: Müller as Mueller, Jørgen as Joergen, Đorđe as Djordje, Dušan as Dushan.
 """
 
 from __future__ import annotations
@@ -31,6 +34,17 @@ def fold_char(char: str) -> str:
     if unicodedata.category(char) in ("Mn", "Me", "Cf"):  # accents typed apart, zero-width joiners, soft hyphens
         return ""
     return anyascii(unicodedata.normalize("NFKC", char)).casefold()
+
+
+# How German, Scandinavian and South Slavic names are written in ASCII at home; anyascii gives the
+# other common spelling (ü → u, ø → o, đ → d, š → s).
+NATIONAL = {"ä": "ae", "ö": "oe", "ü": "ue", "ø": "oe", "å": "aa", "đ": "dj", "č": "ch", "š": "sh", "ž": "zh"}
+
+
+def spellings(name: str) -> set[str]:
+    """`name`, and `name` with each letter that has a national ASCII spelling written that way."""
+    lower = unicodedata.normalize("NFC", name).casefold()
+    return {name, "".join(NATIONAL.get(c, c) for c in lower)}
 
 
 def fold(text: str) -> str:

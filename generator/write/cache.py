@@ -3,8 +3,9 @@
 Safe to delete at any time. A file's hash is reused only while its size, modification
 time, inode and change time are what they were when it was hashed (as git's index does),
 and not when it changed within the second before the cache was written (a later edit in
-the same clock tick would look unchanged). Every entry is keyed by the tool's version, so
-an upgrade starts afresh.
+the same clock tick would look unchanged). Every entry is keyed by the tool's code (its
+version and the size and time of each of its modules), so an upgrade, or an install of
+another commit under the same version, starts afresh.
 
 The cache is JSON, never pickle, and carries an HMAC made with a key kept outside the
 repository (in the user's cache folder): a cache that is corrupt, written by another
@@ -15,6 +16,7 @@ trusted.
 from __future__ import annotations
 
 import contextlib
+import functools
 import hashlib
 import hmac
 import json
@@ -33,6 +35,28 @@ FOLDER = ".handbook-cache"
 FORMAT = 1
 # Files modified this close to the moment the cache was written are hashed again next time.
 RACY_NS = 2_000_000_000
+
+
+@functools.cache
+def code_fingerprint() -> str:
+    """The tool's version and the size and modification time of each of its modules and templates.
+
+    A version alone misses an install from a branch, or an edit, that keeps the version: a result
+    cached by other code must not be reused. Stat calls only (about 300 files, a millisecond or two).
+    """
+    return fingerprint_of(Path(__file__).resolve().parents[1])
+
+
+def fingerprint_of(package: Path) -> str:
+    parts = [__version__]
+    # followlinks: in a checkout the themes folder is a link to the repository's themes/
+    for folder, _, names in sorted(os.walk(package, followlinks=True)):
+        for name in sorted(names):
+            if name.endswith((".py", ".html", ".j2", ".css", ".js", ".yml", ".yaml", ".json")):
+                with contextlib.suppress(OSError):
+                    info = os.stat(os.path.join(folder, name))
+                    parts.append(f"{os.path.relpath(folder, package)}/{name}\0{info.st_size}\0{info.st_mtime_ns}")
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 
 def _key_file() -> Path:
@@ -116,7 +140,7 @@ class Cache:
             data = json.loads(body)
         except (OSError, ValueError, UnicodeDecodeError):
             return
-        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != __version__:
+        if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("version") != code_fingerprint():
             return
         files, tables = data.get("files"), data.get("tables")
         if isinstance(files, dict) and isinstance(tables, dict):
@@ -138,7 +162,7 @@ class Cache:
         """Write the cache (files hashed in this run only, so deleted files drop out); False if it cannot be."""
         if self._key is None or not self._usable_folder():
             return False
-        body = json.dumps({"format": FORMAT, "version": __version__, "written_ns": time.time_ns(),
+        body = json.dumps({"format": FORMAT, "version": code_fingerprint(), "written_ns": time.time_ns(),
                            "files": self.files_seen, "tables": self.tables}, separators=(",", ":")).encode()
         try:
             folder = self.root / FOLDER
@@ -240,5 +264,6 @@ def _walk(folder: Path, root: Path) -> Iterator[tuple[str, str, str]]:
 
 
 def digest(*parts: object) -> str:
-    """A stable key from JSON-able parts, with the tool's version in it."""
-    return hashlib.sha256(json.dumps([__version__, *parts], sort_keys=True, default=str).encode()).hexdigest()
+    """A stable key from JSON-able parts, with the tool's code in it."""
+    return hashlib.sha256(json.dumps([code_fingerprint(), *parts], sort_keys=True,
+                                     default=str).encode()).hexdigest()

@@ -17,6 +17,7 @@ from generator.assess.portfolio import assess_portfolio
 from generator.link.load import load_project
 from generator.link.provenance import Verification, verify_portfolio
 from generator.render.portfolio import render_portfolio_html
+from tests.helpers import run_cli
 from tests.link.test_provenance_rules import ENTRY, MINIMAL, PEER
 from tests.render.portfolio.conftest import git
 
@@ -88,6 +89,10 @@ def test_a_shallow_clone_is_unverifiable_and_says_so(tmp_path: Path) -> None:
     project, _ = load_project(clone)
     html = render_portfolio_html(project, project.portfolio("ada"))  # type: ignore[arg-type]
     assert "(unverifiable: the history is cut short at commit" in html
+    # the next step says what to do about the clone, not to ask the giver to commit again
+    steps = " ".join(run_cli("readiness", "ada", "--root", clone, "--as-of", "2026-05-10").stdout.split())
+    assert "fetch the full git history ('git fetch --unshallow', or a checkout with fetch-depth: 0)" in steps
+    assert "commit their 'met' verdict themselves" not in steps
     assert verdict(root)[0].status == "verified"  # the full history tells
 
 

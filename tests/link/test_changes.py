@@ -156,3 +156,110 @@ def test_a_symbolic_link_inside_a_tag_is_refused_with_the_tag_and_path(repo: Pat
     assert ("error: tag 'v2.1-link' holds a symbolic link at content/competencies/evil.yml" in result.output)
     assert "internal error" not in result.output
     assert not (repo / "site").exists()
+
+
+def _prepare_release(repo: Path) -> Path:
+    """v2.1 lowers the coverage target back to 80 (ada meets it); the working tree prepares 2.2 at 85."""
+    track, framework = repo / "content/tracks/engineering.yml", repo / "content/framework.yml"
+    track.write_text(track.read_text().replace('target: ">= 85"', 'target: ">= 80"'))
+    framework.write_text(framework.read_text().replace('version: "2.0"', 'version: "2.1"'))
+    git(repo, "commit", "-qam", "Framework 2.1")
+    git(repo, "tag", "v2.1")
+    track.write_text(track.read_text().replace('target: ">= 80"', 'target: ">= 85"'))
+    framework.write_text(framework.read_text().replace('version: "2.1"', 'version: "2.2"'))
+    return track
+
+
+@pytest.mark.parametrize("cache", [True, False])
+def test_check_warns_where_a_release_in_preparation_takes_a_met_milestone(repo: Path, cache: bool) -> None:
+    _prepare_release(repo)
+    result = run_cli("check", "--root", repo, "--as-of", "2026-06-01", *([] if cache else ["--no-cache"]))
+    assert result.exit_code == 0, result.output
+    assert ("content/tracks/engineering.yml:10:9: warning: version 2.2 would turn this milestone from met to "
+            "not met for 1 person assessed against the latest release (ada): show coverage_pct >= 85 in an "
+            "evidence entry (best so far: 84, self-reported)") in result.stdout
+    assert ('hint: keep them on the release they started under with `framework: "2.1"` in their profile or '
+            "`readiness.assess_against: release_at_since`, or accept it; `handbook diff 2.1 2.2 --people` "
+            "lists every change") in result.stdout
+
+
+def test_no_warning_once_pinned_or_tagged(repo: Path) -> None:
+    _prepare_release(repo)
+    profile = repo / "portfolios/ada/profile.yml"
+    original = profile.read_text()
+    profile.write_text(original + 'framework: "2.1"\n')
+    assert "would turn" not in run_cli("check", "--root", repo, "--as-of", "2026-06-01").output
+    profile.write_text(original)
+    git(repo, "commit", "-qam", "Framework 2.2")
+    git(repo, "tag", "v2.2")  # released: the owner saw the warning before tagging
+    assert "would turn" not in run_cli("check", "--root", repo, "--as-of", "2026-06-01").output
+
+
+def test_release_at_since_keeps_people_on_the_release_in_force_when_they_started(repo: Path) -> None:
+    track = _prepare_release(repo)
+    framework = repo / "content/framework.yml"
+    framework.write_text(framework.read_text().replace('version: "2.2"', 'version: "2.1"')
+                         .replace("released: 2026-01-01", "released: 2026-01-10")
+                         + "readiness:\n  assess_against: release_at_since\n")
+    track.write_text(track.read_text().replace('target: ">= 85"', 'target: ">= 80"'))
+    git(repo, "commit", "-qam", "Framework 2.1, dated")
+    git(repo, "tag", "-f", "v2.1")
+    # the working tree prepares 2.2 again, dated after ada's start (2026-01-15)
+    framework.write_text(framework.read_text().replace('version: "2.1"', 'version: "2.2"')
+                         .replace("released: 2026-01-10", "released: 2026-05-01"))
+    track.write_text(track.read_text().replace('target: ">= 80"', 'target: ">= 85"'))
+    result = run_cli("diff", "2.1", "2.2", "--people", "--root", repo, "--as-of", "2026-06-01", "--format", "json")
+    assert result.exit_code == 0, result.output
+    data = json.loads(result.stdout)
+    assert data["people"] == [] and data["kept_on_their_release"] == ["ada"]
+    assert "would turn" not in run_cli("check", "--root", repo, "--as-of", "2026-06-01").output
+
+
+def test_release_notes_for_owners_name_whom_a_release_moves(repo: Path) -> None:
+    _prepare_release(repo)
+    result = run_cli("diff", "2.1", "2.2", "--people", "--format", "markdown", "--root", repo,
+                     "--as-of", "2026-06-01")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.startswith("# Framework 2.2: what changes from 2.1\n")
+    assert "| changed | Raise test coverage (`engineering/raise-coverage`) | target | >= 80 | >= 85 |" in result.stdout
+    assert ("| Ada Example (`ada`) | on track → not yet | Raise test coverage (`engineering/raise-coverage`) | "
+            "met → overdue | show coverage_pct >= 85 in an evidence entry (best so far: 84, self-reported) |"
+            ) in result.stdout
+    assert "Whom it moves" not in run_cli("diff", "2.1", "2.2", "--format", "markdown", "--root", repo).stdout
+
+
+def test_only_people_on_tracks_a_release_touches_are_assessed_for_the_warning(repo: Path) -> None:
+    from generator.assess.release_impact import tracks_a_release_touches
+
+    _prepare_release(repo)
+    project, _ = load_project(repo)
+    assert tracks_a_release_touches(project, "2.1", "2.2") == {"engineering"}
+    framework = repo / "content/framework.yml"
+    framework.write_text(framework.read_text() + "readiness:\n  verified_feedback_only: false\n")
+    project, _ = load_project(repo)
+    assert tracks_a_release_touches(project, "2.1", "2.2") is None  # a policy change can move anyone
+
+
+def test_dimensions_proficiency_and_links_are_changes_too() -> None:
+    from generator.link.changes import diff_framework
+    from generator.model.framework import Framework
+
+    def framework(**extra: object) -> Framework:
+        return Framework.model_validate({"name": "F", "version": "1", "domains": [{"id": "d", "name": "D"}],
+                                         "levels": [{"id": "L1", "name": "One", **extra}],
+                                         "dimensions": [{"id": "scope", "name": "Scope"}]})
+
+    changes = diff_framework(framework(dimensions={"scope": "a team"}),
+                             framework(dimensions={"scope": "a group"}, proficiency="Working"))
+    assert [(c.entity, c.id, c.field, c.old, c.new) for c in changes] == [
+        ("level", "L1", "proficiency", "", "Working"), ("level", "L1", "scope (dimension)", "a team", "a group")]
+    from generator.link.changes import diff_competency
+    from generator.model.competency import Competency
+
+    def comp(links: list[dict[str, str]]) -> Competency:
+        return Competency.model_validate({"id": "c", "name": "C", "domain": "d", "levels": {"L1": {"behaviours": [
+            {"id": "b", "text": "Writes tests", "links": links}]}}})
+
+    guide = {"title": "Testing guide", "url": "https://example.com/testing"}
+    assert [(c.field, c.old, c.new) for c in diff_competency(comp([]), comp([guide]))] == [
+        ("links", "none", "Testing guide (https://example.com/testing)")]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 from pathlib import Path
 
@@ -284,3 +285,36 @@ def test_every_hostile_case_reports_the_same_with_the_cache(case: Case, tmp_path
     for _ in ("cold", "warm"):
         found = incremental.check_with_cache(root)[1]
         assert [p.as_dict() for p in found.sorted()] == whole
+
+
+def test_other_code_under_the_same_version_starts_afresh(company: Path, reads: list[str],
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    """An install from another commit (or an edit) keeps the version number: its cache is not reused."""
+    from generator.write import cache
+
+    problems(company)
+    reads.clear()
+    problems(company)
+    assert reads == []
+    monkeypatch.setattr(cache, "code_fingerprint", lambda: "other code, same version")
+    problems(company)
+    assert sorted(reads) == ["ada", "bea", "cyd"]
+
+
+def test_the_code_fingerprint_follows_each_modules_size_and_time(tmp_path: Path) -> None:
+    from generator.write.cache import fingerprint_of
+
+    package = tmp_path / "generator"
+    (package / "themes").mkdir(parents=True)
+    (package / "cli.py").write_text("x = 1\n")
+    (package / "themes/page.html").write_text("<p>\n")
+    first = fingerprint_of(package)
+    assert fingerprint_of(package) == first  # stable while nothing changes
+    (package / "cli.py").write_text("x = 2\n")  # same size, another time (set: the clock may not have ticked)
+    os.utime(package / "cli.py", ns=(1_700_000_000_000_000_000, 1_700_000_000_000_000_000))
+    second = fingerprint_of(package)
+    assert second != first
+    (package / "themes/page.html").write_text("<p>!\n")
+    assert fingerprint_of(package) != second
+    (package / "notes.txt").write_text("not code")
+    assert fingerprint_of(package) == fingerprint_of(package)

@@ -9,9 +9,15 @@ import jinja2
 from markupsafe import Markup
 
 from generator.link.changes import Change
-from generator.link.competencies import Behaviour, ResolvedCompetency, resolve_competencies, track_competencies
+from generator.link.competencies import (
+    Behaviour,
+    ResolvedCompetency,
+    ResolvedLevel,
+    resolve_competencies,
+    track_competencies,
+)
 from generator.link.project import Project
-from generator.model.framework import Domain, Framework
+from generator.model.framework import Dimension, Domain, Framework, Level
 from generator.model.track import Milestone, Track, TrackLevel
 from generator.problems import Problems
 from generator.render.changes import HEADINGS, grouped
@@ -84,6 +90,55 @@ class SiteData:
 
     def level_name(self, level_id: str) -> str:
         return next((lv.name for lv in self.framework.levels if lv.id == level_id), level_id)
+
+    def dimensions(self, track: Track | None, level_id: str) -> list[tuple[Dimension, str]]:
+        """The level's dimensions (scope, reach...) as the track says them, else as the framework does."""
+        own = track.level(level_id) if track else None
+        return self.framework.dimensions_at(level_id, own.dimensions if own else None)
+
+    def dimension_steps(self, step: Step) -> list[tuple[Dimension, str, str]]:
+        """Each dimension a step's levels describe: (dimension, text at the lower level, at the upper)."""
+        lower = {d.id: text for d, text in self.dimensions(step.track, step.lower.level)}
+        upper = {d.id: text for d, text in self.dimensions(step.track, step.upper.level)}
+        return [(d, lower.get(d.id, ""), upper.get(d.id, "")) for d in self.framework.dimensions
+                if d.id in lower or d.id in upper]
+
+    def sets(self) -> list[tuple[str, list[ResolvedCompetency]]]:
+        """Each competency set (a family, or the core families share) with its competencies, in file order."""
+        by_set: dict[str, list[ResolvedCompetency]] = {}
+        for c in self.competencies:
+            by_set.setdefault(c.set_id, []).append(c)
+        return list(by_set.items())
+
+    def tracks_using_set(self, set_id: str) -> list[Track]:
+        """The tracks that use a competency of the set, or one that extends it."""
+        ids = {c.id for c in self.competencies if c.set_id == set_id}
+        return [t for t in self.tracks
+                if any(c.id in ids or ids.intersection(c.parents) for c in self.track_competencies(t))]
+
+    def proficiency(self, level_id: str) -> str:
+        return next((lv.proficiency for lv in self.framework.levels if lv.id == level_id), "")
+
+    def competency_levels(self, competency: ResolvedCompetency) -> list[Level]:
+        """The levels a competency page shows: those of the tracks that use it (all, when none does).
+
+        A family whose ladder starts at L3 sees what L3 expects, including what lower levels of
+        an inherited competency list, but not the levels it never reaches.
+        """
+        using = self.tracks_using(competency.id)
+        reached = {lv.level for t in using for lv in t.levels} if using else {lv.id for lv in self.framework.levels}
+        shown = [lv for lv in self.framework.levels if lv.id in reached and lv.id in competency.levels]
+        first = next((lv for lv in self.framework.levels if lv.id in reached and competency.expected_at(lv.id)), None)
+        if first is not None and first not in shown:
+            shown = [lv for lv in self.framework.levels if lv in shown or lv is first]
+        return shown
+
+    def competency_level(self, competency: ResolvedCompetency, level_id: str) -> ResolvedLevel:
+        """What the competency lists at the level; at a level it lists nothing, what it expects from below."""
+        listed = competency.levels.get(level_id)
+        if listed is not None:
+            return listed
+        return ResolvedLevel("", [], expected=competency.expected_at(level_id))
 
     def domain(self, domain_id: str) -> Domain | None:
         return next((d for d in self.framework.domains if d.id == domain_id), None)
