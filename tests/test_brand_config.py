@@ -81,9 +81,12 @@ def test_a_link_out_of_the_repository_is_refused(minimal: Path, check: Check, tm
     ("brand/logo.gif", "'brand/logo.gif' is not an image the outputs can show; use a file ending in one of svg, "
                        "png, jpg, jpeg, webp"),
     ("brand/none.svg", "'brand/none.svg' is not a file; check the path, written from the repository's root"),
+    ("brand/huge.png", "'brand/huge.png' is larger than 1 MB, and every page and PDF carries it; use a smaller "
+                       "image, such as an SVG or a PNG a few hundred pixels wide"),
 ])
 def test_a_logo_that_cannot_be_shown_is_refused(minimal: Path, check: Check, value: str, expected: str) -> None:
     (minimal / "brand").mkdir()
     (minimal / "brand/logo.gif").write_bytes(b"GIF89a")
+    (minimal / "brand/huge.png").write_bytes(b"\x89PNG" + bytes(1_000_000))
     brand(minimal, f"  logo: {value}\n")
     assert lines(check(minimal)) == [f"handbook.yml:4:9: error: logo: {expected}"]

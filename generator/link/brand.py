@@ -13,6 +13,7 @@ from generator.read.files import stays_inside
 CONFIG = "handbook.yml"
 BrandFile = Literal["logo", "favicon"]
 BRAND_FILES: tuple[BrandFile, ...] = ("logo", "favicon")
+MAX_BYTES = 1_000_000  # the logo is copied beside every portfolio and inlined in every PDF
 SUFFIXES: dict[BrandFile, tuple[str, ...]] = {"logo": IMAGE_SUFFIXES, "favicon": FAVICON_SUFFIXES}
 
 
@@ -39,6 +40,9 @@ def _refusal(root: Path, value: str, key: BrandFile) -> tuple[str, str] | None:
         return f"'{value[:200]}' is not an image the outputs can show", f"use a file ending in one of {kinds}"
     if not path.is_file():
         return f"'{value[:200]}' is not a file", "check the path, written from the repository's root"
+    if path.stat().st_size > MAX_BYTES:
+        return (f"'{value[:200]}' is larger than {MAX_BYTES // 1_000_000} MB, and every page and PDF carries it",
+                "use a smaller image, such as an SVG or a PNG a few hundred pixels wide")
     return None
 
 
