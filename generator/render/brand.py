@@ -7,6 +7,7 @@ project is read (generator.link.brand); here they are only shaped for the site, 
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import os
 import shutil
@@ -86,7 +87,20 @@ def theme_brand_files(root: Path, config: HandbookConfig) -> dict[str, bytes]:
     return files
 
 
-def _configured(root: Path) -> HandbookConfig | None:
+Stamp = tuple[int, int] | None
+
+
+def _stamp(path: Path | None) -> Stamp:
+    """When a file last changed, and its size: a brand file edited while `handbook serve` runs is seen."""
+    try:
+        found = path.stat() if path is not None else None
+    except OSError:
+        return None
+    return (found.st_mtime_ns, found.st_size) if found else None
+
+
+@functools.lru_cache(maxsize=8)
+def _configured(root: Path, stamp: Stamp) -> HandbookConfig | None:
     """handbook.yml's settings, or None when it cannot be read: the build reports why, not the theme."""
     import yaml
 
@@ -99,11 +113,23 @@ def _configured(root: Path) -> HandbookConfig | None:
 def brand_theme(root: Path) -> Path | None:
     """A theme folder holding only the brand's files, for the portfolio and report themes to look in first.
 
-    Those themes are found from the repository's root alone, in many places; the folder is named
-    after its content, under the build cache, so every caller finds the same one and a changed
-    brand a new one.
+    Those themes are found from the repository's root alone, in many places (once a portfolio);
+    the folder is made once per brand, under the build cache, named after its content.
     """
-    config = _configured(root)
+    config = _configured(root, _stamp(root / "handbook.yml"))
+    if config is None:
+        return None
+    stamps = _stamp(root / "handbook.yml"), _stamp(brand_path(root, config, "logo"))
+    folder = _brand_folder(root, *stamps)
+    if folder is not None and not folder.is_dir():  # the cache was deleted meanwhile
+        _brand_folder.cache_clear()
+        folder = _brand_folder(root, *stamps)
+    return folder
+
+
+@functools.lru_cache(maxsize=8)
+def _brand_folder(root: Path, config_stamp: Stamp, logo_stamp: Stamp) -> Path | None:
+    config = _configured(root, config_stamp)
     files = theme_brand_files(root, config) if config is not None else {}
     if not files:
         return None

@@ -56,3 +56,20 @@ def test_without_a_brand_no_logo_or_brand_stylesheet_is_written(tmp_path: Path) 
     assert run_cli("build", "--root", root, "--no-site", "--no-pdf").exit_code == 0
     html = (root / "build/portfolios/ada/index.html").read_text()
     assert "brand" not in html and not (root / "build/portfolios/ada/_theme/brand.css").exists()
+
+
+def test_a_deleted_cache_or_a_changed_logo_is_picked_up_in_the_same_process(tmp_path: Path) -> None:
+    from generator.render.portfolio.theme import theme_dirs
+
+    root = tmp_path / "minimal"
+    shutil.copytree(FIXTURES / "minimal", root)
+    (root / "brand").mkdir()
+    (root / "brand/logo.png").write_bytes(PNG)
+    with (root / "handbook.yml").open("a", encoding="utf-8") as config:
+        config.write("brand:\n  logo: brand/logo.png\n")
+    first = theme_dirs(root)[0]
+    assert (first / "brand-logo.png").read_bytes() == PNG
+    shutil.rmtree(root / ".handbook-cache")
+    assert (theme_dirs(root)[0] / "brand-logo.png").read_bytes() == PNG
+    (root / "brand/logo.png").write_bytes(PNG + b"changed")
+    assert (theme_dirs(root)[0] / "brand-logo.png").read_bytes() == PNG + b"changed"
