@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 
 from pydantic import ValidationError
 
+from generator.link.brand import check_brand
 from generator.link.changes import Content
 from generator.link.own_repository import framework_of, framework_settings, names_framework
 from generator.model.base import Strict, attach
@@ -368,6 +369,7 @@ def _read_project(root: Path, as_of: dt.date | None, portfolios: bool) -> tuple[
     config_path = root / "handbook.yml"
     if config_path.is_file() and not refuse_link(config_path, root, root, problems):
         project.config = read_model(config_path, HandbookConfig, project, problems) or HandbookConfig()
+        check_brand(root, project.config, problems)
     # a person's repository whose handbook.yml is wrong: its errors, not the framework's files missing
     if project.config.framework is None and problems.errors and names_framework(root):
         return project, problems

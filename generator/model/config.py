@@ -12,6 +12,7 @@ from pydantic import Field, field_validator, model_validator
 from pydantic_core import PydanticCustomError
 
 from generator.model.base import Strict
+from generator.model.brand import Brand
 from generator.model.keys import Confidentiality
 from generator.model.types import IsoDate, Slug
 
@@ -128,6 +129,8 @@ class HandbookConfig(Strict):
                                                           "programme report draws recalibration signals from it.")
     copyright: str | None = Field(None, description="Copyright line in the site footer.")
     site: SiteSettings = Field(default_factory=SiteSettings, description="How the handbook site is built.")
+    brand: Brand = Field(default_factory=Brand, description="The company's logo, favicon and colours, applied to "
+                                                            "the site, the portfolios and every PDF.")
     portfolio: PortfolioSettings = Field(default_factory=PortfolioSettings,
                                          description="How readiness portfolios are printed.")
     portfolios: list[str] = Field(default_factory=lambda: ["portfolios"], min_length=1,

@@ -193,6 +193,12 @@ CASES: list[Case] = [
                                       "a web address"], append={"handbook.yml": "site_url: 'https://x.example/\"><script>'\n"}),
     Case("repo-url-data", "values", ["handbook.yml:3:11: error: repo_url: 'data:text/html,<b>x</b>' is not a web "
                                      "address"], append={"handbook.yml": "repo_url: 'data:text/html,<b>x</b>'\n"}),
+    Case("brand-logo-outside", "values", ["handbook.yml:4:9: error: logo: '../../../etc/passwd.png' is not a path "
+                                          "inside the handbook repository"],
+         append={"handbook.yml": "brand:\n  logo: ../../../etc/passwd.png\n"}),
+    Case("brand-colour-unreadable", "values", ["handbook.yml:4:12: error: primary: the header's white text on "
+                                               "'#ffffff' has a contrast of 1.0:1"],
+         append={"handbook.yml": "brand:\n  primary: '#fff'\n"}),
 
     # --- provenance: claims a learner may not make ------------------------------------------------
     Case("manager-is-self", "provenance", [f"{PROFILE}:7:10: error: manager: names ada, the person themself"],

@@ -10,6 +10,7 @@ from pathlib import Path
 import jinja2
 
 from generator.model.types import duration_words
+from generator.render.brand import THEME_CSS, THEME_LOGO, brand_theme
 from generator.render.portfolio.links import anchor
 from generator.render.sandbox import sandboxed_environment
 from generator.render.wording import CONFIRMERS, ROLE_NAMES, competency_label, gap_words, plural
@@ -20,9 +21,10 @@ INDEX_ONLY = {"index.js", "index.css"}  # the committee index's own (portfolio p
 
 
 def theme_dirs(root: Path) -> tuple[Path, ...]:
-    """Where templates and static files are looked up, in order."""
+    """Where templates and static files are looked up, in order: the brand's files (logo, colours) first."""
     own = root / "themes" / "portfolio"
-    return (own.resolve(), PACKAGED) if own.is_dir() else (PACKAGED,)
+    brand = brand_theme(root)
+    return ((brand,) if brand else ()) + ((own.resolve(), PACKAGED) if own.is_dir() else (PACKAGED,))
 
 
 def _days(days: int | None) -> str:
@@ -49,7 +51,15 @@ def environment(dirs: tuple[Path, ...]) -> jinja2.Environment:
         anchor=lambda key, kind: anchor(kind, str(key)), gap=gap_words,
         role=lambda r: ROLE_NAMES.get(str(r), str(r)), plural=plural, duration=duration_words)
     env.globals["confirmers"] = CONFIRMERS
+    env.globals["brand"] = brand_hooks(dirs)
     return env
+
+
+def brand_hooks(dirs: tuple[Path, ...]) -> dict[str, str]:
+    """The brand's theme files the base template links: `logo` and `css`, by their names under the theme."""
+    names = static_files(dirs)
+    logo = next((n for n in names if n.startswith(THEME_LOGO + ".")), None)
+    return {"logo": logo or "", "css": THEME_CSS if THEME_CSS in names else ""}
 
 
 def static_files(dirs: tuple[Path, ...]) -> dict[str, Path]:

@@ -13,6 +13,7 @@ from importlib.metadata import version as package_version
 from pathlib import Path
 
 from generator import __version__
+from generator.link.brand import BRAND_FILES, brand_path
 from generator.link.project import Project
 from generator.link.versions import changes_since_previous, previous_version, releases
 from generator.problems import UserError
@@ -91,6 +92,7 @@ def fingerprint(project: Project, pdf: bool, changelog: ChangeLog | PendingChang
     if project.framework_root is not None:  # a person's repository: the framework's settings are the site's
         inputs.append(project.framework_root / "handbook.yml")
     inputs += [path for folder in theme_dirs(project.framework_dir) for path in _files_under(folder)]
+    inputs += [path for key in BRAND_FILES if (path := brand_path(project.framework_dir, project.config, key))]
     for path in inputs:
         if path.is_file():
             # relative names, so a release exported to a new temporary folder can be found unchanged

@@ -12,7 +12,9 @@ from typing import Any
 
 import yaml
 
+from generator.link.brand import BRAND_FILES
 from generator.problems import UserError
+from generator.render.brand import brand_file
 from generator.render.site.nav import build_nav
 from generator.render.site.pages import SiteData, site_name
 from generator.render.site.self_assessment import SCRIPT, STYLE
@@ -30,6 +32,14 @@ PALETTE: list[dict[str, Any]] = [
     {"media": "(prefers-color-scheme: dark)", "scheme": "slate", "primary": "custom", "accent": "custom",
      "toggle": {"icon": "material/weather-sunny", "name": "Switch to the light scheme"}},
 ]
+
+
+BRAND_DIR = "assets/brand"
+BRAND_CSS = f"{BRAND_DIR}/brand.css"
+
+
+def _coloured(data: SiteData) -> bool:
+    return bool(data.project.config.brand.primary or data.project.config.brand.accent)
 
 
 def build_config(data: SiteData) -> dict[str, Any]:
@@ -58,7 +68,7 @@ def build_config(data: SiteData) -> dict[str, Any]:
         "markdown_extensions": MARKDOWN_EXTENSIONS,
         # every page lists the self-assessment's files (they do nothing elsewhere): paths written in
         # a page's raw HTML are rewritten differently by each site engine, the theme's lists are not
-        "extra_css": ["assets/handbook.css", STYLE],
+        "extra_css": ["assets/handbook.css", STYLE] + ([BRAND_CSS] if _coloured(data) else []),
         "extra_javascript": ["assets/handbook.js", SCRIPT],
         "extra": {"version": {"provider": "mike", "default": "latest"}, "generator": False,
                   "handbook": {"version": version, "pdf": data.pdf}},
@@ -69,6 +79,9 @@ def build_config(data: SiteData) -> dict[str, Any]:
                        "links": {"not_found": "warn", "anchors": "warn", "absolute_links": "warn",
                                  "unrecognized_links": "warn"}},
     }
+    for key in BRAND_FILES:
+        if (found := brand_file(data.project.root, config, key)):
+            result["theme"][key] = f"{BRAND_DIR}/{found[0]}"
     if config.site_url:
         result["site_url"] = config.site_url.rstrip("/") + f"/{version}/"
     if config.repo_url:

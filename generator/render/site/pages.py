@@ -30,6 +30,7 @@ from generator.render.site.self_assessment import self_assessment_page
 from generator.render.site.steps import BehaviourChanges, Step, build_steps
 from generator.render.site.text import block_html, escape_text, inline_html
 from generator.render.site.theme import markdown_env
+from generator.render.site.words import cadence_words, criterion_rule, word_diff
 
 
 @dataclass
@@ -233,7 +234,8 @@ def _helpers(data: SiteData, doc: str) -> dict[str, Any]:
     return {"doc": doc, "link": link, "url": url, "change_link": change_link, "paths": paths, "data": data,
             "framework": data.framework, "level_name": data.level_name, "domain": data.domain,
             "cadence": render_cadence, "cadence_text": describe_cadence, "competency": data.competency,
-            "site_name": site_name(data.project)}
+            "site_name": site_name(data.project), "rule": criterion_rule, "word_diff": word_diff,
+            "cadence_words": cadence_words}
 
 
 def md_link_of(doc: str, target: tuple[str, str | None]) -> str:

@@ -13,12 +13,14 @@ from markupsafe import Markup
 
 from generator.link.competencies import ResolvedCompetency
 from generator.model.track import Track
+from generator.render.brand import brand_root_css, data_url
 from generator.render.markdown import render_markdown
 from generator.render.sandbox import render_template
 from generator.render.site import paths
 from generator.render.site.charts import build_track_chart, describe_cadence, render_cadence, render_track_chart
 from generator.render.site.pages import SiteData, render_glossary, site_name
 from generator.render.site.theme import print_env
+from generator.render.site.words import criterion_rule
 from generator.write.atomic import write_bytes
 from generator.write.workers import die_with_parent
 
@@ -32,8 +34,9 @@ def render_print_html(data: SiteData, title: str | None = None) -> str:
     return render_template(
         env, "handbook.html.j2",
         data=data, framework=data.framework, site_name=title or site_name(data.project), charts=charts,
-        cadence=render_cadence, cadence_text=describe_cadence,
-        pages=pages, language=data.project.config.language, glossary=_glossary(data))
+        cadence=render_cadence, cadence_text=describe_cadence, rule=criterion_rule,
+        pages=pages, language=data.project.config.language, glossary=_glossary(data),
+        logo=data_url(data.project.root, data.project.config, "logo"), brand_css=brand_root_css(data.project.config))
 
 
 @dataclass

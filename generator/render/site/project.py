@@ -5,8 +5,10 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+from generator.link.brand import BRAND_FILES
 from generator.link.project import Project
-from generator.render.site.mkdocs_config import build_config, dump_config
+from generator.render.brand import brand_file, site_css
+from generator.render.site.mkdocs_config import BRAND_CSS, BRAND_DIR, build_config, dump_config
 from generator.render.site.pages import ChangeLog, SiteData, build_site_data, render_pages
 from generator.render.site.theme import theme_files
 
@@ -22,6 +24,12 @@ def generate_files(project: Project, *, pdf: bool = True,
         files[f"docs/assets/{name}"] = path.read_bytes()
     for name, path in theme_files(project.framework_dir, "overrides"):
         files[f"overrides/{name}"] = path.read_bytes()
+    config = project.config
+    for key in BRAND_FILES:
+        if (found := brand_file(project.root, config, key)):
+            files[f"docs/{BRAND_DIR}/{found[0]}"] = found[1]
+    if config.brand.primary or config.brand.accent:
+        files[f"docs/{BRAND_CSS}"] = site_css(config).encode("utf-8")
     files["mkdocs.yml"] = dump_config(build_config(data)).encode("utf-8")
     return data, files
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import functools
 import shutil
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,7 +16,7 @@ from generator.link.project import Project
 from generator.render.site import build_site
 from generator.render.site.pages import SiteData
 from generator.render.site.project import generate_files
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, PROJECT_ROOT
 
 
 @dataclass
@@ -64,3 +66,30 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
     shutil.copytree(FIXTURES / "site", root)
     return Built(root, build(root))
 
+
+@functools.cache
+def example_built(tmp: Path) -> Path:
+    root = tmp / "example"
+    for name in ("content", "portfolios", "themes", "handbook.yml"):
+        source = PROJECT_ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, root / name)
+        elif source.is_file():
+            root.mkdir(parents=True, exist_ok=True)
+            shutil.copy(source, root / name)
+    build(root)
+    return root / "site"
+
+
+@pytest.fixture(scope="session")
+def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    if not (PROJECT_ROOT / "content" / "framework.yml").is_file():
+        pytest.skip("the bundled example is not in this checkout")
+    return example_built(tmp_path_factory.mktemp("example"))
+
+
+@pytest.fixture(scope="session")
+def example_url(example_site: Path) -> Iterator[str]:
+    from tests.render.site.browser import serve  # Playwright only for the tests that drive a browser
+
+    yield from serve(example_site)

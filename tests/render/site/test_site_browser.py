@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import functools
 import re
 import shutil
 from collections.abc import Iterator
@@ -17,33 +16,6 @@ from tests.render.site.conftest import build
 from tests.render.site.crawl import broken_links
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
-
-
-
-@functools.cache
-def example_built(tmp: Path) -> Path:
-    root = tmp / "example"
-    for name in ("content", "portfolios", "themes", "handbook.yml"):
-        source = PROJECT_ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        elif source.is_file():
-            root.mkdir(parents=True, exist_ok=True)
-            shutil.copy(source, root / name)
-    build(root)
-    return root / "site"
-
-
-@pytest.fixture(scope="session")
-def example_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    if not (PROJECT_ROOT / "content" / "framework.yml").is_file():
-        pytest.skip("the bundled example is not in this checkout")
-    return example_built(tmp_path_factory.mktemp("example"))
-
-
-@pytest.fixture(scope="session")
-def example_url(example_site: Path) -> Iterator[str]:
-    yield from serve(example_site)
 
 
 def h1(page) -> str:  # type: ignore[no-untyped-def]

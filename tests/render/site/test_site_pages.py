@@ -32,7 +32,7 @@ def test_track_page_shows_every_level_and_milestone_with_stable_anchors(generate
     section = section[: section.index("### Mentor a new joiner")]
     assert "<p>Find the least-tested module you own and raise its coverage.</p>" in section
     assert ('<dt>Pass criterion</dt>\n<dd markdown="span">Coverage of the module reaches 80%. (target '
-            '<code>coverage&#95;pct &#62;&#61; 80</code>)</dd>') in section
+            'coverage ≥&nbsp;80&nbsp;%)</dd>') in section  # the metric in words, not its code
     assert "90 days (90d)" in section
     assert 'aria-label="weekly check-ins: about 13 over 90 days"' in section
     assert "</svg> weekly check-ins&#58; about 13 over 90 days</dd>" in section  # explained where shown
@@ -49,16 +49,24 @@ def test_track_page_shows_every_level_and_milestone_with_stable_anchors(generate
 def test_step_page_lists_new_milestones_and_behaviour_changes(generated: Generated) -> None:
     step = generated.page("tracks/engineering/L2-to-L3.md")
     assert step.startswith("# Engineering: from L2 to L3\n")
-    assert "| [Lead a cost review](index.md#cost-review) |" in step
-    assert "Monthly cloud cost drops by at least 10%. (<code>cost&#95;reduction&#95;pct &#62;&#61; 10</code>)" in step
+    assert '<p class="hb-card-title" id="new-cost-review"><a href="../#cost-review">Lead a cost review</a></p>' in step
+    assert "Monthly cloud cost drops by at least 10%." in step
+    assert "<dt>Target</dt><dd>cost reduction ≥&nbsp;10&nbsp;%</dd>" in step  # the metric in words, not its code
+    assert "<dt>Progress checked</dt><dd>every few days</dd>" in step
+    assert "cost&#95;reduction" not in step and "<code>" not in step
     testing = step[step.index("[Testing]"):step.index("### People")]
-    assert "**Changed:** Reviews tests and designs of others" in testing
-    assert "(was: Reviews tests of others)" in testing
-    assert "**New:** Sets the team's testing strategy" in testing
-    assert "**No longer listed:** Adds unit tests for own changes" in testing
+    # changes grouped by kind, each kind named once
+    assert testing.count('<p class="hb-change">') == 3
+    reworded = testing[testing.index('<p class="hb-change">Reworded</p>'):]
+    assert reworded.split("\n\n")[1] == ("- Reviews tests and designs of others "
+                                         '<span class="hb-before">(was: Reviews tests of others)</span>')
+    assert '<p class="hb-change">New at L3</p>\n\n- Sets the team\'s testing strategy' in testing.replace("&#39;", "'")
+    assert '<p class="hb-change">No longer expected</p>\n\n- Adds unit tests for own changes' in testing
+    assert "New:" not in step
     mentoring = step[step.index("[Mentoring]"):]
-    assert "**New:** Runs a mentoring circle" in mentoring
-    assert "**Also expected from earlier levels:** [1 behaviour](../../competencies/mentoring.md#level-L3)" in mentoring
+    assert "- Runs a mentoring circle" in mentoring
+    assert ('<a href="../../../competencies/mentoring/#level-L3">Plus 1 behaviour from earlier levels</a>'
+            in mentoring)
     assert "First expected at L3." in step[step.index("[Cost awareness]"):]
 
 

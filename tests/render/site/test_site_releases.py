@@ -49,7 +49,7 @@ def test_each_release_is_built_from_its_own_content(released: Path) -> None:
     site = released / "site"
     assert "Run a team retrospective" in (site / "1.1/tracks/engineering/index.html").read_text()
     assert "Run a team retrospective" not in (site / "2.0/tracks/engineering/index.html").read_text()
-    assert "coverage_pct >= 85" in html.unescape((site / "1.1/tracks/engineering/index.html").read_text())
+    assert "coverage ≥\u00a085\u00a0%" in html.unescape((site / "1.1/tracks/engineering/index.html").read_text())
 
 
 def test_latest_alias_redirects_every_page(released: Path) -> None:
@@ -70,6 +70,12 @@ def test_changelog_of_each_version(released: Path) -> None:
     assert "added Mentoring at L2 mentoring@L2 behaviours — Writes onboarding notes" in v11
     v20 = article(site / "2.0/changes/index.html")
     assert "removed Run a team retrospective engineering/run-retro level L2 —" in v20
+
+
+def test_a_changed_value_is_marked_word_by_word(released: Path) -> None:
+    page = (released / "site/1.1/changes/index.html").read_text()
+    assert "<td>&#62;&#61; <del>80</del></td>\n<td>&#62;&#61; <ins>85</ins></td>" in page
+    assert "<td>—</td>\n<td>L2</td>" in page  # an added value is not marked: all of it is new
 
 
 def test_changed_items_link_to_where_they_stand(released: Path) -> None:

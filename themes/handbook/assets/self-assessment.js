@@ -170,9 +170,12 @@
       shown += r.expected - r.missing.length;
       if (r.missing.length) gaps += 1;
     });
-    document.getElementById("sa-summary").textContent =
-      "You show " + shown + " of the " + expected + " behaviours " + levelTitle(target.value) + " expects" +
-      (gaps ? "; gaps in " + gaps + " competenc" + (gaps === 1 ? "y" : "ies") + "." : ".");
+    var sentence = "You show " + shown + " of the " + expected + " behaviours " + levelTitle(target.value) +
+      " expects" + (gaps ? "; gaps in " + gaps + " competenc" + (gaps === 1 ? "y" : "ies") + "." : ".");
+    document.getElementById("sa-summary").textContent = sentence;
+    // the same result stays in view above the checkboxes while ticking (not announced twice)
+    document.getElementById("sa-progress").textContent = sentence;
+    document.getElementById("sa-meter").value = expected ? shown / expected : 0;
   }
 
   function update() {
