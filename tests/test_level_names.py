@@ -20,7 +20,7 @@ def test_a_competency_renamed_at_a_level(minimal: Path) -> None:
     matrix = article(site / "matrix/technical/index.html")
     assert "Testing • Adds tests for own changes Test strategy • Reviews tests of others + earlier" in matrix
     step = article(site / "tracks/engineering/L1-to-L2/index.html")
-    assert "Test strategy New: Reviews tests of others" in step
+    assert "Test strategy New at L2 Reviews tests of others" in step
     index = json.loads((site / "search/search_index.json").read_text(encoding="utf-8"))
     found = {d["location"] for d in index["docs"] if "Test strategy" in d["title"] + d["text"]}
     assert {"competencies/testing/#level-L2", "matrix/technical/"} <= found, found

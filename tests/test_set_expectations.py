@@ -30,9 +30,9 @@ def test_a_restated_set_beside_cumulative_ones(minimal: Path, check) -> None:  #
     step = article(minimal / "site/1.0/tracks/engineering/L1-to-L2/index.html")
     start = step.index("Delivery")
     delivery = step[start:step.index("Testing", start)]
-    assert delivery == ("Delivery New: Ships a team's project No longer listed: Asks for reviews "
-                        "Also expected from earlier levels: 1 behaviour ")
-    assert "Testing New: Reviews tests of others Also expected from earlier levels: 1 behaviour" in step
+    assert delivery == ("Delivery New at L2 Ships a team's project No longer expected Asks for reviews "
+                        "Plus 1 behaviour from earlier levels ")
+    assert "Testing New at L2 Reviews tests of others Plus 1 behaviour from earlier levels" in step
     # A restated family of a cumulative competency: the parent's earlier behaviours still apply.
     family = article(minimal / "site/1.0/competencies/team-testing/index.html")
     assert "Each level of this competency lists every behaviour it expects there." in family
