@@ -68,6 +68,7 @@ class DueItem:
     cadence: str
     missing: tuple[str, ...]
     by_verdict: bool = False  # its criterion is a 'met' verdict, not a measured value
+    measured: str = ""  # a measured criterion in words: "coverage ≥ 80 % (best so far: 62 %)"
 
     def as_json(self) -> dict[str, Any]:
         return {"person": self.person, "milestone": self.ref, "title": self.title, "status": self.status,
@@ -77,8 +78,13 @@ class DueItem:
 
 def due_item(person: str, result: MilestoneResult) -> DueItem:
     m = result.milestone
+    measured = ""
+    if m.criterion.metric:
+        best = "nothing measured yet" if result.measured is None else \
+            f"best so far: {m.criterion.amount(result.measured)}" + (", self-reported" if result.self_reported else "")
+        measured = f"{m.criterion.rule()} ({best})"
     return DueItem(person, result.ref, m.title, result.status, result.deadline, result.days_left, m.horizon,
-                   m.cadence, tuple(result.missing), by_verdict=not m.criterion.metric)
+                   m.cadence, tuple(result.missing), by_verdict=not m.criterion.metric, measured=measured)
 
 
 def waiting_on_manager(result: MilestoneResult) -> bool:

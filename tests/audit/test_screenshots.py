@@ -18,7 +18,8 @@ from tests.audit.conftest import page_path
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
 GOLDEN = Path(__file__).parent / "golden"
-SHOTS = ("home", "track", "matrix", "committee-index", "portfolio", "team", "programme")
+SHOTS = ("home", "track", "step", "matrix", "competency", "self-assessment", "changes", "committee-index", "portfolio",
+         "team", "programme")
 WIDTHS = (1280, 390)
 MEAN_TOLERANCE = 3.0    # mean grey-level difference (0..255) allowed over the whole picture
 CHANGED_TOLERANCE = 0.04  # share of pixels that may differ by more than 64 grey levels
