@@ -30,7 +30,7 @@ from generator.render.site.self_assessment import self_assessment_page
 from generator.render.site.steps import BehaviourChanges, Step, build_steps
 from generator.render.site.text import block_html, escape_text, inline_html
 from generator.render.site.theme import markdown_env
-from generator.render.site.words import cadence_words, criterion_rule, word_diff
+from generator.render.site.words import cadence_words, criterion_rule, field_words, value_words, word_diff
 
 
 @dataclass
@@ -227,7 +227,10 @@ def _helpers(data: SiteData, doc: str) -> dict[str, Any]:
 
     def change_link(change: Change) -> Markup:
         """The changed item, linked to where it stands in this version when it still exists."""
-        text = Markup("{} <code>{}</code>").format(escape_text(change.title), change.id)
+        text = escape_text(change.title)
+        if change.entity == "milestone":  # one title may stand in two tracks: say which
+            track = data.project.track(change.id.split("/")[0])
+            text = Markup("{} ({})").format(text, escape_text(track.name if track else change.id.split("/")[0]))
         target = _change_target(data, change)
         return Markup("[{}]({})").format(text, md_link_of(doc, target)) if target else text
 
@@ -235,6 +238,7 @@ def _helpers(data: SiteData, doc: str) -> dict[str, Any]:
             "framework": data.framework, "level_name": data.level_name, "domain": data.domain,
             "cadence": render_cadence, "cadence_text": describe_cadence, "competency": data.competency,
             "site_name": site_name(data.project), "rule": criterion_rule, "word_diff": word_diff,
+            "field_words": field_words, "value_words": value_words,
             "cadence_words": cadence_words}
 
 

@@ -7,6 +7,7 @@ import difflib
 from markupsafe import Markup
 
 from generator.model.track import Criterion
+from generator.model.types import duration_words
 from generator.render.site.text import escape_text
 
 CADENCES = {"micro": "every few days", "weekly": "weekly", "quarterly": "quarterly", "once": "once, at the end"}
@@ -46,3 +47,31 @@ def word_diff(old: str | None, new: str | None) -> tuple[Markup, Markup]:
         if came:
             marked_new.append(Markup("<ins>{}</ins>").format(came))
     return Markup(" ").join(marked_old), Markup(" ").join(marked_new)
+
+
+# The changelog's field names as a reader says them (the JSON of `handbook diff` keeps the keys).
+FIELD_WORDS = {"criterion": "pass criterion", "metric": "measure", "horizon": "time allowed",
+               "cadence": "progress checked", "evidence entries": "pieces of evidence",
+               "occurrences": "separate days", "spread": "spread over", "extends": "builds on",
+               "remove": "no longer expected", "behaviours": "behaviour"}
+SIGNS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
+
+
+def field_words(field: str | None) -> str:
+    return FIELD_WORDS.get(field or "", field or "")
+
+
+def value_words(field: str | None, value: str | None) -> str | None:
+    """A changed value as a reader reads it: a target's operator as its sign (">= 40" → "≥ 40"),
+    a duration and a cadence in words."""
+    if value is None or value == "none":
+        return value
+    if field == "target":
+        for op in (">=", "<=", "==", ">", "<"):  # two-letter operators first
+            if value.startswith(op):
+                return f"{SIGNS[op]} {value[len(op):].strip()}"
+    if field == "horizon":
+        return duration_words(value)
+    if field == "cadence":
+        return cadence_words(value)
+    return value

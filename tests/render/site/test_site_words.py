@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from generator.model.track import Criterion
-from generator.render.site.words import cadence_words, criterion_rule, word_diff
+from generator.render.site.words import cadence_words, criterion_rule, field_words, value_words, word_diff
 
 
 def test_a_metric_target_reads_as_words_with_its_unit() -> None:
@@ -37,3 +37,12 @@ def test_marked_words_stay_literal_text() -> None:
 def test_an_added_or_removed_value_is_not_marked() -> None:
     assert word_diff(None, "L2") == ("—", "L2")
     assert word_diff(">= 80", None) == ("&#62;&#61; 80", "—")
+
+
+def test_a_changed_field_and_its_values_read_as_words() -> None:
+    assert (field_words("horizon"), value_words("horizon", "90d"), value_words("horizon", "6m")) == (
+        "time allowed", "90 days", "6 months")
+    assert (field_words("target"), value_words("target", ">= 80"), value_words("target", "< 2.5")) == (
+        "target", "≥ 80", "< 2.5")
+    assert value_words("cadence", "micro") == "every few days" and value_words("target", None) is None
+    assert field_words("evidence entries") == "pieces of evidence" and field_words("title") == "title"
