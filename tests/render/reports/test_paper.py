@@ -13,11 +13,11 @@ from pathlib import Path
 import pytest
 from pypdf import PageObject, PdfReader
 from weasyprint import HTML
-from weasyprint.formatting_structure.boxes import TableRowGroupBox
 
 from bench.synth import Company, write_company
 from tests.render.portfolio.conftest import Built, build
 from tests.render.reports.codes import codes_in
+from tests.render.site.pdf_layout import split_rows, table_rows
 
 pytestmark = pytest.mark.slow
 
@@ -116,14 +116,8 @@ def test_no_table_row_is_split_across_pages(fixture: str, request: pytest.Fixtur
     split = []
     for page, _ in reports_of(built):
         document = HTML(filename=str(page)).render()
-        seen: dict[object, int] = {}
-        for number, laid_out in enumerate(document.pages, 1):
-            groups = [box for box in laid_out._page_box.descendants()  # the layout the PDF was printed from
-                      if isinstance(box, TableRowGroupBox) and not box.is_header]  # headers repeat on purpose
-            for row in (row for group in groups for row in group.children):
-                if seen.setdefault(row.element, number) != number:
-                    split.append((page.parent.name, number, " ".join(row.element.itertext()).strip()[:60]))
-        assert seen, page
+        assert table_rows(document), page
+        split += [(page.parent.name, number, words) for number, words in split_rows(document)]
     assert split == []
 
 

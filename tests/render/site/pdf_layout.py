@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from pypdf import PdfReader
 
@@ -60,3 +61,30 @@ def stranded_headings(pdf: Path, lines: int = 2) -> list[str]:
         if len(below) - 1 < lines:  # the heading's own baseline is the highest of them
             stranded.append(f"{heading.title} (page {heading.page + 1}: {max(len(below) - 1, 0)} lines under it)")
     return stranded
+
+
+def split_rows(document: Any) -> list[tuple[int, str]]:
+    """Table rows a WeasyPrint document lays out over two pages: (page the row ends on, its first words).
+
+    pypdf cannot tell a row from lines, so this reads the layout the PDF is printed from. Header rows
+    repeat on every page on purpose and are left out.
+    """
+    from weasyprint.formatting_structure.boxes import TableRowGroupBox
+
+    seen: dict[object, int] = {}
+    split = []
+    for number, laid_out in enumerate(document.pages, 1):
+        groups = [box for box in laid_out._page_box.descendants()
+                  if isinstance(box, TableRowGroupBox) and not box.is_header]
+        for row in (row for group in groups for row in group.children):
+            if seen.setdefault(row.element, number) != number:
+                split.append((number, " ".join(row.element.itertext()).strip()[:60]))
+    return split
+
+
+def table_rows(document: Any) -> int:
+    """How many body rows the document lays out (a check that split_rows saw tables at all)."""
+    from weasyprint.formatting_structure.boxes import TableRowGroupBox
+
+    return len({row.element for page in document.pages for box in page._page_box.descendants()
+                if isinstance(box, TableRowGroupBox) and not box.is_header for row in box.children})
