@@ -104,7 +104,8 @@ def alive(pid: int) -> bool:
 @pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find the worker processes")
 def test_killing_a_build_kills_its_workers_and_keeps_the_old_output(tmp_path: Path) -> None:
     root = repo(tmp_path, people=6)
-    assert handbook(root, "--no-site", "--no-pdf").wait(timeout=300) == 0
+    log = tmp_path / "build.log"
+    assert handbook(root, "--no-site", "--no-pdf", stderr=log).wait(timeout=300) == 0, log.read_text()
     before = (root / "build/portfolios/index.html").read_bytes()
     build = handbook(root, "--no-site", "--jobs", "2")
     deadline = time.monotonic() + 120
@@ -120,7 +121,7 @@ def test_killing_a_build_kills_its_workers_and_keeps_the_old_output(tmp_path: Pa
     assert (root / "build/portfolios/index.html").read_bytes() == before
     assert not list((root / "build/portfolios").rglob("*.pdf"))  # nothing half-built was swapped in
     assert [p for p in (root / "build").iterdir() if p.name.endswith(".new")]  # the killed build's staging
-    assert handbook(root, "--no-site", "--no-pdf").wait(timeout=300) == 0
+    assert handbook(root, "--no-site", "--no-pdf", stderr=log).wait(timeout=300) == 0, log.read_text()
     assert [p for p in (root / "build").iterdir() if p.name.endswith(".new")] == []  # removed by the next build
 
 
