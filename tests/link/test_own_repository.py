@@ -271,7 +271,22 @@ def test_the_frameworks_warnings_are_not_the_learners(framework: tuple[Path, str
     assert result.exit_code == 0, result.output
     framework_file.write_text(text.replace('version: "1.1"', "version: [1]"), encoding="utf-8")
     (error,) = problems(ada)
-    assert (error["path"], error["severity"]) == (str(framework_file), "error")
+    # named from the person's repository, not as an absolute path
+    assert (error["path"], error["severity"]) == ("../../framework-work/content/framework.yml", "error")
+    assert (ada / error["path"]).resolve() == framework_file.resolve()
+
+
+def test_an_error_in_a_fetched_framework_names_its_ref_and_file(framework: tuple[Path, str], tmp_path: Path) -> None:
+    work, url = framework
+    framework_file = work / "content/framework.yml"
+    framework_file.write_text(framework_file.read_text(encoding="utf-8").replace('version: "1.1"', "version: [1]"),
+                              encoding="utf-8")
+    git(work, "commit", "-qam", "A broken release")
+    git(work, "tag", "v9")
+    git(work, "push", "-q", "origin", "v9")
+    ada = person_repository(tmp_path, "ada", url, ref="v9")
+    (error,) = problems(ada)
+    assert (error["path"], error["line"], error["severity"]) == ("framework@v9:content/framework.yml", 2, "error")
 
 
 def test_feedback_sealed_in_a_persons_repository_opens_for_the_frameworks_readers(framework: tuple[Path, str],
