@@ -94,6 +94,15 @@ def children(pid: int) -> set[int]:
     return found
 
 
+def descendants(pid: int) -> set[int]:
+    found, todo = set(), [pid]
+    while todo:
+        below = children(todo.pop()) - found
+        found |= below
+        todo += below
+    return found
+
+
 def alive(pid: int) -> bool:
     try:
         return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
@@ -109,9 +118,10 @@ def test_killing_a_build_kills_its_workers_and_keeps_the_old_output(tmp_path: Pa
     before = (root / "build/portfolios/index.html").read_bytes()
     build = handbook(root, "--no-site", "--jobs", "2")
     deadline = time.monotonic() + 120
-    while len(workers := children(build.pid)) < 2:
+    while len(children(build.pid)) < 2:
         assert build.poll() is None and time.monotonic() < deadline, "the build ended before its PDF workers started"
         time.sleep(0.02)
+    workers = descendants(build.pid)  # the pool's workers are the forkserver's children: the build's grandchildren
     build.send_signal(signal.SIGKILL)
     build.wait(timeout=30)
     deadline = time.monotonic() + 20
