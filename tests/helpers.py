@@ -32,12 +32,11 @@ def only(problems: list[dict[str, object]]) -> dict[str, object]:
 EXAMPLE = Path(__file__).parent.parent
 
 
-def copy_example(root: Path) -> Path:
-    """A writable copy of the bundled example (content, portfolios, handbook.yml) outside git."""
-    import shutil
-
+def copy_example(root: Path, *, themes: bool = False) -> Path:
+    """A writable copy of the bundled example (content, portfolios, handbook.yml, with `themes` its
+    themes/ too) outside git."""
     root.mkdir(parents=True, exist_ok=True)
-    for name in ("content", "portfolios"):
+    for name in ("content", "portfolios", *(("themes",) if themes else ())):
         shutil.copytree(EXAMPLE / name, root / name)
     shutil.copy(EXAMPLE / "handbook.yml", root)
     return root

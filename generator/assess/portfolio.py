@@ -74,6 +74,14 @@ ROLE_NAMES = {"self": "a self-assessment", "peer": "a peer", "manager": "your ma
               "sponsor": "your sponsor", "committee": "a committee member", "customer": "a customer"}
 
 
+def best_so_far(result: MilestoneResult) -> str:
+    """The best measured value of a milestone's metric, "best so far: 62 %, self-reported"; empty if none."""
+    if result.measured is None:
+        return ""
+    return (f"best so far: {result.milestone.criterion.amount(result.measured)}"
+            + (", self-reported" if result.self_reported else ""))
+
+
 def explain_missing(result: MilestoneResult, code: str) -> str:
     """What to do about one missing code, in plain words."""
     m = result.milestone
@@ -82,9 +90,8 @@ def explain_missing(result: MilestoneResult, code: str) -> str:
         more = need.entries - len(result.evidence)
         return f"add {more} more evidence entr{'y' if more == 1 else 'ies'} linked to it"
     if code == "criterion" and m.criterion.metric:
-        best = "" if result.measured is None else f" (best so far: {m.criterion.amount(result.measured)}" + (
-            ", self-reported)" if result.self_reported else ")")
-        return f"show {m.criterion.rule()} in an evidence entry{best}"
+        best = best_so_far(result)
+        return f"show {m.criterion.rule()} in an evidence entry" + (f" ({best})" if best else "")
     if code == "criterion":
         uncounted = [f for f in result.feedback if f.verdict == "met" and not f.counts]
         if uncounted and all(f.unverifiable for f in uncounted):  # a CI checkout with --depth: not a learner's doing

@@ -12,6 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
+from generator.assess.portfolio import best_so_far
 from generator.assess.readiness import RESOLVED, MilestoneResult, Readiness
 from generator.link.project import Project
 
@@ -78,11 +79,7 @@ class DueItem:
 
 def due_item(person: str, result: MilestoneResult) -> DueItem:
     m = result.milestone
-    measured = ""
-    if m.criterion.metric:
-        best = "nothing measured yet" if result.measured is None else \
-            f"best so far: {m.criterion.amount(result.measured)}" + (", self-reported" if result.self_reported else "")
-        measured = f"{m.criterion.rule()} ({best})"
+    measured = f"{m.criterion.rule()} ({best_so_far(result) or 'nothing measured yet'})" if m.criterion.metric else ""
     return DueItem(person, result.ref, m.title, result.status, result.deadline, result.days_left, m.horizon,
                    m.cadence, tuple(result.missing), by_verdict=not m.criterion.metric, measured=measured)
 

@@ -37,6 +37,21 @@ FORMAT = 1
 RACY_NS = 2_000_000_000
 
 
+PACKAGE = Path(__file__).resolve().parents[1]
+# what shapes a result: code, templates, styles, scripts and the data files shipped beside them
+CODE_SUFFIXES = (".py", ".html", ".j2", ".css", ".js", ".svg", ".yml", ".yaml", ".json")
+
+
+def package_files(package: Path = PACKAGE) -> list[Path]:
+    """The tool's code and templates, in a stable order."""
+    found = []
+    # followlinks: in a checkout the packaged themes folder is a link to the repository's themes/
+    for folder, subfolders, names in os.walk(package, followlinks=True):
+        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
+        found += [Path(folder, n) for n in sorted(names) if n.endswith(CODE_SUFFIXES) and Path(folder, n).is_file()]
+    return found
+
+
 @functools.cache
 def code_fingerprint() -> str:
     """The tool's version and the size and modification time of each of its modules and templates.
@@ -44,18 +59,15 @@ def code_fingerprint() -> str:
     A version alone misses an install from a branch, or an edit, that keeps the version: a result
     cached by other code must not be reused. Stat calls only (about 300 files, a millisecond or two).
     """
-    return fingerprint_of(Path(__file__).resolve().parents[1])
+    return fingerprint_of(PACKAGE)
 
 
 def fingerprint_of(package: Path) -> str:
     parts = [__version__]
-    # followlinks: in a checkout the themes folder is a link to the repository's themes/
-    for folder, _, names in sorted(os.walk(package, followlinks=True)):
-        for name in sorted(names):
-            if name.endswith((".py", ".html", ".j2", ".css", ".js", ".yml", ".yaml", ".json")):
-                with contextlib.suppress(OSError):
-                    info = os.stat(os.path.join(folder, name))
-                    parts.append(f"{os.path.relpath(folder, package)}/{name}\0{info.st_size}\0{info.st_mtime_ns}")
+    for path in package_files(package):
+        with contextlib.suppress(OSError):
+            info = path.stat()
+            parts.append(f"{path.relative_to(package).as_posix()}\0{info.st_size}\0{info.st_mtime_ns}")
     return hashlib.sha256("\n".join(parts).encode()).hexdigest()
 
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -11,7 +10,7 @@ import pytest
 
 from tests.audit.tools import INSTALL_HINT, missing_tools
 from tests.conftest import PROJECT_ROOT
-from tests.helpers import run_cli
+from tests.helpers import copy_example, run_cli
 from tests.render.site.browser import serve
 
 # One page of each kind, as a path under the served folder (site/ and build/ side by side).
@@ -49,13 +48,7 @@ def example_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     if not (PROJECT_ROOT / "content" / "framework.yml").is_file():
         pytest.skip("the bundled example is not in this checkout")
     root = tmp_path_factory.mktemp("audit") / "example"
-    for name in ("content", "portfolios", "themes", "handbook.yml"):
-        source = PROJECT_ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        elif source.is_file():
-            root.mkdir(parents=True, exist_ok=True)
-            shutil.copy(source, root / name)
+    copy_example(root, themes=True)
     result = run_cli("build", "--root", root, "-q")
     assert result.exit_code == 0, result.output
     return root

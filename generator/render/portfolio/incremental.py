@@ -22,11 +22,10 @@ from pathlib import Path
 
 from generator.link.project import Portfolio, Project
 from generator.read.git_history import Commit, newest_commits, repository_top, run_git
-from generator.write.cache import Cache, digest
+from generator.write.cache import PACKAGE, Cache, digest, package_files
 from generator.write.stamps import STAMP, Stamp, link_file, link_tree, page_hash, read_stamp, write_stamp
 
 __all__ = ["STAMP", "Reuse", "Stamp", "write_stamp"]
-PACKAGE = Path(__file__).resolve().parents[2]
 TOOLS = ("weasyprint", "jinja2", "markdown", "pymdown-extensions", "nh3", "icalendar")
 
 
@@ -37,17 +36,6 @@ def _package_hash() -> str:
         digest_.update(f"{path.relative_to(PACKAGE).as_posix()}\0".encode())
         digest_.update(hashlib.sha256(path.read_bytes()).digest())
     return digest_.hexdigest()
-
-
-def package_files() -> list[Path]:
-    """The tool's code and templates that shape an output, in a stable order."""
-    found = []
-    # followlinks: in a checkout the packaged themes folder is a link to the repository's themes/
-    for folder, subfolders, names in os.walk(PACKAGE, followlinks=True):
-        subfolders[:] = sorted(d for d in subfolders if d != "__pycache__")
-        found += [Path(folder, n) for n in sorted(names)
-                  if n.endswith((".py", ".html", ".j2", ".css", ".js", ".svg")) and Path(folder, n).is_file()]
-    return found
 
 
 class Reuse:

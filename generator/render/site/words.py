@@ -6,8 +6,8 @@ import difflib
 
 from markupsafe import Markup
 
-from generator.model.track import Criterion
-from generator.model.types import duration_words
+from generator.model.track import OPERATOR_SIGNS, Criterion
+from generator.model.types import duration_words, parse_target
 from generator.render.site.text import escape_text
 
 CADENCES = {"micro": "every few days", "weekly": "weekly", "quarterly": "quarterly", "once": "once, at the end"}
@@ -54,7 +54,6 @@ FIELD_WORDS = {"criterion": "pass criterion", "metric": "measure", "horizon": "t
                "cadence": "progress checked", "evidence entries": "pieces of evidence",
                "occurrences": "separate days", "spread": "spread over", "extends": "builds on",
                "remove": "no longer expected", "behaviours": "behaviour"}
-SIGNS = {">=": "≥", "<=": "≤", "==": "=", ">": ">", "<": "<"}
 
 
 def field_words(field: str | None) -> str:
@@ -67,9 +66,8 @@ def value_words(field: str | None, value: str | None) -> str | None:
     if value is None or value == "none":
         return value
     if field == "target":
-        for op in (">=", "<=", "==", ">", "<"):  # two-letter operators first
-            if value.startswith(op):
-                return f"{SIGNS[op]} {value[len(op):].strip()}"
+        op, number = parse_target(value)
+        return f"{OPERATOR_SIGNS[op]} {number:g}"
     if field == "horizon":
         return duration_words(value)
     if field == "cadence":

@@ -113,7 +113,7 @@ def test_an_unchanged_pdf_is_not_rendered_again(company: Path, rendered: list[st
 
 def test_the_tools_own_templates_key_every_reused_portfolio() -> None:
     """In a checkout the packaged themes are a link to themes/: an edited template is not reused past."""
-    from generator.render.portfolio.incremental import PACKAGE, package_files
+    from generator.write.cache import PACKAGE, package_files
 
     files = {p.relative_to(PACKAGE).as_posix() for p in package_files()}
     assert {"themes/portfolio/portfolio.html", "themes/portfolio/index.js", "render/portfolio/__init__.py"} <= files

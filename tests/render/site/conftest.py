@@ -17,6 +17,7 @@ from generator.render.site import build_site
 from generator.render.site.pages import SiteData
 from generator.render.site.project import generate_files
 from tests.conftest import FIXTURES, PROJECT_ROOT
+from tests.helpers import copy_example
 
 
 @dataclass
@@ -70,13 +71,7 @@ def built_site(tmp_path_factory: pytest.TempPathFactory) -> Built:
 @functools.cache
 def example_built(tmp: Path) -> Path:
     root = tmp / "example"
-    for name in ("content", "portfolios", "themes", "handbook.yml"):
-        source = PROJECT_ROOT / name
-        if source.is_dir():
-            shutil.copytree(source, root / name)
-        elif source.is_file():
-            root.mkdir(parents=True, exist_ok=True)
-            shutil.copy(source, root / name)
+    copy_example(root, themes=True)
     build(root)
     return root / "site"
 
